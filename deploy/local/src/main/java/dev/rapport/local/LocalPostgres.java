@@ -1,0 +1,121 @@
+package dev.rapport.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real PostgreSQL server from the binaries zonky ships in a Maven Central jar, hosting one database per
+ * service. The same class serves the durable local stack and the throw-away test server.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final List<String> DATABASES = List.of("contacts", "interactions", "reminders");
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres server;
+
+    private LocalPostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /**
+     * @param durable false trades crash safety for speed (tests only): fsync and friends are switched off
+     */
+    public static LocalPostgres start(Path dataDir, int port, boolean durable) throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        StaleServer.stopIfRunning(dataDir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "200");
+        if (!durable) {
+            builder.setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off");
+        }
+        LocalPostgres postgres = new LocalPostgres(builder.start());
+        postgres.createMissingDatabases();
+        return postgres;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    private void createMissingDatabases() throws IOException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String database : DATABASES) {
+                try (ResultSet rs = statement.executeQuery(
+                        "select 1 from pg_database where datname = '" + database + "'")) {
+                    if (!rs.next()) {
+                        statement.execute("create database " + database);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create the service databases", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+
+    /**
+     * pg_ctl detaches PostgreSQL from the JVM, so a launcher killed with SIGKILL leaves it running on the data
+     * directory. The next start stops that orphan instead of failing on the lock.
+     */
+    static final class StaleServer {
+        private StaleServer() {
+        }
+
+        static void stopIfRunning(Path dataDir) throws IOException {
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            if (!Files.isRegularFile(pidFile)) {
+                return;
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.isEmpty()) {
+                return;
+            }
+            long pid;
+            try {
+                pid = Long.parseLong(lines.get(0).trim());
+            } catch (NumberFormatException e) {
+                return;
+            }
+            ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                    .ifPresent(StaleServer::terminate);
+        }
+
+        private static void terminate(ProcessHandle orphan) {
+            orphan.destroy();
+            try {
+                orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.rapport.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: infrastructure plus the three services as child processes. The local
+ * launcher runs it with durable data; end-to-end tests run it on free ports in a temporary directory.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public enum Service {
+        CONTACTS("contacts-service", "contacts"),
+        INTERACTIONS("interactions-service", "interactions"),
+        REMINDERS("reminders-service", "reminders");
+
+        public final String module;
+        public final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+    }
+
+    public record Settings(Path repositoryRoot, Path dataDir, int postgresPort, int kafkaPort,
+                           int kafkaControllerPort, Map<Service, Integer> servicePorts, boolean durable) {
+
+        /** Every named port, so a clash is reported before anything starts. */
+        public Map<String, Integer> namedPorts() {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("PostgreSQL", postgresPort);
+            ports.put("Kafka", kafkaPort);
+            ports.put("Kafka controller", kafkaControllerPort);
+            servicePorts.forEach((service, port) -> ports.put(service.module, port));
+            return ports;
+        }
+    }
+
+    private final Infrastructure infrastructure;
+    private final Map<Service, ServiceProcess> services;
+
+    private LocalStack(Infrastructure infrastructure, Map<Service, ServiceProcess> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    public static LocalStack start(Settings settings) throws IOException {
+        for (var port : settings.namedPorts().entrySet()) {
+            if (!Ports.isFree(port.getValue())) {
+                throw new PortInUseException(port.getKey(), port.getValue());
+            }
+        }
+        Infrastructure infrastructure = Infrastructure.start(new Infrastructure.Settings(settings.dataDir(),
+                settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.durable()));
+        Map<Service, ServiceProcess> started = new LinkedHashMap<>();
+        LocalStack stack = new LocalStack(infrastructure, started);
+        try {
+            for (Service service : Service.values()) {
+                int port = settings.servicePorts().get(service);
+                started.put(service, ServiceProcess.start(service.module,
+                        settings.repositoryRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
+                        port, serviceConfig(service, infrastructure),
+                        settings.dataDir().resolve("logs").resolve(service.module + ".log")));
+            }
+            for (ServiceProcess process : started.values()) {
+                process.awaitReady(Duration.ofMinutes(2));
+            }
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> serviceConfig(Service service, Infrastructure infrastructure) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(service.database));
+        config.put("quarkus.datasource.username", LocalPostgres.USER);
+        config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        return config;
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public String url(Service service) {
+        return services.get(service).url();
+    }
+
+    @Override
+    public void close() throws IOException {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::close);
+        infrastructure.close();
+    }
+
+    public static final class PortInUseException extends IOException {
+        public PortInUseException(String what, int port) {
+            super("Port " + port + " (" + what + ") is already in use: stop what holds it or choose another port");
+        }
+    }
+}
