@@ -1,0 +1,68 @@
+package dev.rapport.kit.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * Applies an event exactly once per consumer: the inbox record and the handler's effect share one
+ * transaction. A failing handler is retried with backoff a bounded number of times; then the message is
+ * nacked, which the channel's dead-letter-queue failure strategy sends to {@code <topic>.dlq} so the
+ * partition moves on.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    @Inject
+    Inbox inbox;
+
+    @ConfigProperty(name = "rapport.consumer.max-attempts", defaultValue = "5")
+    int maxAttempts;
+
+    @ConfigProperty(name = "rapport.consumer.retry-backoff", defaultValue = "PT0.2S")
+    Duration backoff;
+
+    public CompletionStage<Void> process(String consumer, Message<String> message, Consumer<IncomingEvent> handler) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.from(message);
+        } catch (RuntimeException e) {
+            return message.nack(e);
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (inbox.firstDelivery(consumer, event.id())) {
+                        handler.accept(event);
+                    }
+                });
+                return message.ack();
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.debugf("%s failed on event %s (attempt %d): %s", consumer, event.id(), attempt, e.getMessage());
+                pause(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)));
+            }
+        }
+        LOG.warnf("%s gives up on event %s of type %s after %d attempts; dead-lettering it: %s",
+                consumer, event.id(), event.type(), maxAttempts, failure.getMessage());
+        return message.nack(failure);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

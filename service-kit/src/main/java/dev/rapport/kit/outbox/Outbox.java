@@ -1,0 +1,82 @@
+package dev.rapport.kit.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.kit.ids.Uuids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's database transaction. Nothing reaches Kafka unless that transaction
+ * commits; the {@link OutboxRelay} publishes it right after the commit (or on its next sweep).
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * @param topic   the producing aggregate's topic
+     * @param type    CloudEvents type, e.g. {@code dev.rapport.contact.created.v1}
+     * @param subject the aggregate id: Kafka key and CloudEvents subject, so one aggregate's events stay ordered
+     * @param payload serialised as the JSON data of the event
+     * @return the event id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String topic, String type, UUID subject, Object payload) {
+        UUID id = Uuids.v7();
+        entityManager.createNativeQuery("""
+                        insert into outbox_event (id, topic, type, subject, payload, occurred_at)
+                        values (:id, :topic, :type, :subject, cast(:payload as jsonb), :occurredAt)""")
+                .setParameter("id", id)
+                .setParameter("topic", topic)
+                .setParameter("type", type)
+                .setParameter("subject", subject.toString())
+                .setParameter("payload", toJson(payload))
+                .setParameter("occurredAt", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        return id;
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return objectMapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload is not serialisable: " + payload.getClass(), e);
+        }
+    }
+
+    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.rapport.kit.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes outbox rows to Kafka in commit order: woken right after each commit that appended an event, and
+ * swept periodically for anything left behind by a crash or a broker outage.
+ *
+ * <p>One relay per database drains at a time (a transaction-scoped advisory lock), so with several replicas
+ * an aggregate's events still leave in order; rows are marked published only once Kafka acknowledged them.
+ * A crash between the acknowledgement and the mark republishes the batch: consumers are idempotent.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String RELAY_LOCK = "select pg_try_advisory_xact_lock(hashtext('rapport.outbox.relay'))";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<String> emitter;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    @ConfigProperty(name = "rapport.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "rapport.outbox.publish-timeout", defaultValue = "PT15S")
+    Duration publishTimeout;
+
+    @ConfigProperty(name = "rapport.outbox.retention", defaultValue = "P7D")
+    Duration retention;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    void onStart(@Observes StartupEvent event) {
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
+        worker.shutdown();
+    }
+
+    /** Asks for a drain; cheap and safe to call from any thread, any number of times. */
+    public void wake() {
+        wakeRequested.set(true);
+        if (!stopped && draining.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    @Scheduled(every = "${rapport.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        wake();
+    }
+
+    @Scheduled(every = "${rapport.outbox.prune-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prunePublished() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from outbox_event where published_at < :before")
+                .setParameter("before", OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
+                .executeUpdate());
+    }
+
+    private void drain() {
+        try {
+            while (wakeRequested.getAndSet(false) && !stopped) {
+                int published;
+                do {
+                    published = publishBatch();
+                } while (published == batchSize && !stopped);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay could not publish (will retry on the next sweep): %s", e.getMessage());
+        } finally {
+            draining.set(false);
+        }
+        if (wakeRequested.get() && !stopped) {
+            wake();
+        }
+    }
+
+    /** @return how many events Kafka acknowledged; 0 when another replica holds the relay lock */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().timeout((int) publishTimeout.toSeconds() + 30).call(() -> {
+            if (!Boolean.TRUE.equals(entityManager.createNativeQuery(RELAY_LOCK).getSingleResult())) {
+                return 0;
+            }
+            List<PendingEvent> batch = pending();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            CompletableFuture<?>[] acks = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
+            try {
+                CompletableFuture.allOf(acks).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not acknowledge " + batch.size() + " events", e);
+            }
+            entityManager.createNativeQuery("update outbox_event set published_at = now() where seq in (:seqs)")
+                    .setParameter("seqs", batch.stream().map(PendingEvent::seq).toList())
+                    .executeUpdate();
+            return batch.size();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PendingEvent> pending() {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select seq, id, topic, type, subject, cast(payload as text), occurred_at
+                        from outbox_event where published_at is null order by seq limit :limit""")
+                .setParameter("limit", batchSize)
+                .getResultList();
+        return rows.stream().map(row -> new PendingEvent(((Number) row[0]).longValue(), (UUID) row[1],
+                (String) row[2], (String) row[3], (String) row[4], (String) row[5], toUtc(row[6]))).toList();
+    }
+
+    private CompletableFuture<Void> send(PendingEvent event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.id().toString())
+                .withSource(URI.create("/rapport/" + applicationName))
+                .withType(event.type())
+                .withSubject(event.subject())
+                .withTimestamp(event.occurredAt().toZonedDateTime())
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.subject())
+                .withTopic(event.topic())
+                .build();
+        emitter.send(Message.of(event.payload(), Metadata.of(cloudEvent, record),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
+    }
+
+    private static OffsetDateTime toUtc(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,9 @@
+package dev.rapport.kit.outbox;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An outbox row not yet acknowledged by Kafka. */
+record PendingEvent(long seq, UUID id, String topic, String type, String subject, String payload,
+                    OffsetDateTime occurredAt) {
+}

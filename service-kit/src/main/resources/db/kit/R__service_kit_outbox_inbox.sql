@@ -1,0 +1,23 @@
+-- Shipped by service-kit into every service database. Repeatable and idempotent, so the kit can evolve
+-- without clashing with the service's own versioned migrations: only additive, if-not-exists changes here.
+
+create table if not exists outbox_event (
+    seq          bigserial primary key,
+    id           uuid        not null unique,
+    topic        text        not null,
+    type         text        not null,
+    subject      text        not null,
+    payload      jsonb       not null,
+    occurred_at  timestamptz not null,
+    published_at timestamptz
+);
+
+create index if not exists outbox_event_pending on outbox_event (seq) where published_at is null;
+create index if not exists outbox_event_published_at on outbox_event (published_at) where published_at is not null;
+
+create table if not exists inbox_event (
+    consumer    text        not null,
+    event_id    text        not null,
+    received_at timestamptz not null default now(),
+    primary key (consumer, event_id)
+);
