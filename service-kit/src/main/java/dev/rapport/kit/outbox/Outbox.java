@@ -3,6 +3,7 @@ package dev.rapport.kit.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.ids.Uuids;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * commits; the {@link OutboxRelay} publishes it right after the commit (or on its next sweep).
  */
 @ApplicationScoped
+@Unremovable
 public class Outbox {
 
     @Inject

@@ -1,0 +1,13 @@
+package dev.rapport.interactions.mapping;
+
+import dev.rapport.interactions.domain.ContactProjection;
+import dev.rapport.interactions.rest.ContactSummaryResponse;
+
+public final class ContactSummaryMapper {
+    private ContactSummaryMapper() {
+    }
+
+    public static ContactSummaryResponse toResponse(ContactProjection projection) {
+        return new ContactSummaryResponse(projection.contactId(), projection.displayName(), projection.emails());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rapport.interactions.rest;
+
+import dev.rapport.interactions.mapping.ContactSummaryMapper;
+import dev.rapport.interactions.service.ContactProjectionService;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/v1/contacts/{contactId}/summary")
+@Tag(name = "Contact summaries")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactSummaryResource {
+
+    @Inject
+    ContactProjectionService projections;
+
+    @GET
+    @Operation(operationId = "getInteractionContactSummary",
+            summary = "A contact as the interaction log knows it")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(schema = @Schema(implementation = ContactSummaryResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such contact (yet)",
+            content = @Content(mediaType = "application/problem+json"))
+    public ContactSummaryResponse get(@PathParam("contactId") UUID contactId) {
+        return projections.find(contactId).map(ContactSummaryMapper::toResponse)
+                .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No contact " + contactId));
+    }
+}
