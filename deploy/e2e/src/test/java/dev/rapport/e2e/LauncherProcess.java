@@ -1,0 +1,120 @@
+package dev.rapport.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The local launcher ({@code deploy/local/run} without the build step) as a child process. */
+final class LauncherProcess implements AutoCloseable {
+
+    static final Path HOME = Path.of(System.getProperty("rapport.home", "../..")).toAbsolutePath().normalize();
+
+    private final Process process;
+    private final Path dataDir;
+    private final List<String> stdout = new CopyOnWriteArrayList<>();
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+
+    private LauncherProcess(Process process, Path dataDir) {
+        this.process = process;
+        this.dataDir = dataDir;
+        collect(process.getInputStream(), stdout);
+        collect(process.getErrorStream(), stderr);
+    }
+
+    static LauncherProcess start(Path dataDir, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar", HOME.resolve("deploy/local/target/rapport-local.jar").toString(),
+                "--home=" + HOME, "--data-dir=" + dataDir));
+        command.addAll(options);
+        return new LauncherProcess(new ProcessBuilder(command).start(), dataDir);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (stdout.stream().anyMatch(line -> line.contains(text))) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("Launcher exited with " + process.exitValue() + diagnostics());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Launcher did not print '" + text + "' within " + timeout + diagnostics());
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Launcher still running after " + timeout + diagnostics());
+        }
+        return process.exitValue();
+    }
+
+    List<String> stderr() {
+        return stderr;
+    }
+
+    /** SIGTERM, which runs the same shutdown hook as Ctrl-C; returns the exit code (143 for SIGTERM). */
+    int stop() throws InterruptedException {
+        process.destroy();
+        return awaitExit(Duration.ofSeconds(90));
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private String diagnostics() {
+        StringBuilder out = new StringBuilder("\nstdout: ").append(stdout).append("\nstderr: ").append(stderr);
+        Path logs = dataDir.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path log : files.toList()) {
+                    List<String> lines = Files.readAllLines(log);
+                    out.append("\n--- ").append(log.getFileName()).append(" (last lines)\n")
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                }
+            } catch (IOException e) {
+                out.append("\n(could not read logs: ").append(e.getMessage()).append(')');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void collect(InputStream stream, List<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+}

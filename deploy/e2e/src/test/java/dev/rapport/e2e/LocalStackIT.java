@@ -1,0 +1,109 @@
+package dev.rapport.e2e;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's run command, end to end: the launcher brings up PostgreSQL, Kafka and the three packaged
+ * services; a contact created in contacts-service reaches the other two through the real broker; after a
+ * stop and a second start on the same data directory, everything is still there.
+ */
+class LocalStackIT {
+
+    @Test
+    void contactCreatedInContactsReachesBothOtherServicesAndSurvivesARestart(@TempDir Path dataDir) throws Exception {
+        Ports ports = Ports.pick();
+        String contactId;
+        try (LauncherProcess launcher = LauncherProcess.start(dataDir, ports.options())) {
+            launcher.awaitOutput("Rapport is up.", Duration.ofMinutes(4));
+            for (int port : ports.services()) {
+                given().get("http://localhost:" + port + "/q/health/ready").then().statusCode(200)
+                        .body("status", equalTo("UP"));
+            }
+
+            contactId = given().contentType(ContentType.JSON)
+                    .body("{\"displayName\":\"Katherine Johnson\",\"email\":\"katherine@example.org\"}")
+                    .post(ports.contactsUrl() + "/v1/contacts")
+                    .then().statusCode(201).extract().path("id");
+
+            awaitSummary(ports.interactionsUrl(), contactId, Duration.ofSeconds(10));
+            awaitSummary(ports.remindersUrl(), contactId, Duration.ofSeconds(10));
+            launcher.stop();
+            assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the launcher");
+        }
+
+        try (LauncherProcess again = LauncherProcess.start(dataDir, ports.options())) {
+            again.awaitOutput("Rapport is up.", Duration.ofMinutes(4));
+            given().get(ports.contactsUrl() + "/v1/contacts/" + contactId)
+                    .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
+            given().get(ports.interactionsUrl() + "/v1/contacts/" + contactId + "/summary")
+                    .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
+            given().get(ports.remindersUrl() + "/v1/contacts/" + contactId + "/summary")
+                    .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
+            again.stop();
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneLineNamingIt(@TempDir Path dataDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             LauncherProcess launcher = LauncherProcess.start(dataDir,
+                     List.of("--contacts-port=" + taken.getLocalPort()))) {
+            assertEquals(2, launcher.awaitExit(Duration.ofSeconds(60)));
+            assertEquals(1, launcher.stderr().size(), "one line: " + launcher.stderr());
+            String line = launcher.stderr().get(0);
+            assertTrue(line.contains("Port " + taken.getLocalPort() + " (contacts-service)"), line);
+        }
+    }
+
+    private static void awaitSummary(String serviceUrl, String contactId, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                given().get(serviceUrl + "/v1/contacts/" + contactId + "/summary")
+                        .then().statusCode(200).body("displayName", equalTo("Katherine Johnson")));
+    }
+
+    private record Ports(int postgres, int kafka, int controller, int contacts, int interactions, int reminders) {
+        static Ports pick() throws IOException {
+            return new Ports(LauncherProcess.freePort(), LauncherProcess.freePort(), LauncherProcess.freePort(),
+                    LauncherProcess.freePort(), LauncherProcess.freePort(), LauncherProcess.freePort());
+        }
+
+        List<String> options() {
+            return List.of("--postgres-port=" + postgres, "--kafka-port=" + kafka,
+                    "--kafka-controller-port=" + controller, "--contacts-port=" + contacts,
+                    "--interactions-port=" + interactions, "--reminders-port=" + reminders);
+        }
+
+        List<Integer> services() {
+            return List.of(contacts, interactions, reminders);
+        }
+
+        String contactsUrl() {
+            return "http://localhost:" + contacts;
+        }
+
+        String interactionsUrl() {
+            return "http://localhost:" + interactions;
+        }
+
+        String remindersUrl() {
+            return "http://localhost:" + reminders;
+        }
+    }
+}
