@@ -42,11 +42,11 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200");
-        if (!durable) {
-            builder.setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
-        }
+        // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit=off; a durable server must say so.
+        String durability = durable ? "on" : "off";
+        builder.setServerConfig("fsync", durability)
+                .setServerConfig("synchronous_commit", durability)
+                .setServerConfig("full_page_writes", durability);
         LocalPostgres postgres = new LocalPostgres(builder.start());
         postgres.createMissingDatabases();
         return postgres;

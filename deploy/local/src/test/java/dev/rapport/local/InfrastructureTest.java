@@ -63,6 +63,12 @@ class InfrastructureTest {
         try (LocalPostgres first = LocalPostgres.start(dir.resolve("pg"), port, true);
              Connection c = DriverManager.getConnection(first.jdbcUrl("contacts"), "postgres", "");
              Statement s = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet rs = s.executeQuery("show " + setting)) {
+                    assertTrue(rs.next());
+                    assertEquals("on", rs.getString(1), setting + " on a durable server");
+                }
+            }
             s.execute("create table kept (name text)");
             s.execute("insert into kept values ('Ada')");
         }

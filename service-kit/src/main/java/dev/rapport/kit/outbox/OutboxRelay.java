@@ -2,7 +2,6 @@ package dev.rapport.kit.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -77,10 +76,6 @@ public class OutboxRelay {
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private volatile boolean stopped;
 
-    void onStart(@Observes StartupEvent event) {
-        wake();
-    }
-
     void onStop(@Observes ShutdownEvent event) {
         stopped = true;
         worker.shutdown();
@@ -94,12 +89,15 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${rapport.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Delayed so the first sweep (which also publishes what a previous run left) finds messaging wired up.
+    @Scheduled(every = "${rapport.outbox.sweep-interval:2s}", delayed = "${rapport.outbox.sweep-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         wake();
     }
 
-    @Scheduled(every = "${rapport.outbox.prune-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${rapport.outbox.prune-interval:1h}", delayed = "${rapport.outbox.sweep-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prunePublished() {
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("delete from outbox_event where published_at < :before")
