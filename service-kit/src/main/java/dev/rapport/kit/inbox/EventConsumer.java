@@ -1,5 +1,6 @@
 package dev.rapport.kit.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ public class EventConsumer {
     @Inject
     Inbox inbox;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "rapport.consumer.max-attempts", defaultValue = "5")
     int maxAttempts;
 
@@ -36,16 +40,20 @@ public class EventConsumer {
         try {
             event = IncomingEvent.from(message);
         } catch (RuntimeException e) {
+            consumed(consumer, "dead-lettered");
             return message.nack(e);
         }
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (inbox.firstDelivery(consumer, event.id())) {
-                        handler.accept(event);
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(consumer, event.id())) {
+                        return false;
                     }
+                    handler.accept(event);
+                    return true;
                 });
+                consumed(consumer, applied ? "applied" : "duplicate");
                 return message.ack();
             } catch (RuntimeException e) {
                 failure = e;
@@ -53,9 +61,15 @@ public class EventConsumer {
                 pause(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)));
             }
         }
+        consumed(consumer, "dead-lettered");
         LOG.warnf("%s gives up on event %s of type %s after %d attempts; dead-lettering it: %s",
                 consumer, event.id(), event.type(), maxAttempts, failure.getMessage());
         return message.nack(failure);
+    }
+
+    /** {@code rapport_events_consumed_total{consumer, outcome=applied|duplicate|dead-lettered}} */
+    private void consumed(String consumer, String outcome) {
+        registry.counter("rapport.events.consumed", "consumer", consumer, "outcome", outcome).increment();
     }
 
     private static void pause(Duration duration) {

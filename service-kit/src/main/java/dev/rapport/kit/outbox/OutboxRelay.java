@@ -51,6 +51,9 @@ public class OutboxRelay {
     EntityManager entityManager;
 
     @Inject
+    OutboxMetrics metrics;
+
+    @Inject
     @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<String> emitter;
@@ -94,6 +97,7 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         wake();
+        metrics.refreshBacklog();
     }
 
     @Scheduled(every = "${rapport.outbox.prune-interval:1h}", delayed = "${rapport.outbox.sweep-delay:3s}",

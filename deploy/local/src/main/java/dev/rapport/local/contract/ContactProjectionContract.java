@@ -1,15 +1,19 @@
 package dev.rapport.local.contract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.local.TestEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,6 +44,19 @@ public abstract class ContactProjectionContract {
     }
 
     @Test
+    public void theProducersPublishedExampleIsUnderstood() throws Exception {
+        Path example = Path.of(System.getProperty("rapport.home", "..")).resolve(
+                "contacts-service/src/main/resources/META-INF/resources/events/" + CREATED + ".example.json");
+        ObjectNode data = (ObjectNode) new ObjectMapper().readTree(example.toFile());
+        String contactId = UUID.randomUUID().toString();
+        data.put("contactId", contactId);
+        TestEvents.sendCloudEvent(kafka, TOPIC, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
+                data.toString());
+
+        awaitSummary(contactId, data.get("displayName").asText());
+    }
+
+    @Test
     public void aRedeliveredEventHasNoSecondEffect() {
         String contactId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
@@ -55,6 +72,9 @@ public abstract class ContactProjectionContract {
 
         given().when().get("/v1/contacts/{id}/summary", contactId)
                 .then().statusCode(200).body("displayName", equalTo("First"));
+        given().when().get("/q/metrics")
+                .then().body(containsString("rapport_events_consumed_total{consumer=\""))
+                .body(containsString("outcome=\"duplicate\""));
     }
 
     @Test
