@@ -13,6 +13,7 @@ import java.util.stream.Stream;
  */
 public final class TestInfrastructure {
 
+    private static final String STARTED = "rapport.test.infrastructure.started";
     private static Infrastructure instance;
     private static Path dataDir;
 
@@ -21,6 +22,12 @@ public final class TestInfrastructure {
 
     public static synchronized Infrastructure get() {
         if (instance == null) {
+            // A second copy of this class (another class loader) would start a second, unrelated broker and
+            // database, and tests that stop "the" broker would silently stop the wrong one.
+            if (System.getProperty(STARTED) != null) {
+                throw new IllegalStateException("The test infrastructure was already started by another class loader");
+            }
+            System.setProperty(STARTED, "true");
             try {
                 dataDir = Files.createTempDirectory("rapport-test-");
                 instance = Infrastructure.start(new Infrastructure.Settings(dataDir,
