@@ -12,6 +12,9 @@ create table if not exists outbox_event (
     published_at timestamptz
 );
 
+-- W3C trace context (traceparent, tracestate) of the change, sent as Kafka headers.
+alter table outbox_event add column if not exists trace_context jsonb;
+
 create index if not exists outbox_event_pending on outbox_event (seq) where published_at is null;
 create index if not exists outbox_event_published_at on outbox_event (published_at) where published_at is not null;
 

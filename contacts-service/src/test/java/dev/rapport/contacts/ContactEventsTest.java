@@ -53,6 +53,23 @@ class ContactEventsTest {
         }
     }
 
+    @Test
+    void theRequestsTraceContextTravelsWithTheEvent() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            String id = given().contentType(ContentType.JSON)
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .body("{\"displayName\":\"Traced Contact\"}")
+                    .when().post("/v1/contacts")
+                    .then().statusCode(201)
+                    .extract().path("id");
+
+            String traceparent = header(awaitRecord(consumer, id), "traceparent");
+            assertNotNull(traceparent, "traceparent header on the event");
+            assertEquals(traceId, traceparent.split("-")[1]);
+        }
+    }
+
     private KafkaConsumer<String, String> consumer() {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

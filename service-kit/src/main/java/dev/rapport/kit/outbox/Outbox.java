@@ -3,6 +3,8 @@ package dev.rapport.kit.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.ids.Uuids;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,6 +41,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    OpenTelemetry openTelemetry;
+
     /**
      * @param topic   the producing aggregate's topic
      * @param type    CloudEvents type, e.g. {@code dev.rapport.contact.created.v1}
@@ -48,17 +55,26 @@ public class Outbox {
     public UUID append(String topic, String type, UUID subject, Object payload) {
         UUID id = Uuids.v7();
         entityManager.createNativeQuery("""
-                        insert into outbox_event (id, topic, type, subject, payload, occurred_at)
-                        values (:id, :topic, :type, :subject, cast(:payload as jsonb), :occurredAt)""")
+                        insert into outbox_event (id, topic, type, subject, payload, occurred_at, trace_context)
+                        values (:id, :topic, :type, :subject, cast(:payload as jsonb), :occurredAt,
+                                cast(:traceContext as jsonb))""")
                 .setParameter("id", id)
                 .setParameter("topic", topic)
                 .setParameter("type", type)
                 .setParameter("subject", subject.toString())
                 .setParameter("payload", toJson(payload))
                 .setParameter("occurredAt", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .setParameter("traceContext", currentTraceContext())
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
         return id;
+    }
+
+    /** The caller's W3C trace context, or null when tracing is off or there is no trace. */
+    private String currentTraceContext() {
+        Map<String, String> carrier = new HashMap<>();
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), carrier, Map::put);
+        return carrier.isEmpty() ? null : toJson(carrier);
     }
 
     private String toJson(Object payload) {

@@ -1,5 +1,8 @@
 package dev.rapport.kit.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -10,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -19,12 +23,14 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +58,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxMetrics metrics;
+
+    @Inject
+    ObjectMapper objectMapper;
 
     @Inject
     @Channel("outbox")
@@ -153,12 +162,14 @@ public class OutboxRelay {
     @SuppressWarnings("unchecked")
     private List<PendingEvent> pending() {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select seq, id, topic, type, subject, cast(payload as text), occurred_at
+                        select seq, id, topic, type, subject, cast(payload as text), occurred_at,
+                               cast(trace_context as text)
                         from outbox_event where published_at is null order by seq limit :limit""")
                 .setParameter("limit", batchSize)
                 .getResultList();
         return rows.stream().map(row -> new PendingEvent(((Number) row[0]).longValue(), (UUID) row[1],
-                (String) row[2], (String) row[3], (String) row[4], (String) row[5], toUtc(row[6]))).toList();
+                (String) row[2], (String) row[3], (String) row[4], (String) row[5], toUtc(row[6]),
+                traceContext((String) row[7]))).toList();
     }
 
     private CompletableFuture<Void> send(PendingEvent event) {
@@ -171,9 +182,12 @@ public class OutboxRelay {
                 .withTimestamp(event.occurredAt().toZonedDateTime())
                 .withDataContentType("application/json")
                 .build();
+        RecordHeaders headers = new RecordHeaders();
+        event.traceContext().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.subject())
                 .withTopic(event.topic())
+                .withHeaders(headers)
                 .build();
         emitter.send(Message.of(event.payload(), Metadata.of(cloudEvent, record),
                 () -> {
@@ -185,6 +199,18 @@ public class OutboxRelay {
                     return CompletableFuture.completedFuture(null);
                 }));
         return acked;
+    }
+
+    private Map<String, String> traceContext(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return objectMapper.readValue(json, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
     }
 
     private static OffsetDateTime toUtc(Object value) {
