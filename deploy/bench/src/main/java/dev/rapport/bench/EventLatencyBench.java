@@ -1,0 +1,159 @@
+package dev.rapport.bench;
+
+import dev.rapport.local.LocalStack;
+import dev.rapport.local.LocalStack.Service;
+import dev.rapport.local.Ports;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue "Event backbone" benchmark: contacts are created at a steady rate through contacts-service's API;
+ * for each, the time from the API's 2xx to reminders-service recording the event (its inbox row, written in
+ * the same transaction as the projection change) is measured, next to raw Kafka latency on the same broker.
+ *
+ * <p>Options: {@code --rate=500 --seconds=30 --warmup=10 --home=DIR}.
+ */
+public final class EventLatencyBench {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private EventLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath();
+        Path dataDir = Files.createTempDirectory("rapport-bench-");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, Ports.free());
+        }
+        System.out.printf(Locale.ROOT, "Starting the local stack (durable PostgreSQL) in %s ...%n", dataDir);
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(home, dataDir, Ports.free(), Ports.free(),
+                Ports.free(), ports, true))) {
+            System.out.printf(Locale.ROOT, "Warm-up: %d s at %d contacts/s%n", warmup, rate);
+            createContacts(stack, rate, warmup);
+
+            System.out.printf(Locale.ROOT, "Raw Kafka: %d s at %d records/s%n", seconds, rate);
+            Percentiles raw = RawKafkaLatency.measure(stack.infrastructure().kafka(), rate, seconds);
+
+            System.out.printf(Locale.ROOT, "Rapport: %d s at %d contacts/s%n", seconds, rate);
+            Instant start = Instant.now();
+            Run run = createContacts(stack, rate, seconds);
+            Percentiles rapport = visibleInReminders(stack, run.createdAt(), start);
+
+            System.out.println();
+            System.out.println("== Event latency (2xx from contacts-service -> recorded by reminders-service) ==");
+            System.out.printf(Locale.ROOT, "target %d/s for %d s; achieved %.0f/s; %d created, %d failed%n",
+                    rate, seconds, run.createdAt().size() / run.seconds(), run.createdAt().size(), run.failures());
+            System.out.println("POST /v1/contacts          " + run.postLatency().summary());
+            System.out.println("API 2xx -> reminders       " + rapport.summary());
+            System.out.println("raw Kafka produce->consume " + raw.summary());
+            System.out.printf(Locale.ROOT, "p99 ratio Rapport / raw Kafka: %.1fx; target p99 <= 100 ms: %s%n",
+                    rapport.at(99) / raw.at(99), rapport.at(99) <= 100 ? "met" : "NOT met");
+        }
+    }
+
+    record Run(Map<String, Instant> createdAt, Percentiles postLatency, int failures, double seconds) {
+    }
+
+    private static Run createContacts(LocalStack stack, int rate, int seconds) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(stack.url(Service.CONTACTS) + "/v1/contacts");
+        Map<String, Instant> createdAt = new ConcurrentHashMap<>();
+        Percentiles postLatency = new Percentiles();
+        AtomicInteger failures = new AtomicInteger();
+        CompletableFuture<?>[] calls = new CompletableFuture<?>[rate * seconds];
+        Pacer pacer = new Pacer(rate);
+        long started = System.nanoTime();
+        for (int i = 0; i < calls.length; i++) {
+            pacer.awaitTurn(i);
+            long sent = System.nanoTime();
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"displayName\":\"Bench " + i + "\",\"email\":\"bench" + i + "@example.org\"}"))
+                    .build();
+            calls[i] = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+                Instant now = Instant.now();
+                postLatency.add((System.nanoTime() - sent) / 1e6);
+                Matcher id = error == null && response.statusCode() == 201 ? ID.matcher(response.body()) : null;
+                if (id != null && id.find()) {
+                    createdAt.put(id.group(1), now);
+                } else {
+                    failures.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        CompletableFuture.allOf(calls).join();
+        return new Run(createdAt, postLatency, failures.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Joins the 2xx times with reminders-service's inbox through contacts-service's outbox (event id -> contact). */
+    private static Percentiles visibleInReminders(LocalStack stack, Map<String, Instant> createdAt, Instant since)
+            throws Exception {
+        String contactsDb = stack.infrastructure().postgres().jdbcUrl("contacts");
+        String remindersDb = stack.infrastructure().postgres().jdbcUrl("reminders");
+        Map<String, String> contactByEvent = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(contactsDb, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("select id::text, subject from outbox_event")) {
+            while (rs.next()) {
+                contactByEvent.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        Percentiles latencies = new Percentiles();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try (Connection c = DriverManager.getConnection(remindersDb, "postgres", "")) {
+            while (true) {
+                Map<String, OffsetDateTime> received = new HashMap<>();
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "select event_id, received_at from inbox_event")) {
+                    while (rs.next()) {
+                        received.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+                    }
+                }
+                long matched = received.keySet().stream()
+                        .filter(event -> createdAt.containsKey(contactByEvent.get(event))).count();
+                if (matched >= createdAt.size() || System.nanoTime() > deadline) {
+                    received.forEach((event, at) -> {
+                        Instant ok = createdAt.get(contactByEvent.get(event));
+                        if (ok != null) {
+                            latencies.add(Duration.between(ok, at.toInstant()).toNanos() / 1e6);
+                        }
+                    });
+                    return latencies;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+}
