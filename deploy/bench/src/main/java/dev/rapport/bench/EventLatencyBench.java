@@ -58,6 +58,7 @@ public final class EventLatencyBench {
             ports.put(service, Ports.free());
         }
         System.out.printf(Locale.ROOT, "Starting the local stack (durable PostgreSQL) in %s ...%n", dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dataDir)));
         try (LocalStack stack = LocalStack.start(new LocalStack.Settings(home, dataDir, Ports.free(), Ports.free(),
                 Ports.free(), ports, true))) {
             System.out.printf(Locale.ROOT, "Warm-up: %d s at %d contacts/s%n", warmup, rate);
@@ -80,6 +81,14 @@ public final class EventLatencyBench {
             System.out.println("raw Kafka produce->consume " + raw.summary());
             System.out.printf(Locale.ROOT, "p99 ratio Rapport / raw Kafka: %.1fx; target p99 <= 100 ms: %s%n",
                     rapport.at(99) / raw.at(99), rapport.at(99) <= 100 ? "met" : "NOT met");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary directory
         }
     }
 
@@ -124,12 +133,24 @@ public final class EventLatencyBench {
         String contactsDb = stack.infrastructure().postgres().jdbcUrl("contacts");
         String remindersDb = stack.infrastructure().postgres().jdbcUrl("reminders");
         Map<String, String> contactByEvent = new HashMap<>();
+        Map<String, OffsetDateTime> publishedAt = new HashMap<>();
+        Percentiles relayLag = new Percentiles();
         try (Connection c = DriverManager.getConnection(contactsDb, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("select id::text, subject from outbox_event")) {
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select id::text, subject, occurred_at, published_at from outbox_event where occurred_at >= now() - interval '10 minutes'")) {
             while (rs.next()) {
-                contactByEvent.put(rs.getString(1), rs.getString(2));
+                if (createdAt.containsKey(rs.getString(2))) {
+                    contactByEvent.put(rs.getString(1), rs.getString(2));
+                    OffsetDateTime published = rs.getObject(4, OffsetDateTime.class);
+                    publishedAt.put(rs.getString(1), published);
+                    if (published != null) {
+                        relayLag.add(Duration.between(rs.getObject(3, OffsetDateTime.class), published).toNanos() / 1e6);
+                    }
+                }
             }
         }
+        System.out.println("  outbox commit -> Kafka ack   " + relayLag.summary());
+        Percentiles consumerLag = new Percentiles();
         Percentiles latencies = new Percentiles();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         try (Connection c = DriverManager.getConnection(remindersDb, "postgres", "")) {
@@ -142,14 +163,19 @@ public final class EventLatencyBench {
                     }
                 }
                 long matched = received.keySet().stream()
-                        .filter(event -> createdAt.containsKey(contactByEvent.get(event))).count();
+                        .filter(contactByEvent::containsKey).count();
                 if (matched >= createdAt.size() || System.nanoTime() > deadline) {
                     received.forEach((event, at) -> {
-                        Instant ok = createdAt.get(contactByEvent.get(event));
+                        Instant ok = contactByEvent.containsKey(event) ? createdAt.get(contactByEvent.get(event)) : null;
                         if (ok != null) {
                             latencies.add(Duration.between(ok, at.toInstant()).toNanos() / 1e6);
+                            OffsetDateTime published = publishedAt.get(event);
+                            if (published != null) {
+                                consumerLag.add(Duration.between(published, at).toNanos() / 1e6);
+                            }
                         }
                     });
+                    System.out.println("  Kafka ack -> reminders inbox " + consumerLag.summary());
                     return latencies;
                 }
                 Thread.sleep(500);
