@@ -36,7 +36,9 @@ final class LauncherProcess implements AutoCloseable {
     static LauncherProcess start(Path dataDir, List<String> options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-jar", HOME.resolve("deploy/local/target/rapport-local.jar").toString(),
+                "-cp", HOME.resolve("deploy/local/target/rapport-local.jar") + java.io.File.pathSeparator
+                        + HOME.resolve("deploy/local/target/lib/*"),
+                "dev.rapport.local.Launcher",
                 "--home=" + HOME, "--data-dir=" + dataDir));
         command.addAll(options);
         return new LauncherProcess(new ProcessBuilder(command).start(), dataDir);
