@@ -24,3 +24,7 @@ create table if not exists inbox_event (
     received_at timestamptz not null default now(),
     primary key (consumer, event_id)
 );
+
+-- The workspace (tenant) of the event: outbox rows send it as the CloudEvents extension `workspaceid`.
+alter table outbox_event add column if not exists workspace_id text;
+alter table inbox_event add column if not exists workspace_id text;

@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.rapport.local.RapportInfraTestResource;
+import dev.rapport.local.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,9 +41,9 @@ class ContactEventSchemaTest {
 
     @Test
     void everyEventInTheOutboxMatchesTheSchemaOfItsType() throws Exception {
-        given().contentType(ContentType.JSON).body("{\"displayName\":\"Mary Jackson\",\"email\":\"mary@example.org\"}")
+        given().auth().oauth2(TestTokens.member("schema-test")).contentType(ContentType.JSON).body("{\"displayName\":\"Mary Jackson\",\"email\":\"mary@example.org\"}")
                 .post("/v1/contacts").then().statusCode(201);
-        given().contentType(ContentType.JSON).body("{\"displayName\":\"No Email\"}")
+        given().auth().oauth2(TestTokens.member("schema-test")).contentType(ContentType.JSON).body("{\"displayName\":\"No Email\"}")
                 .post("/v1/contacts").then().statusCode(201);
 
         int checked = 0;

@@ -3,6 +3,7 @@ package dev.rapport.contacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.local.RapportInfraTestResource;
+import dev.rapport.local.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,13 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 @WithTestResource(RapportInfraTestResource.class)
 class ContactEventsTest {
 
+    private static final String WORKSPACE = "events-" + UUID.randomUUID();
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @Test
     void creatingAContactPublishesACloudEventKeyedByTheContactId() throws Exception {
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            String id = given().contentType(ContentType.JSON)
+            String id = given().auth().oauth2(TestTokens.member(WORKSPACE)).contentType(ContentType.JSON)
                     .body("{\"displayName\":\"Grace Hopper\",\"email\":\"grace@example.org\"}")
                     .when().post("/v1/contacts")
                     .then().statusCode(201)
@@ -45,6 +48,7 @@ class ContactEventsTest {
             assertEquals("1.0", header(record, "ce_specversion"));
             assertEquals("/rapport/contacts-service", header(record, "ce_source"));
             assertEquals(id, header(record, "ce_subject"));
+            assertEquals(WORKSPACE, header(record, "ce_workspaceid"));
             assertNotNull(UUID.fromString(header(record, "ce_id")));
             JsonNode data = new ObjectMapper().readTree(record.value());
             assertEquals(id, data.path("contactId").asText());
@@ -57,7 +61,7 @@ class ContactEventsTest {
     void theRequestsTraceContextTravelsWithTheEvent() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            String id = given().contentType(ContentType.JSON)
+            String id = given().auth().oauth2(TestTokens.member(WORKSPACE)).contentType(ContentType.JSON)
                     .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                     .body("{\"displayName\":\"Traced Contact\"}")
                     .when().post("/v1/contacts")

@@ -1,13 +1,18 @@
 package dev.rapport.contacts;
 
 import dev.rapport.local.RapportInfraTestResource;
+import dev.rapport.local.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -16,18 +21,22 @@ import static org.hamcrest.Matchers.startsWith;
 @WithTestResource(RapportInfraTestResource.class)
 class ContactResourceTest {
 
+    private static final String WORKSPACE = "contacts-" + UUID.randomUUID();
+    private static final String MEMBER = TestTokens.member(WORKSPACE);
+
     @Test
     void createdContactCanBeReadBackWithItsEtag() {
-        String location = given().contentType(ContentType.JSON)
+        String location = given().auth().oauth2(MEMBER).contentType(ContentType.JSON)
                 .body("{\"displayName\":\"Ada Lovelace\",\"email\":\"Ada@Example.org\"}")
                 .when().post("/v1/contacts")
                 .then().statusCode(201)
                 .header("ETag", equalTo("\"0\""))
                 .body("id", notNullValue())
                 .body("email", equalTo("ada@example.org"))
+                .body("createdBy", equalTo("member-of-" + WORKSPACE))
                 .extract().header("Location");
 
-        given().when().get(location)
+        given().auth().oauth2(MEMBER).when().get(location)
                 .then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
                 .body("displayName", equalTo("Ada Lovelace"))
@@ -35,8 +44,56 @@ class ContactResourceTest {
     }
 
     @Test
+    void anotherWorkspaceGetsA404NotA403() {
+        String location = given().auth().oauth2(MEMBER).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Private to one workspace\"}")
+                .post("/v1/contacts").then().statusCode(201).extract().header("Location");
+
+        given().auth().oauth2(TestTokens.member("other-" + UUID.randomUUID())).get(location)
+                .then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(MEMBER).get(location).then().statusCode(200);
+    }
+
+    @Test
+    void aReaderMayReadButNotWrite() {
+        String location = given().auth().oauth2(MEMBER).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Read me\"}")
+                .post("/v1/contacts").then().statusCode(201).extract().header("Location");
+
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(location).then().statusCode(200);
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Not allowed\"}")
+                .post("/v1/contacts").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void corsPreflightFromAConfiguredOriginExposesTheHeadersFrontEndsNeed() {
+        given().header("Origin", "https://app.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/v1/contacts")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://app.example"));
+        given().auth().oauth2(MEMBER).header("Origin", "https://app.example").contentType(ContentType.JSON)
+                .body("{\"displayName\":\"From the browser\"}")
+                .post("/v1/contacts").then().statusCode(201)
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Expose-Headers", containsString("Location"));
+    }
+
+    @Test
+    void anUnconfiguredOriginIsNotAllowed() {
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/v1/contacts")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
     void invalidFieldsAreA422ProblemNamingEachField() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(MEMBER).contentType(ContentType.JSON)
                 .body("{\"displayName\":\" \",\"email\":\"not-an-email\"}")
                 .when().post("/v1/contacts")
                 .then().statusCode(422)
@@ -48,7 +105,7 @@ class ContactResourceTest {
 
     @Test
     void malformedJsonIsA400Problem() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(MEMBER).contentType(ContentType.JSON)
                 .body("{\"displayName\": ")
                 .when().post("/v1/contacts")
                 .then().statusCode(400)
@@ -58,7 +115,7 @@ class ContactResourceTest {
 
     @Test
     void unknownContactIsA404Problem() {
-        given().when().get("/v1/contacts/01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c")
+        given().auth().oauth2(MEMBER).when().get("/v1/contacts/01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c")
                 .then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(404));

@@ -1,7 +1,9 @@
 package dev.rapport.contacts;
 
 import dev.rapport.local.LocalKafka;
+import dev.rapport.kit.tenancy.WorkspaceContext;
 import dev.rapport.local.RapportInfraTestResource;
+import dev.rapport.local.TestTokens;
 import dev.rapport.local.TestEvents;
 import dev.rapport.local.TestInfrastructure;
 import io.agroal.api.AgroalDataSource;
@@ -51,6 +53,9 @@ class OutboxTest {
     @Inject
     OutboxProbe probe;
 
+    @Inject
+    WorkspaceContext workspaces;
+
     @Test
     void contactsAcknowledgedDuringABrokerOutageArePublishedOnceWhenItIsBack() throws Exception {
         LocalKafka kafka = TestInfrastructure.get().kafka();
@@ -60,7 +65,7 @@ class OutboxTest {
         kafka.stop();
         try {
             for (int i = 0; i < count; i++) {
-                ids.add(given().contentType(ContentType.JSON)
+                ids.add(given().auth().oauth2(TestTokens.member("outbox-test")).contentType(ContentType.JSON)
                         .body("{\"displayName\":\"Outage " + i + "\"}")
                         .post("/v1/contacts").then().statusCode(201).extract().path("id"));
             }
@@ -82,11 +87,16 @@ class OutboxTest {
     @Test
     void aRolledBackTransactionPublishesNothing() throws Exception {
         UUID rolledBack = UUID.randomUUID();
-        assertThrows(IllegalStateException.class, () -> probe.appendThenFail(rolledBack));
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> workspaces.callAs("outbox-test", () -> {
+                    probe.appendThenFail(rolledBack);
+                    return null;
+                }));
+        assertEquals("rolled back on purpose", failure.getMessage());
         assertEquals(0, rowsFor(List.of(rolledBack.toString())), "no outbox row survives the rollback");
 
         // Committed after the failed attempt: once it is on the topic, anything committed before it would be too.
-        String marker = given().contentType(ContentType.JSON).body("{\"displayName\":\"After rollback\"}")
+        String marker = given().auth().oauth2(TestTokens.member("outbox-test")).contentType(ContentType.JSON).body("{\"displayName\":\"After rollback\"}")
                 .post("/v1/contacts").then().statusCode(201).extract().path("id");
         Map<String, List<ConsumerRecord<String, String>>> seen =
                 consumeUntilAllSeen(Set.of(marker), Duration.ofSeconds(30), rolledBack.toString());

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -18,11 +19,19 @@ public class Contact {
     @Id
     private UUID id;
 
+    /** Set by Hibernate from the current workspace; every query is filtered by it. */
+    @TenantId
+    @Column(name = "workspace_id", nullable = false, updatable = false)
+    private String workspaceId;
+
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
     /** Stored lower-cased: emails are matched case-insensitively. */
     private String email;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -36,8 +45,9 @@ public class Contact {
     protected Contact() {
     }
 
-    public static Contact create(String displayName, String email) {
+    public static Contact create(String displayName, String email, String createdBy) {
         Contact contact = new Contact();
+        contact.createdBy = createdBy;
         contact.id = Uuids.v7();
         contact.displayName = displayName.strip();
         contact.email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
@@ -56,6 +66,10 @@ public class Contact {
 
     public String email() {
         return email;
+    }
+
+    public String createdBy() {
+        return createdBy;
     }
 
     public Instant createdAt() {

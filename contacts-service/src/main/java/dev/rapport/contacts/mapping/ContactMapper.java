@@ -8,7 +8,8 @@ public final class ContactMapper {
     }
 
     public static ContactResponse toResponse(Contact contact) {
-        return new ContactResponse(contact.id(), contact.displayName(), contact.email(), contact.createdAt(),
+        return new ContactResponse(contact.id(), contact.displayName(), contact.email(), contact.createdBy(),
+                contact.createdAt(),
                 contact.updatedAt(), contact.version());
     }
 }

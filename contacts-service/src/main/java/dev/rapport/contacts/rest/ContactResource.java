@@ -3,6 +3,8 @@ package dev.rapport.contacts.rest;
 import dev.rapport.contacts.domain.Contact;
 import dev.rapport.contacts.mapping.ContactMapper;
 import dev.rapport.contacts.service.ContactService;
+import dev.rapport.kit.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,11 +38,14 @@ public class ContactResource {
     ContactService contacts;
 
     @POST
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "createContact", summary = "Create a contact")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = "application/problem+json"))
     public Response create(@Valid @NotNull CreateContactRequest request, @Context UriInfo uri) {
         Contact contact = contacts.create(request.displayName(), request.email());
         return Response.created(uri.getAbsolutePathBuilder().path(contact.id().toString()).build())
@@ -51,10 +56,13 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "getContact", summary = "Get a contact")
     @APIResponse(responseCode = "200", description = "The contact; its version is the strong ETag",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such contact", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such contact in your workspace",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
     public Response get(@PathParam("id") UUID id) {
         Contact contact = contacts.find(id).orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND,
                 "No contact " + id));

@@ -4,6 +4,7 @@ import dev.rapport.local.LocalKafka;
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
 import dev.rapport.local.Ports;
+import dev.rapport.local.Tokens;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +41,12 @@ class BrokerOutageIT {
                 Ports.free(), Ports.free(), ports, false);
         try (LocalStack stack = LocalStack.start(settings)) {
             LocalKafka kafka = stack.infrastructure().kafka();
+            String token = Tokens.sign(Tokens.Spec.of("outage", "outage-user", "member"), stack.keys().privateKey());
             List<String> ids = new ArrayList<>();
             kafka.stop();
             try {
                 for (int i = 0; i < CONTACTS; i++) {
-                    ids.add(given().contentType(ContentType.JSON).body("{\"displayName\":\"Outage " + i + "\"}")
+                    ids.add(given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"displayName\":\"Outage " + i + "\"}")
                             .post(stack.url(Service.CONTACTS) + "/v1/contacts")
                             .then().statusCode(201).extract().path("id"));
                 }
@@ -55,7 +57,7 @@ class BrokerOutageIT {
             for (Service consumer : List.of(Service.INTERACTIONS, Service.REMINDERS)) {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                     for (String id : ids) {
-                        given().get(stack.url(consumer) + "/v1/contacts/" + id + "/summary").then().statusCode(200);
+                        given().auth().oauth2(token).get(stack.url(consumer) + "/v1/contacts/" + id + "/summary").then().statusCode(200);
                     }
                 });
                 String jdbcUrl = stack.infrastructure().postgres().jdbcUrl(consumer.database);

@@ -71,6 +71,13 @@ final class LauncherProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The value of the first printed line containing {@code prefix}, after the prefix. */
+    String printedAfter(String prefix) {
+        return stdout.stream().filter(line -> line.contains(prefix)).findFirst()
+                .map(line -> line.substring(line.indexOf(prefix) + prefix.length()).trim())
+                .orElseThrow(() -> new AssertionError("Launcher printed no '" + prefix + "'" + diagnostics()));
+    }
+
     List<String> stderr() {
         return stderr;
     }

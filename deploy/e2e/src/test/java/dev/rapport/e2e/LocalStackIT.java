@@ -1,5 +1,7 @@
 package dev.rapport.e2e;
 
+import dev.rapport.local.DevKeys;
+import dev.rapport.local.Tokens;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,29 +34,34 @@ class LocalStackIT {
         String contactId;
         try (LauncherProcess launcher = LauncherProcess.start(dataDir, ports.options())) {
             launcher.awaitOutput("Rapport is up.", Duration.ofMinutes(4));
+            // The token the launcher prints for the demo workspace is what a newcomer uses.
+            String token = launcher.printedAfter("export TOKEN=");
             for (int port : ports.services()) {
                 given().get("http://localhost:" + port + "/q/health/ready").then().statusCode(200)
                         .body("status", equalTo("UP"));
             }
 
-            contactId = given().contentType(ContentType.JSON)
+            contactId = given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body("{\"displayName\":\"Katherine Johnson\",\"email\":\"katherine@example.org\"}")
                     .post(ports.contactsUrl() + "/v1/contacts")
                     .then().statusCode(201).extract().path("id");
 
-            awaitSummary(ports.interactionsUrl(), contactId, Duration.ofSeconds(10));
-            awaitSummary(ports.remindersUrl(), contactId, Duration.ofSeconds(10));
+            awaitSummary(ports.interactionsUrl(), token, contactId, Duration.ofSeconds(10));
+            awaitSummary(ports.remindersUrl(), token, contactId, Duration.ofSeconds(10));
+            given().get(ports.contactsUrl() + "/v1/contacts/" + contactId).then().statusCode(401);
             launcher.stop();
             assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the launcher");
         }
 
         try (LauncherProcess again = LauncherProcess.start(dataDir, ports.options())) {
             again.awaitOutput("Rapport is up.", Duration.ofMinutes(4));
-            given().get(ports.contactsUrl() + "/v1/contacts/" + contactId)
+            String token = Tokens.sign(Tokens.Spec.of("demo", "someone-else", "reader"),
+                    DevKeys.loadOrCreate(dataDir.resolve("keys")).privateKey());
+            given().auth().oauth2(token).get(ports.contactsUrl() + "/v1/contacts/" + contactId)
                     .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
-            given().get(ports.interactionsUrl() + "/v1/contacts/" + contactId + "/summary")
+            given().auth().oauth2(token).get(ports.interactionsUrl() + "/v1/contacts/" + contactId + "/summary")
                     .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
-            given().get(ports.remindersUrl() + "/v1/contacts/" + contactId + "/summary")
+            given().auth().oauth2(token).get(ports.remindersUrl() + "/v1/contacts/" + contactId + "/summary")
                     .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
             again.stop();
         }
@@ -72,9 +79,9 @@ class LocalStackIT {
         }
     }
 
-    private static void awaitSummary(String serviceUrl, String contactId, Duration timeout) {
+    private static void awaitSummary(String serviceUrl, String token, String contactId, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                given().get(serviceUrl + "/v1/contacts/" + contactId + "/summary")
+                given().auth().oauth2(token).get(serviceUrl + "/v1/contacts/" + contactId + "/summary")
                         .then().statusCode(200).body("displayName", equalTo("Katherine Johnson")));
     }
 

@@ -3,7 +3,10 @@ package dev.rapport.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +85,15 @@ public final class Launcher {
                 stack.infrastructure().postgres().jdbcUrl("<contacts|interactions|reminders>") + " (user postgres)"));
         out.append(String.format(Locale.ROOT, "  %-21s %s%n", "Kafka", stack.infrastructure().kafka().bootstrapServers()));
         out.append("  Logs                  ").append(settings.dataDir().resolve("logs")).append('\n');
+        Instant now = Instant.now();
+        String token = Tokens.sign(new Tokens.Spec(DevKeys.ISSUER, DevKeys.AUDIENCE, "demo-user", "demo",
+                List.of("member", "admin"), now, now.minusSeconds(5), now.plus(Duration.ofDays(30))),
+                stack.keys().privateKey());
+        out.append("\nA token for workspace 'demo' (user demo-user, roles member+admin, valid 30 days):\n")
+                .append("  export TOKEN=").append(token).append('\n')
+                .append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(stack.url(LocalStack.Service.CONTACTS))
+                .append("/v1/contacts/<id>\n")
+                .append("Other users, workspaces or roles: deploy/local/token --workspace=W --user=U --roles=member,reader\n");
         out.append("Press Ctrl-C to stop.\n");
         System.out.print(out);
     }

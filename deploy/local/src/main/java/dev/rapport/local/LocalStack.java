@@ -42,11 +42,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Browser front ends on this machine, any port. */
+    static final String LOCAL_ORIGINS = "/https?://(localhost|127\\.0\\.0\\.1)(:\\d+)?/";
+
     private final Infrastructure infrastructure;
+    private final DevKeys keys;
     private final Map<Service, ServiceProcess> services;
 
-    private LocalStack(Infrastructure infrastructure, Map<Service, ServiceProcess> services) {
+    private LocalStack(Infrastructure infrastructure, DevKeys keys, Map<Service, ServiceProcess> services) {
         this.infrastructure = infrastructure;
+        this.keys = keys;
         this.services = services;
     }
 
@@ -58,14 +63,15 @@ public final class LocalStack implements AutoCloseable {
         }
         Infrastructure infrastructure = Infrastructure.start(new Infrastructure.Settings(settings.dataDir(),
                 settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.durable()));
+        DevKeys keys = DevKeys.loadOrCreate(settings.dataDir().resolve("keys"));
         Map<Service, ServiceProcess> started = new LinkedHashMap<>();
-        LocalStack stack = new LocalStack(infrastructure, started);
+        LocalStack stack = new LocalStack(infrastructure, keys, started);
         try {
             for (Service service : Service.values()) {
                 int port = settings.servicePorts().get(service);
                 started.put(service, ServiceProcess.start(service.module,
                         settings.repositoryRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
-                        port, serviceConfig(service, infrastructure),
+                        port, serviceConfig(service, infrastructure, keys),
                         settings.dataDir().resolve("logs").resolve(service.module + ".log")));
             }
             for (ServiceProcess process : started.values()) {
@@ -78,8 +84,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> serviceConfig(Service service, Infrastructure infrastructure) {
+    private static Map<String, String> serviceConfig(Service service, Infrastructure infrastructure, DevKeys keys) {
         Map<String, String> config = new LinkedHashMap<>();
+        config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
+        config.put("mp.jwt.verify.issuer", DevKeys.ISSUER);
+        config.put("quarkus.http.cors.origins", LOCAL_ORIGINS);
         config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(service.database));
         config.put("quarkus.datasource.username", LocalPostgres.USER);
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
@@ -88,6 +97,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Infrastructure infrastructure() {
         return infrastructure;
+    }
+
+    /** Signs tokens the stack's services accept. */
+    public DevKeys keys() {
+        return keys;
     }
 
     public String url(Service service) {

@@ -5,7 +5,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Points a service under {@code @QuarkusTest} at the shared real PostgreSQL and Kafka. Services compose their
+ * Points a service under {@code @QuarkusTest} at the shared real PostgreSQL and Kafka, and makes it trust the
+ * test signing key ({@link TestTokens}). Services compose their
  * JDBC URL from {@code rapport.db.port}, so one resource serves all three databases.
  */
 public class RapportInfraTestResource implements QuarkusTestResourceLifecycleManager {
@@ -15,7 +16,9 @@ public class RapportInfraTestResource implements QuarkusTestResourceLifecycleMan
         Infrastructure infrastructure = TestInfrastructure.get();
         return Map.of(
                 "rapport.db.port", Integer.toString(infrastructure.postgres().port()),
-                "kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+                "kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers(),
+                "mp.jwt.verify.publickey.location", TestInfrastructure.keys().publicKeyLocation(),
+                "mp.jwt.verify.issuer", DevKeys.ISSUER);
     }
 
     @Override

@@ -24,11 +24,21 @@ public final class TestEvents {
     }
 
     /** A CloudEvent in Kafka binary mode: attributes as {@code ce_*} headers, JSON data as the value. */
-    public static void sendCloudEvent(String bootstrapServers, String topic, String id, String type, String source,
-                                      String subject, String json) {
+    public static void sendCloudEvent(String bootstrapServers, String topic, String workspace, String id, String type,
+                                      String source, String subject, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, json);
-        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
-                        "ce_subject", subject, "ce_time", Instant.now().toString(), "content-type", "application/json")
+        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source, "ce_subject", subject,
+                        "ce_time", Instant.now().toString(), "ce_workspaceid", workspace, "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        send(bootstrapServers, record);
+    }
+
+    /** A CloudEvent lacking the {@code workspaceid} extension, which consumers must refuse. */
+    public static void sendCloudEventWithoutWorkspace(String bootstrapServers, String topic, String id, String type,
+                                                      String source, String subject, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, json);
+        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source, "ce_subject", subject,
+                        "content-type", "application/json")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         send(bootstrapServers, record);
     }

@@ -15,6 +15,7 @@ public final class TestInfrastructure {
 
     private static final String STARTED = "rapport.test.infrastructure.started";
     private static Infrastructure instance;
+    private static DevKeys keys;
     private static Path dataDir;
 
     private TestInfrastructure() {
@@ -32,12 +33,19 @@ public final class TestInfrastructure {
                 dataDir = Files.createTempDirectory("rapport-test-");
                 instance = Infrastructure.start(new Infrastructure.Settings(dataDir,
                         Ports.free(), Ports.free(), Ports.free(), false));
+                keys = DevKeys.loadOrCreate(dataDir.resolve("keys"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the test infrastructure", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::shutdown, "rapport-test-infra-stop"));
         }
         return instance;
+    }
+
+    /** The key pair whose public half the services under test trust. */
+    public static synchronized DevKeys keys() {
+        get();
+        return keys;
     }
 
     private static synchronized void shutdown() {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -20,6 +21,11 @@ public class ContactProjection {
     @Id
     @Column(name = "contact_id")
     private UUID contactId;
+
+    /** The event's workspace, set by Hibernate; every query is filtered by it. */
+    @TenantId
+    @Column(name = "workspace_id", nullable = false, updatable = false)
+    private String workspaceId;
 
     @Column(name = "display_name", nullable = false)
     private String displayName;

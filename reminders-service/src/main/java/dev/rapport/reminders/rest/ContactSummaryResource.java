@@ -2,7 +2,9 @@ package dev.rapport.reminders.rest;
 
 import dev.rapport.reminders.mapping.ContactSummaryMapper;
 import dev.rapport.reminders.service.ContactProjectionService;
+import dev.rapport.kit.tenancy.Roles;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,11 +29,14 @@ public class ContactSummaryResource {
     ContactProjectionService projections;
 
     @GET
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "getReminderContactSummary",
             summary = "A contact as the reminders know it")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = ContactSummaryResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such contact (yet)",
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such contact (yet) in your workspace",
             content = @Content(mediaType = "application/problem+json"))
     public ContactSummaryResponse get(@PathParam("contactId") UUID contactId) {
         return projections.find(contactId).map(ContactSummaryMapper::toResponse)

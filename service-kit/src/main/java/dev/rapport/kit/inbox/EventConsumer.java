@@ -1,6 +1,7 @@
 package dev.rapport.kit.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Applies an event exactly once per consumer: the inbox record and the handler's effect share one
- * transaction. A failing handler is retried with backoff a bounded number of times; then the message is
+ * transaction, run in the event's workspace (its {@code workspaceid}), so the handler sees and writes only
+ * that workspace's rows. A failing handler is retried with backoff a bounded number of times; then the message is
  * nacked, which the channel's dead-letter-queue failure strategy sends to {@code <topic>.dlq} so the
  * partition moves on.
  */
@@ -28,6 +30,9 @@ public class EventConsumer {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    WorkspaceContext workspaces;
 
     @ConfigProperty(name = "rapport.consumer.max-attempts", defaultValue = "5")
     int maxAttempts;
@@ -46,13 +51,13 @@ public class EventConsumer {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!inbox.firstDelivery(consumer, event.id())) {
+                boolean applied = workspaces.callAs(event.workspaceId(), () -> QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(consumer, event)) {
                         return false;
                     }
                     handler.accept(event);
                     return true;
-                });
+                }));
                 consumed(consumer, applied ? "applied" : "duplicate");
                 return message.ack();
             } catch (RuntimeException e) {

@@ -14,12 +14,13 @@ public class Inbox {
 
     /** @return true the first time this consumer sees the event id; false for every redelivery */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, String eventId) {
+    public boolean firstDelivery(String consumer, IncomingEvent event) {
         return entityManager.createNativeQuery("""
-                        insert into inbox_event (consumer, event_id) values (:consumer, :eventId)
+                        insert into inbox_event (consumer, event_id, workspace_id) values (:consumer, :eventId, :workspace)
                         on conflict do nothing""")
                 .setParameter("consumer", consumer)
-                .setParameter("eventId", eventId)
+                .setParameter("eventId", event.id())
+                .setParameter("workspace", event.workspaceId())
                 .executeUpdate() == 1;
     }
 }

@@ -6,15 +6,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.time.Instant;
 
 /** A CloudEvent as a consumer sees it: the envelope attributes Rapport uses plus the raw JSON data. */
-public record IncomingEvent(String id, String type, String source, String subject, Instant time, String data) {
+public record IncomingEvent(String id, String type, String source, String subject, String workspaceId, Instant time,
+                            String data) {
 
     /** @throws IllegalArgumentException when the message is not a CloudEvent (it will be dead-lettered) */
     public static IncomingEvent from(Message<String> message) {
         @SuppressWarnings("unchecked")
         IncomingCloudEventMetadata<String> ce = message.getMetadata(IncomingCloudEventMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("Not a CloudEvent: no ce_* headers"));
+        String workspace = ce.<String>getExtension("workspaceid")
+                .filter(value -> !value.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException("CloudEvent " + ce.getId() + " has no workspaceid"));
         return new IncomingEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()),
-                ce.getSubject().orElse(null),
+                ce.getSubject().orElse(null), workspace,
                 ce.getTimeStamp().map(t -> t.toInstant()).orElse(null),
                 message.getPayload());
     }

@@ -3,6 +3,7 @@ package dev.rapport.kit.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.ids.Uuids;
+import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.arc.Unremovable;
@@ -44,6 +45,9 @@ public class Outbox {
     @Inject
     OpenTelemetry openTelemetry;
 
+    @Inject
+    WorkspaceContext workspaces;
+
     /**
      * @param topic   the producing aggregate's topic
      * @param type    CloudEvents type, e.g. {@code dev.rapport.contact.created.v1}
@@ -55,9 +59,10 @@ public class Outbox {
     public UUID append(String topic, String type, UUID subject, Object payload) {
         UUID id = Uuids.v7();
         entityManager.createNativeQuery("""
-                        insert into outbox_event (id, topic, type, subject, payload, occurred_at, trace_context)
+                        insert into outbox_event
+                            (id, topic, type, subject, payload, occurred_at, trace_context, workspace_id)
                         values (:id, :topic, :type, :subject, cast(:payload as jsonb), :occurredAt,
-                                cast(:traceContext as jsonb))""")
+                                cast(:traceContext as jsonb), :workspace)""")
                 .setParameter("id", id)
                 .setParameter("topic", topic)
                 .setParameter("type", type)
@@ -65,6 +70,7 @@ public class Outbox {
                 .setParameter("payload", toJson(payload))
                 .setParameter("occurredAt", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
                 .setParameter("traceContext", currentTraceContext())
+                .setParameter("workspace", workspaces.require())
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
         return id;

@@ -3,6 +3,8 @@ package dev.rapport.kit.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -119,6 +121,9 @@ public class OutboxRelay {
     }
 
     private void drain() {
+        // Hibernate asks the tenant resolver on every session, and Quarkus only asks it inside a request context.
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
         try {
             while (wakeRequested.getAndSet(false) && !stopped) {
                 int published;
@@ -129,6 +134,7 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay could not publish (will retry on the next sweep): %s", e.getMessage());
         } finally {
+            requestContext.terminate();
             draining.set(false);
         }
         if (wakeRequested.get() && !stopped) {
@@ -163,12 +169,12 @@ public class OutboxRelay {
     private List<PendingEvent> pending() {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select seq, id, topic, type, subject, cast(payload as text), occurred_at,
-                               cast(trace_context as text)
+                               cast(trace_context as text), workspace_id
                         from outbox_event where published_at is null order by seq limit :limit""")
                 .setParameter("limit", batchSize)
                 .getResultList();
         return rows.stream().map(row -> new PendingEvent(((Number) row[0]).longValue(), (UUID) row[1],
-                (String) row[2], (String) row[3], (String) row[4], (String) row[5], toUtc(row[6]),
+                (String) row[8], (String) row[2], (String) row[3], (String) row[4], (String) row[5], toUtc(row[6]),
                 traceContext((String) row[7]))).toList();
     }
 
@@ -181,6 +187,7 @@ public class OutboxRelay {
                 .withSubject(event.subject())
                 .withTimestamp(event.occurredAt().toZonedDateTime())
                 .withDataContentType("application/json")
+                .withExtension("workspaceid", event.workspace())
                 .build();
         RecordHeaders headers = new RecordHeaders();
         event.traceContext().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));

@@ -3,6 +3,7 @@ package dev.rapport.local.contract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.local.TestEvents;
+import dev.rapport.local.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ public abstract class ContactProjectionContract {
     private static final String TOPIC = "rapport.contacts.v1";
     private static final String CREATED = "dev.rapport.contact.created.v1";
     private static final String SOURCE = "/rapport/contacts-service";
+    private static final String WORKSPACE = "projection-" + UUID.randomUUID();
+    private static final String OTHER_WORKSPACE = "other-" + UUID.randomUUID();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     protected String kafka;
@@ -35,11 +38,11 @@ public abstract class ContactProjectionContract {
     @Test
     public void contactCreatedEventBuildsTheProjection() {
         String contactId = UUID.randomUUID().toString();
-        TestEvents.sendCloudEvent(kafka, TOPIC, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
                 createdJson(contactId, "Ada Lovelace"));
 
         awaitSummary(contactId, "Ada Lovelace");
-        given().when().get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
                 .then().body("emails[0]", equalTo("ada@example.org"));
     }
 
@@ -50,7 +53,7 @@ public abstract class ContactProjectionContract {
         ObjectNode data = (ObjectNode) new ObjectMapper().readTree(example.toFile());
         String contactId = UUID.randomUUID().toString();
         data.put("contactId", contactId);
-        TestEvents.sendCloudEvent(kafka, TOPIC, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
                 data.toString());
 
         awaitSummary(contactId, data.get("displayName").asText());
@@ -60,17 +63,17 @@ public abstract class ContactProjectionContract {
     public void aRedeliveredEventHasNoSecondEffect() {
         String contactId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        TestEvents.sendCloudEvent(kafka, TOPIC, eventId, CREATED, SOURCE, contactId, createdJson(contactId, "First"));
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, eventId, CREATED, SOURCE, contactId, createdJson(contactId, "First"));
         awaitSummary(contactId, "First");
 
         // Same event id, different content: only a second application could change the name.
-        TestEvents.sendCloudEvent(kafka, TOPIC, eventId, CREATED, SOURCE, contactId, createdJson(contactId, "Second"));
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, eventId, CREATED, SOURCE, contactId, createdJson(contactId, "Second"));
         String marker = UUID.randomUUID().toString();
-        TestEvents.sendCloudEvent(kafka, TOPIC, UUID.randomUUID().toString(), CREATED, SOURCE, marker,
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, marker,
                 createdJson(marker, "Marker"));
         awaitSummary(marker, "Marker");
 
-        given().when().get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
                 .then().statusCode(200).body("displayName", equalTo("First"));
         given().when().get("/q/metrics")
                 .then().body(containsString("rapport_events_consumed_total{consumer=\""))
@@ -83,9 +86,9 @@ public abstract class ContactProjectionContract {
         String unreadableId = UUID.randomUUID().toString();
         // Same key, so the same partition: the poison comes first and must not hold up the good event.
         TestEvents.sendRaw(kafka, TOPIC, contactId, "this is not a cloud event");
-        TestEvents.sendCloudEvent(kafka, TOPIC, UUID.randomUUID().toString(), CREATED, SOURCE, unreadableId,
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, unreadableId,
                 "{\"contactId\": 42");
-        TestEvents.sendCloudEvent(kafka, TOPIC, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
                 createdJson(contactId, "After the poison"));
 
         awaitSummary(contactId, "After the poison");
@@ -99,8 +102,51 @@ public abstract class ContactProjectionContract {
     }
 
     @Test
+    public void anotherWorkspaceNeverSeesTheProjection() {
+        String contactId = UUID.randomUUID().toString();
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
+                createdJson(contactId, "Only in one workspace"));
+        awaitSummary(contactId, "Only in one workspace");
+
+        given().auth().oauth2(TestTokens.member(OTHER_WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(404).body("status", equalTo(404));
+    }
+
+    @Test
+    public void anEventOfAnotherWorkspaceDoesNotTouchThisWorkspacesProjection() {
+        String contactId = UUID.randomUUID().toString();
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
+                createdJson(contactId, "Mine"));
+        awaitSummary(contactId, "Mine");
+
+        // Same contact id claimed by another workspace's event: it must not rename this workspace's contact.
+        TestEvents.sendCloudEvent(kafka, TOPIC, OTHER_WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE,
+                contactId, createdJson(contactId, "Hijacked"));
+        String marker = UUID.randomUUID().toString();
+        TestEvents.sendCloudEvent(kafka, TOPIC, OTHER_WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, marker,
+                createdJson(marker, "Marker"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.reader(OTHER_WORKSPACE)).get("/v1/contacts/{id}/summary", marker)
+                        .then().statusCode(200));
+
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(200).body("displayName", equalTo("Mine"));
+        given().auth().oauth2(TestTokens.reader(OTHER_WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(404);
+    }
+
+    @Test
+    public void anEventWithoutAWorkspaceIsDeadLettered() {
+        String contactId = UUID.randomUUID().toString();
+        TestEvents.sendCloudEventWithoutWorkspace(kafka, TOPIC, UUID.randomUUID().toString(), CREATED, SOURCE,
+                contactId, createdJson(contactId, "Nobody's"));
+        ConsumerRecord<String, String> dead = TestEvents.awaitRecord(kafka, TOPIC + ".dlq", contactId, Duration.ofSeconds(20));
+        assertNotNull(TestEvents.header(dead, "dead-letter-reason"));
+    }
+
+    @Test
     public void unknownContactIsA404Problem() {
-        given().when().get("/v1/contacts/{id}/summary", UUID.randomUUID())
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", UUID.randomUUID())
                 .then().statusCode(404).body("status", equalTo(404));
     }
 
@@ -111,7 +157,7 @@ public abstract class ContactProjectionContract {
 
     protected static void awaitSummary(String contactId, String displayName) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().when().get("/v1/contacts/{id}/summary", contactId)
+                given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
                         .then().statusCode(200).body("displayName", equalTo(displayName)));
     }
 }

@@ -1,0 +1,78 @@
+package dev.rapport.kit.tenancy;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The workspace (tenant) the current work belongs to: the verified token's workspace claim during an HTTP
+ * request, the event's {@code workspaceid} while a consumer applies it. Nothing else can choose it.
+ */
+@ApplicationScoped
+public class WorkspaceContext {
+
+    private static final ThreadLocal<String> EVENT_WORKSPACE = new ThreadLocal<>();
+
+    @Inject
+    JsonWebToken token;
+
+    @ConfigProperty(name = "rapport.auth.workspace-claim", defaultValue = "workspace")
+    String workspaceClaim;
+
+    public Optional<String> current() {
+        String fromEvent = EVENT_WORKSPACE.get();
+        if (fromEvent != null) {
+            return Optional.of(fromEvent);
+        }
+        if (!Arc.container().requestContext().isActive() || token.getRawToken() == null) {
+            return Optional.empty();
+        }
+        Object claim = token.getClaim(workspaceClaim);
+        return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
+    }
+
+    public String require() {
+        return current().orElseThrow(() -> new IllegalStateException("No workspace for this work"));
+    }
+
+    /** The verified token's subject, or empty outside a request. */
+    public Optional<String> currentUser() {
+        if (EVENT_WORKSPACE.get() != null || !Arc.container().requestContext().isActive()
+                || token.getRawToken() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(token.getSubject());
+    }
+
+    /**
+     * Runs work on behalf of an event's workspace (consumers only), inside a request context because Quarkus
+     * consults the tenant resolver only there.
+     */
+    public <T> T callAs(String workspace, Supplier<T> work) {
+        String previous = EVENT_WORKSPACE.get();
+        EVENT_WORKSPACE.set(workspace);
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            return work.get();
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+            if (previous == null) {
+                EVENT_WORKSPACE.remove();
+            } else {
+                EVENT_WORKSPACE.set(previous);
+            }
+        }
+    }
+}
