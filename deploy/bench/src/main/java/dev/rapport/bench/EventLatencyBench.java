@@ -3,6 +3,7 @@ package dev.rapport.bench;
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
 import dev.rapport.local.Ports;
+import dev.rapport.local.Tokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,6 +99,7 @@ public final class EventLatencyBench {
     private static Run createContacts(LocalStack stack, int rate, int seconds) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(stack.url(Service.CONTACTS) + "/v1/contacts");
+        String token = Tokens.sign(Tokens.Spec.of("bench", "bench-user", "member"), stack.keys().privateKey());
         Map<String, Instant> createdAt = new ConcurrentHashMap<>();
         Percentiles postLatency = new Percentiles();
         AtomicInteger failures = new AtomicInteger();
@@ -108,6 +110,7 @@ public final class EventLatencyBench {
             pacer.awaitTurn(i);
             long sent = System.nanoTime();
             HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"displayName\":\"Bench " + i + "\",\"email\":\"bench" + i + "@example.org\"}"))
                     .build();
@@ -124,6 +127,9 @@ public final class EventLatencyBench {
             });
         }
         CompletableFuture.allOf(calls).join();
+        if (createdAt.isEmpty()) {
+            throw new IllegalStateException("No contact was created: is the stack healthy?");
+        }
         return new Run(createdAt, postLatency, failures.get(), (System.nanoTime() - started) / 1e9);
     }
 
