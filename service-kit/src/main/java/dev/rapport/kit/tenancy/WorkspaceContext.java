@@ -4,6 +4,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -34,7 +35,10 @@ public class WorkspaceContext {
             return Optional.empty();
         }
         Object claim = token.getClaim(workspaceClaim);
-        return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
+        if (claim instanceof JsonString text) {
+            return Optional.of(text.getString()).filter(value -> !value.isBlank());
+        }
+        return claim == null ? Optional.empty() : Optional.of(claim.toString());
     }
 
     public String require() {
