@@ -28,3 +28,17 @@ create table if not exists inbox_event (
 -- The workspace (tenant) of the event: outbox rows send it as the CloudEvents extension `workspaceid`.
 alter table outbox_event add column if not exists workspace_id text;
 alter table inbox_event add column if not exists workspace_id text;
+
+-- Idempotency-Key: the stored response of a POST, replayed for a retry with the same key and body.
+create table if not exists idempotency_record (
+    workspace_id text        not null,
+    scope        text        not null,
+    key          text        not null,
+    request_hash text        not null,
+    status       int,
+    headers      jsonb,
+    body         text,
+    created_at   timestamptz not null,
+    primary key (workspace_id, scope, key)
+);
+create index if not exists idempotency_record_created_at on idempotency_record (created_at);

@@ -41,7 +41,7 @@ class ContactEventSchemaTest {
 
     @Test
     void everyEventInTheOutboxMatchesTheSchemaOfItsType() throws Exception {
-        given().auth().oauth2(TestTokens.member("schema-test")).contentType(ContentType.JSON).body("{\"displayName\":\"Mary Jackson\",\"email\":\"mary@example.org\"}")
+        given().auth().oauth2(TestTokens.member("schema-test")).contentType(ContentType.JSON).body("{\"displayName\":\"Mary Jackson\",\"emails\":[{\"address\":\"mary@example.org\"}]}")
                 .post("/v1/contacts").then().statusCode(201);
         given().auth().oauth2(TestTokens.member("schema-test")).contentType(ContentType.JSON).body("{\"displayName\":\"No Email\"}")
                 .post("/v1/contacts").then().statusCode(201);

@@ -38,7 +38,7 @@ class ContactEventsTest {
     void creatingAContactPublishesACloudEventKeyedByTheContactId() throws Exception {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             String id = given().auth().oauth2(TestTokens.member(WORKSPACE)).contentType(ContentType.JSON)
-                    .body("{\"displayName\":\"Grace Hopper\",\"email\":\"grace@example.org\"}")
+                    .body("{\"displayName\":\"Grace Hopper\",\"emails\":[{\"address\":\"grace@example.org\"}]}")
                     .when().post("/v1/contacts")
                     .then().statusCode(201)
                     .extract().path("id");

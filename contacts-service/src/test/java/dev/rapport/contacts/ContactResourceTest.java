@@ -27,12 +27,12 @@ class ContactResourceTest {
     @Test
     void createdContactCanBeReadBackWithItsEtag() {
         String location = given().auth().oauth2(MEMBER).contentType(ContentType.JSON)
-                .body("{\"displayName\":\"Ada Lovelace\",\"email\":\"Ada@Example.org\"}")
+                .body("{\"displayName\":\"Ada Lovelace\",\"emails\":[{\"address\":\"Ada@Example.org\"}]}")
                 .when().post("/v1/contacts")
                 .then().statusCode(201)
                 .header("ETag", equalTo("\"0\""))
                 .body("id", notNullValue())
-                .body("email", equalTo("ada@example.org"))
+                .body("emails[0].address", equalTo("ada@example.org"))
                 .body("createdBy", equalTo("member-of-" + WORKSPACE))
                 .extract().header("Location");
 
@@ -40,7 +40,7 @@ class ContactResourceTest {
                 .then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
                 .body("displayName", equalTo("Ada Lovelace"))
-                .body("email", equalTo("ada@example.org"));
+                .body("emails[0].address", equalTo("ada@example.org"));
     }
 
     @Test
@@ -94,13 +94,13 @@ class ContactResourceTest {
     @Test
     void invalidFieldsAreA422ProblemNamingEachField() {
         given().auth().oauth2(MEMBER).contentType(ContentType.JSON)
-                .body("{\"displayName\":\" \",\"email\":\"not-an-email\"}")
+                .body("{\"displayName\":\"" + "n".repeat(201) + "\",\"emails\":[{\"address\":\"not-an-email\"}]}")
                 .when().post("/v1/contacts")
                 .then().statusCode(422)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(422))
                 .body("violations.field", hasItem("displayName"))
-                .body("violations.field", hasItem("email"));
+                .body("violations.field", hasItem("emails[0].address"));
     }
 
     @Test

@@ -1,11 +1,21 @@
 package dev.rapport.contacts.messaging;
 
+import dev.rapport.contacts.domain.Birthday;
 import dev.rapport.contacts.domain.Contact;
+import dev.rapport.contacts.domain.ContactChanges;
+import dev.rapport.contacts.domain.ContactDetails;
+import dev.rapport.contacts.domain.EmailAddress;
+import dev.rapport.contacts.domain.HistoryEntry;
+import dev.rapport.contacts.domain.HistoryKind;
+import dev.rapport.contacts.domain.PhoneNumber;
 import dev.rapport.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** The contact events this service owns, written to the outbox inside the caller's transaction. */
 @ApplicationScoped
@@ -13,13 +23,45 @@ public class ContactEvents {
 
     public static final String TOPIC = "rapport.contacts.v1";
     public static final String CREATED_V1 = "dev.rapport.contact.created.v1";
+    public static final String UPDATED_V1 = "dev.rapport.contact.updated.v1";
+    public static final String DELETED_V1 = "dev.rapport.contact.deleted.v1";
+    public static final String JOB_CHANGED_V1 = "dev.rapport.contact.job-changed.v1";
+    public static final String MOVED_V1 = "dev.rapport.contact.moved.v1";
+    public static final String RELATIONSHIP_CHANGED_V1 = "dev.rapport.contact.relationship-changed.v1";
+
+    private static final Map<HistoryKind, String> CHANGE_TYPES = Map.of(
+            HistoryKind.JOB, JOB_CHANGED_V1,
+            HistoryKind.PLACE, MOVED_V1,
+            HistoryKind.RELATIONSHIP, RELATIONSHIP_CHANGED_V1);
 
     @Inject
     Outbox outbox;
 
     public void created(Contact contact) {
-        List<String> emails = contact.email() == null ? List.of() : List.of(contact.email());
-        outbox.append(TOPIC, CREATED_V1, contact.id(),
-                new ContactCreatedV1(contact.id(), contact.displayName(), emails, contact.createdAt()));
+        outbox.append(TOPIC, CREATED_V1, contact.id(), state(contact, null));
+    }
+
+    /** The dated changes first, then the new state, so a consumer reading in order ends on the latest state. */
+    public void updated(Contact contact, ContactChanges changes) {
+        for (HistoryEntry entry : changes.history()) {
+            outbox.append(TOPIC, CHANGE_TYPES.get(entry.kind()), contact.id(), new ContactChangeV1(contact.id(),
+                    entry.effectiveOn(), entry.oldValue(), entry.newValue(), entry.recordedBy(), contact.version()));
+        }
+        outbox.append(TOPIC, UPDATED_V1, contact.id(), state(contact, changes.fields()));
+    }
+
+    public void deleted(Contact contact) {
+        outbox.append(TOPIC, DELETED_V1, contact.id(), new ContactDeletedV1(contact.id(), Instant.now(), contact.version() + 1));
+    }
+
+    private static ContactStateV1 state(Contact contact, List<String> changedFields) {
+        ContactDetails d = contact.details();
+        Birthday b = d.birthday();
+        return new ContactStateV1(contact.id(), contact.displayName(), d.givenName(), d.familyName(),
+                d.emails().stream().sorted(Comparator.comparing(EmailAddress::primary).reversed()).map(EmailAddress::address).toList(),
+                d.phones().stream().sorted(Comparator.comparing(PhoneNumber::primary).reversed()).map(PhoneNumber::number).toList(),
+                b == null ? null : new ContactStateV1.BirthdayV1(b.month(), b.day(), b.year()),
+                contact.ownerId(), d.visibility().wire(), d.company(), d.title(), d.city(), d.country(),
+                contact.version(), contact.createdAt(), contact.updatedAt(), changedFields);
     }
 }

@@ -1,11 +1,88 @@
 package dev.rapport.contacts.repository;
 
 import dev.rapport.contacts.domain.Contact;
+import dev.rapport.contacts.domain.Visibility;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+/** Contacts of the current workspace (Hibernate adds the tenant filter), as the given user may see them. */
 @ApplicationScoped
 public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
+
+    public Optional<Contact> findVisible(UUID id, String user) {
+        return findByIdOptional(id).filter(contact -> contact.visibleTo(user));
+    }
+
+    public List<Contact> list(ContactQuery query, String user) {
+        StringBuilder where = new StringBuilder("(visibility = :workspaceWide or ownerId = :user)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspaceWide", Visibility.WORKSPACE);
+        params.put("user", user);
+        for (int i = 0; i < query.terms().size(); i++) {
+            where.append(" and searchText like :term").append(i).append(" escape '\\'");
+            params.put("term" + i, "%" + escapeLike(query.terms().get(i)) + "%");
+        }
+        if (query.tag() != null) {
+            where.append(" and array_contains(tags, :tag)");
+            params.put("tag", query.tag());
+        }
+        if (query.company() != null) {
+            where.append(" and lower(company) = lower(:company)");
+            params.put("company", query.company());
+        }
+        if (query.city() != null) {
+            where.append(" and lower(city) = lower(:city)");
+            params.put("city", query.city());
+        }
+        if (query.relationship() != null) {
+            where.append(" and relationship = :relationship");
+            params.put("relationship", query.relationship());
+        }
+        if (query.owner() != null) {
+            where.append(" and ownerId = :owner");
+            params.put("owner", query.owner());
+        }
+        if (query.updatedSince() != null) {
+            where.append(" and updatedAt >= :updatedSince");
+            params.put("updatedSince", query.updatedSince());
+        }
+        if (query.birthdayFrom() != null) {
+            int from = query.birthdayFrom().getMonthValue() * 100 + query.birthdayFrom().getDayOfMonth();
+            int to = query.birthdayTo().getMonthValue() * 100 + query.birthdayTo().getDayOfMonth();
+            // A range across New Year (12-20..01-10) is two ranges.
+            where.append(from <= to
+                    ? " and (birthdayMonth * 100 + birthdayDay) between :bdFrom and :bdTo"
+                    : " and ((birthdayMonth * 100 + birthdayDay) >= :bdFrom or (birthdayMonth * 100 + birthdayDay) <= :bdTo)");
+            params.put("bdFrom", from);
+            params.put("bdTo", to);
+        }
+        ContactQuery.Sort sort = query.sort();
+        if (query.afterId() != null) {
+            String op = sort.descending ? "<" : ">";
+            where.append(" and (").append(sort.field).append(' ').append(op).append(" :afterValue or (")
+                    .append(sort.field).append(" = :afterValue and id ").append(op).append(" :afterId))");
+            params.put("afterValue", sort.byTime() ? Instant.parse(query.afterValue()) : query.afterValue());
+            params.put("afterId", query.afterId());
+        }
+        String direction = sort.descending ? " desc" : "";
+        return find(where + " order by " + sort.field + direction + ", id" + direction, params)
+                .page(0, query.limit())
+                .list();
+    }
+
+    public List<Contact> withTag(String tag) {
+        return list("array_contains(tags, ?1)", tag);
+    }
+
+    private static String escapeLike(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
 }

@@ -1,16 +1,31 @@
 package dev.rapport.contacts.service;
 
 import dev.rapport.contacts.domain.Contact;
+import dev.rapport.contacts.domain.ContactChanges;
+import dev.rapport.contacts.domain.ContactDetails;
+import dev.rapport.contacts.domain.HistoryEntry;
 import dev.rapport.contacts.messaging.ContactEvents;
+import dev.rapport.contacts.repository.ContactQuery;
 import dev.rapport.contacts.repository.ContactRepository;
+import dev.rapport.contacts.repository.HistoryRepository;
+import dev.rapport.contacts.repository.TagRepository;
+import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
+/**
+ * Contact use cases. Each change and its events commit together or not at all; a contact another workspace
+ * owns, or another user's private contact, does not exist here (404).
+ */
 @ApplicationScoped
 public class ContactService {
 
@@ -18,15 +33,20 @@ public class ContactService {
     ContactRepository contacts;
 
     @Inject
+    TagRepository tags;
+
+    @Inject
+    HistoryRepository history;
+
+    @Inject
     ContactEvents events;
 
     @Inject
     WorkspaceContext workspaces;
 
-    /** The contact and its created event commit together or not at all. */
     @Transactional
-    public Contact create(String displayName, String email) {
-        Contact contact = Contact.create(displayName, email, workspaces.currentUser().orElseThrow());
+    public Contact create(ContactDetails details) {
+        Contact contact = Contact.create(withWorkspaceTags(details), user());
         contacts.persist(contact);
         events.created(contact);
         return contact;
@@ -34,6 +54,79 @@ public class ContactService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Contact> find(UUID id) {
-        return contacts.findByIdOptional(id);
+        return contacts.findVisible(id, user());
+    }
+
+    /**
+     * Applies {@code change} to the contact's current details when {@code ifMatch} (if given) is its version.
+     * The version is checked again at flush, so a concurrent writer makes this fail rather than be overwritten.
+     */
+    @Transactional
+    public Contact update(UUID id, Optional<Long> ifMatch, UnaryOperator<ContactDetails> change, LocalDate effectiveOn) {
+        Contact contact = require(id);
+        checkVersion(contact, ifMatch);
+        ContactChanges changes = contact.update(withWorkspaceTags(change.apply(contact.details())), user(),
+                effectiveOn == null ? LocalDate.now(ZoneOffset.UTC) : effectiveOn);
+        if (changes.none()) {
+            return contact;
+        }
+        changes.history().forEach(history::persist);
+        contacts.flush();
+        events.updated(contact, changes);
+        return contact;
+    }
+
+    /** Erases the contact and its history; other services erase theirs on {@code contact.deleted.v1}. */
+    @Transactional
+    public void delete(UUID id, Optional<Long> ifMatch) {
+        Contact contact = require(id);
+        checkVersion(contact, ifMatch);
+        events.deleted(contact);
+        history.delete("contactId", id);
+        contacts.delete(contact);
+        contacts.flush();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HistoryEntry> history(UUID id) {
+        require(id);
+        return history.ofContact(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Contact> list(ContactQuery query) {
+        if (query.tag() != null) {
+            Optional<String> tag = tags.findByName(query.tag()).map(dev.rapport.contacts.domain.Tag::name);
+            if (tag.isEmpty()) {
+                return List.of();
+            }
+            query = query.withTag(tag.get());
+        }
+        return contacts.list(query, user());
+    }
+
+    private Contact require(UUID id) {
+        return contacts.findVisible(id, user()).orElseThrow(() -> Problems.notFound("No contact " + id));
+    }
+
+    private static void checkVersion(Contact contact, Optional<Long> ifMatch) {
+        if (ifMatch.isPresent() && ifMatch.get() != contact.version()) {
+            throw Problems.stale("The contact is at version " + contact.version() + ", not " + ifMatch.get()
+                    + "; read it again and reapply your change");
+        }
+    }
+
+    private ContactDetails withWorkspaceTags(ContactDetails details) {
+        List<String> canonical = details.tags().stream().map(tags::ensure).distinct().toList();
+        return canonical.equals(details.tags()) ? details : new ContactDetails(details.givenName(), details.familyName(),
+                details.displayName(), details.nickname(), details.pronouns(), details.emails(), details.phones(),
+                details.socialProfiles(), details.websites(), details.company(), details.title(), details.department(),
+                details.city(), details.region(), details.country(), details.address(), details.birthday(),
+                details.howWeMet(), details.metAt(), details.metOn(), details.relationship(), details.note(),
+                canonical, details.visibility());
+    }
+
+    private String user() {
+        return workspaces.currentUser().orElseThrow(() -> new IllegalStateException("No user for this request"));
     }
 }

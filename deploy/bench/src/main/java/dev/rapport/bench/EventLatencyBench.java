@@ -112,7 +112,7 @@ public final class EventLatencyBench {
             HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"displayName\":\"Bench " + i + "\",\"email\":\"bench" + i + "@example.org\"}"))
+                            "{\"displayName\":\"Bench " + i + "\",\"emails\":[{\"address\":\"bench" + i + "@example.org\"}]}"))
                     .build();
             calls[i] = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
                 Instant now = Instant.now();

@@ -42,7 +42,7 @@ class LocalStackIT {
             }
 
             contactId = given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body("{\"displayName\":\"Katherine Johnson\",\"email\":\"katherine@example.org\"}")
+                    .body("{\"displayName\":\"Katherine Johnson\",\"emails\":[{\"address\":\"katherine@example.org\"}]}")
                     .post(ports.contactsUrl() + "/v1/contacts")
                     .then().statusCode(201).extract().path("id");
 

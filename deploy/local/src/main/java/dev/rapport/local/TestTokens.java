@@ -12,6 +12,15 @@ public final class TestTokens {
         return sign(Tokens.Spec.of(workspace, "member-of-" + workspace, "member"));
     }
 
+    public static String admin(String workspace) {
+        return sign(Tokens.Spec.of(workspace, "admin-of-" + workspace, "admin"));
+    }
+
+    /** A second member of the same workspace, to check what one user's private contacts hide from another. */
+    public static String otherMember(String workspace) {
+        return sign(Tokens.Spec.of(workspace, "other-member-of-" + workspace, "member"));
+    }
+
     public static String reader(String workspace) {
         return sign(Tokens.Spec.of(workspace, "reader-of-" + workspace, "reader"));
     }

@@ -1,0 +1,17 @@
+package dev.rapport.contacts.repository;
+
+import dev.rapport.contacts.domain.HistoryEntry;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, UUID> {
+
+    /** Oldest first: the order in which the changes took effect. */
+    public List<HistoryEntry> ofContact(UUID contactId) {
+        return list("contactId = ?1 order by effectiveOn, recordedAt", contactId);
+    }
+}

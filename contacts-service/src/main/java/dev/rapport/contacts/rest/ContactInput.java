@@ -1,0 +1,81 @@
+package dev.rapport.contacts.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(name = "ContactInput", description = """
+        What a client writes about a contact (POST body; PATCH merges a JSON Merge Patch into it). \
+        Unknown fields are rejected with 422, never silently ignored. Lists (emails, phones, ...) are \
+        replaced as a whole by a PATCH, as RFC 7386 says.""")
+public record ContactInput(
+        @Schema(examples = "Ada") @Size(max = 100) String givenName,
+        @Schema(examples = "Lovelace") @Size(max = 100) String familyName,
+        @Schema(description = "Derived from the other names when absent", examples = "Ada Lovelace") @Size(max = 200) String displayName,
+        @Size(max = 100) String nickname,
+        @Schema(examples = "she/her") @Size(max = 50) String pronouns,
+        @Valid @Size(max = 50) List<@NotNull Email> emails,
+        @Valid @Size(max = 50) List<@NotNull Phone> phones,
+        @Valid @Size(max = 50) List<@NotNull SocialProfile> socialProfiles,
+        @Valid @Size(max = 50) List<@NotNull Website> websites,
+        @Schema(examples = "Analytical Engines Ltd") @Size(max = 200) String company,
+        @Schema(examples = "CTO") @Size(max = 200) String title,
+        @Size(max = 200) String department,
+        @Schema(examples = "London") @Size(max = 200) String city,
+        @Size(max = 200) String region,
+        @Schema(description = "ISO 3166-1 alpha-2", examples = "GB") @Size(max = 2) String country,
+        @Size(max = 1000) String address,
+        @Valid Birthday birthday,
+        @Schema(examples = "Introduced by Charles at the Royal Society") @Size(max = 2000) String howWeMet,
+        @Size(max = 200) String metAt,
+        @Schema(description = "ISO date", examples = "1833-06-05") String metOn,
+        @Schema(enumeration = {"professional", "personal", "both"}) String relationship,
+        @Size(max = 10000) String note,
+        @Size(max = 50) List<@NotBlank @Size(max = 60) String> tags,
+        @Schema(enumeration = {"workspace", "private"}, defaultValue = "workspace") String visibility) {
+
+    @Schema(name = "EmailInput")
+    public record Email(
+            @Schema(examples = "ada@example.org") @NotBlank @jakarta.validation.constraints.Email @Size(max = 320) String address,
+            @Schema(examples = "personal", description = "work, personal, or your own word") @Size(max = 50) String label,
+            Boolean primary) {
+    }
+
+    @Schema(name = "PhoneInput")
+    public record Phone(
+            @Schema(examples = "+44 20 7946 0958") @NotBlank @Size(max = 50) String number,
+            @Schema(examples = "mobile") @Size(max = 50) String label,
+            Boolean primary) {
+    }
+
+    @Schema(name = "SocialProfileInput", description = "A url, a handle, or both")
+    public record SocialProfile(
+            @Schema(enumeration = {"linkedin", "facebook", "x", "github", "instagram", "mastodon", "other"}) @NotBlank String network,
+            @Schema(examples = "https://www.linkedin.com/in/ada-lovelace") @Size(max = 500) String url,
+            @Size(max = 200) String handle,
+            @Size(max = 50) String label,
+            Boolean primary) {
+    }
+
+    @Schema(name = "WebsiteInput")
+    public record Website(
+            @Schema(examples = "https://ada.example.org/blog") @NotBlank @Size(max = 500) String url,
+            @Schema(enumeration = {"website", "blog", "feed"}, defaultValue = "website") String kind,
+            @Size(max = 50) String label,
+            Boolean primary) {
+    }
+
+    @Schema(name = "BirthdayInput", description = "Day and month; the year when known")
+    public record Birthday(
+            @NotNull @Min(1) @Max(12) Integer month,
+            @NotNull @Min(1) @Max(31) Integer day,
+            @Min(1850) @Max(2200) Integer year) {
+    }
+}

@@ -1,0 +1,141 @@
+package dev.rapport.contacts.rest;
+
+import dev.rapport.contacts.domain.Folding;
+import dev.rapport.contacts.domain.InvalidValue;
+import dev.rapport.contacts.domain.Relationship;
+import dev.rapport.contacts.repository.ContactQuery;
+import dev.rapport.kit.problem.FieldError;
+import dev.rapport.kit.problem.Problems;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The query parameters of {@code GET /v1/contacts}, checked all at once into one 422. */
+public class ContactListParameters {
+
+    private static final Map<String, ContactQuery.Sort> SORTS = Map.of(
+            "name", ContactQuery.Sort.NAME, "-name", ContactQuery.Sort.NAME_DESC,
+            "updatedAt", ContactQuery.Sort.UPDATED, "-updatedAt", ContactQuery.Sort.UPDATED_DESC,
+            "createdAt", ContactQuery.Sort.CREATED, "-createdAt", ContactQuery.Sort.CREATED_DESC);
+
+    @QueryParam("q")
+    @Parameter(description = "Words to find in names, emails, phones, company, title, tags and notes (case and accents ignored)")
+    public String q;
+
+    @QueryParam("tag")
+    @Parameter(description = "Only contacts with this tag")
+    public String tag;
+
+    @QueryParam("company")
+    @Parameter(description = "Exact company, case ignored")
+    public String company;
+
+    @QueryParam("city")
+    @Parameter(description = "Exact city, case ignored")
+    public String city;
+
+    @QueryParam("relationship")
+    @Parameter(description = "professional, personal or both")
+    public String relationship;
+
+    @QueryParam("owner")
+    @Parameter(description = "User id of the owner, or `me`")
+    public String owner;
+
+    @QueryParam("updatedSince")
+    @Parameter(description = "ISO instant or date: contacts changed since then")
+    public String updatedSince;
+
+    @QueryParam("birthdayBetween")
+    @Parameter(description = "MM-DD..MM-DD, may cross New Year", example = "12-20..01-10")
+    public String birthdayBetween;
+
+    @QueryParam("sort")
+    @Parameter(description = "name, updatedAt or createdAt; prefix with - for descending", example = "-updatedAt")
+    public String sort;
+
+    @QueryParam("limit")
+    @Parameter(description = "Page size (default 50, at most 200)")
+    public Integer limit;
+
+    @QueryParam("cursor")
+    @Parameter(description = "nextCursor of the previous page")
+    public String cursor;
+
+    ContactQuery toQuery(String currentUser, int defaultLimit, int maxLimit) {
+        List<FieldError> errors = new ArrayList<>();
+        ContactQuery.Sort order = sort == null ? ContactQuery.Sort.NAME : SORTS.get(sort);
+        if (order == null) {
+            errors.add(FieldError.query("sort", "must be one of " + String.join(", ", SORTS.keySet())));
+            order = ContactQuery.Sort.NAME;
+        }
+        int size = limit == null ? defaultLimit : limit;
+        if (size < 1 || size > maxLimit) {
+            errors.add(FieldError.query("limit", "must be between 1 and " + maxLimit));
+        }
+        Relationship rel = null;
+        if (relationship != null) {
+            try {
+                rel = Relationship.fromWire(relationship);
+            } catch (InvalidValue e) {
+                errors.add(FieldError.query("relationship", e.getMessage()));
+            }
+        }
+        Instant since = updatedSince == null ? null : instant(updatedSince, errors);
+        MonthDay[] birthdays = birthdayBetween == null ? new MonthDay[2] : birthdays(birthdayBetween, errors);
+        ListCursor after = null;
+        if (cursor != null) {
+            try {
+                after = ListCursor.decode(cursor);
+                if (after.sort() != order) {
+                    errors.add(FieldError.query("cursor", "belongs to another sort order"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.query("cursor", "is not a cursor this API returned"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        List<String> terms = q == null ? List.of()
+                : Arrays.stream(Folding.fold(q).split(" ")).filter(t -> !t.isBlank()).limit(10).toList();
+        return new ContactQuery(terms, blankToNull(tag), blankToNull(company), blankToNull(city), rel,
+                "me".equals(owner) ? currentUser : blankToNull(owner), since, birthdays[0], birthdays[1], order,
+                after == null ? null : after.value(), after == null ? null : after.id(), size);
+    }
+
+    private static Instant instant(String text, List<FieldError> errors) {
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeException e) {
+            errors.add(FieldError.query("updatedSince", "must be an ISO instant (2026-01-31T12:00:00Z) or date"));
+            return null;
+        }
+    }
+
+    private static MonthDay[] birthdays(String text, List<FieldError> errors) {
+        String[] ends = text.split("\\.\\.");
+        try {
+            if (ends.length == 2) {
+                return new MonthDay[]{MonthDay.parse("--" + ends[0]), MonthDay.parse("--" + ends[1])};
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        errors.add(FieldError.query("birthdayBetween", "must be MM-DD..MM-DD"));
+        return new MonthDay[2];
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rapport.contacts.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Contact")
+public record ContactView(
+        @Schema(examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID id,
+        String givenName, String familyName,
+        @Schema(examples = "Ada Lovelace") String displayName,
+        String nickname, String pronouns,
+        List<Email> emails, List<Phone> phones, List<SocialProfile> socialProfiles, List<Website> websites,
+        String company, String title, String department,
+        String city, String region, String country, String address,
+        Birthday birthday, String howWeMet, String metAt, LocalDate metOn, String relationship, String note,
+        List<String> tags,
+        @Schema(enumeration = {"workspace", "private"}) String visibility,
+        @Schema(description = "The user who added the contact; only they see a private contact") String ownerId,
+        @Schema(description = "The user (token subject) who added the contact") String createdBy,
+        Instant createdAt, Instant updatedAt,
+        @Schema(description = "Optimistic-locking version; also sent as the strong ETag") long version) {
+
+    @Schema(name = "Email")
+    public record Email(@Schema(examples = "ada@example.org") String address, String label, boolean primary) {
+    }
+
+    @Schema(name = "Phone")
+    public record Phone(@Schema(description = "E.164", examples = "+442079460958") String number,
+                        @Schema(description = "As it was written", examples = "020 7946 0958") String original,
+                        String label, boolean primary) {
+    }
+
+    @Schema(name = "SocialProfile")
+    public record SocialProfile(String network, String url, String handle, String label, boolean primary) {
+    }
+
+    @Schema(name = "Website")
+    public record Website(String url, String kind, String label, boolean primary) {
+    }
+
+    @Schema(name = "Birthday")
+    public record Birthday(int month, int day, Integer year) {
+    }
+}

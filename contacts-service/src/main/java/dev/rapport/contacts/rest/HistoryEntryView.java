@@ -1,0 +1,19 @@
+package dev.rapport.contacts.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+@Schema(name = "HistoryEntry", description = "A dated change of job, place or relationship")
+public record HistoryEntryView(
+        UUID id,
+        @Schema(enumeration = {"job", "place", "relationship"}) String kind,
+        @Schema(description = "When the change took effect") LocalDate effectiveOn,
+        @Schema(examples = "{\"company\":\"Acme\",\"title\":\"Engineer\",\"department\":null}") Map<String, String> from,
+        Map<String, String> to,
+        String recordedBy,
+        Instant recordedAt) {
+}

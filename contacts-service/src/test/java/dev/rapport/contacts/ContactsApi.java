@@ -1,0 +1,37 @@
+package dev.rapport.contacts;
+
+import dev.rapport.local.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import static io.restassured.RestAssured.given;
+
+/** Calls on the contacts API as a member of one workspace, so tests read as what a front end does. */
+record ContactsApi(String workspace, String token) {
+
+    static ContactsApi member(String workspace) {
+        return new ContactsApi(workspace, TestTokens.member(workspace));
+    }
+
+    ValidatableResponse create(String json) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
+                .post("/v1/contacts").then();
+    }
+
+    String createId(String json) {
+        return create(json).statusCode(201).extract().path("id");
+    }
+
+    ValidatableResponse get(String id) {
+        return given().auth().oauth2(token).get("/v1/contacts/" + id).then();
+    }
+
+    ValidatableResponse patch(String id, String etag, String json) {
+        return given().auth().oauth2(token).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(json).patch("/v1/contacts/" + id).then();
+    }
+
+    String etag(String id) {
+        return get(id).statusCode(200).extract().header("ETag");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rapport.kit.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.rapport.kit.problem.FieldError;
+import dev.rapport.kit.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.stream.Collectors;
+
+/**
+ * Reads request bodies strictly: malformed JSON is a 400; an unknown field or a value of the wrong type is a
+ * 422 naming the field. Unknown fields are rejected (not ignored) so a typo never silently drops data.
+ */
+@ApplicationScoped
+public class StrictJson {
+
+    @Inject
+    ObjectMapper mapper;
+
+    public JsonNode tree(String body) {
+        if (body == null || body.isBlank()) {
+            throw Problems.malformed("The request body is empty");
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw Problems.malformed("The request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw Problems.malformed("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public <T> T read(JsonNode tree, Class<T> type) {
+        try {
+            return mapper.readerFor(type)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .readValue(tree);
+        } catch (UnrecognizedPropertyException e) {
+            throw Problems.invalid(FieldError.body(path(e), "is not a known field"));
+        } catch (MismatchedInputException e) {
+            throw Problems.invalid(FieldError.body(path(e), "has the wrong type (expected "
+                    + (e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName()) + ")"));
+        } catch (JsonMappingException e) {
+            throw Problems.invalid(FieldError.body(path(e), e.getOriginalMessage()));
+        } catch (java.io.IOException e) {
+            throw Problems.malformed("The request body could not be read");
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}
