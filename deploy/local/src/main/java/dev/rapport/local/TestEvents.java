@@ -51,6 +51,13 @@ public final class TestEvents {
     /** The first record with this key on the topic (read from the beginning), or an AssertionError. */
     public static ConsumerRecord<String, String> awaitRecord(String bootstrapServers, String topic, String key,
                                                              Duration timeout) {
+        return awaitRecord(bootstrapServers, topic, record -> key.equals(record.key()), "keyed " + key, timeout);
+    }
+
+    /** The first record on the topic (read from the beginning) that {@code matches}, or an AssertionError. */
+    public static ConsumerRecord<String, String> awaitRecord(String bootstrapServers, String topic,
+                                                             java.util.function.Predicate<ConsumerRecord<String, String>> matches,
+                                                             String description, Duration timeout) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "rapport-test-" + UUID.randomUUID(),
@@ -59,13 +66,13 @@ public final class TestEvents {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (key.equals(record.key())) {
+                    if (matches.test(record)) {
                         return record;
                     }
                 }
             }
         }
-        throw new AssertionError("No record keyed " + key + " on " + topic + " within " + timeout);
+        throw new AssertionError("No record " + description + " on " + topic + " within " + timeout);
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

@@ -3,6 +3,7 @@ package dev.rapport.interactions.rest;
 import dev.rapport.interactions.mapping.ContactSummaryMapper;
 import dev.rapport.interactions.service.ContactProjectionService;
 import dev.rapport.kit.tenancy.Roles;
+import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class ContactSummaryResource {
     @Inject
     ContactProjectionService projections;
 
+    @Inject
+    WorkspaceContext workspaces;
+
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "getInteractionContactSummary",
@@ -36,10 +40,10 @@ public class ContactSummaryResource {
             content = @Content(schema = @Schema(implementation = ContactSummaryResponse.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such contact (yet) in your workspace",
+    @APIResponse(responseCode = "404", description = "No such contact (yet) in your workspace, erased, or private to another user",
             content = @Content(mediaType = "application/problem+json"))
     public ContactSummaryResponse get(@PathParam("contactId") UUID contactId) {
-        return projections.find(contactId).map(ContactSummaryMapper::toResponse)
+        return projections.find(contactId, workspaces.currentUser().orElseThrow()).map(ContactSummaryMapper::toResponse)
                 .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No contact " + contactId));
     }
 }

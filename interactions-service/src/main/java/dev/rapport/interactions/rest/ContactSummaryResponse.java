@@ -9,5 +9,11 @@ import java.util.UUID;
 public record ContactSummaryResponse(
         @Schema(examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID contactId,
         @Schema(examples = "Ada Lovelace") String displayName,
-        @Schema(examples = "[\"ada@example.org\"]") List<String> emails) {
+        @Schema(examples = "[\"ada@example.org\"]") List<String> emails,
+        @Schema(nullable = true) Birthday birthday,
+        @Schema(description = "The contact's version this summary reflects") long version) {
+
+    @Schema(name = "InteractionContactBirthday")
+    public record Birthday(int month, int day, Integer year) {
+    }
 }

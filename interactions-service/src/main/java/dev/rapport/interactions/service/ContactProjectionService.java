@@ -1,13 +1,13 @@
 package dev.rapport.interactions.service;
 
 import dev.rapport.interactions.domain.ContactProjection;
+import dev.rapport.interactions.domain.ContactState;
 import dev.rapport.interactions.repository.ContactProjectionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,17 +17,30 @@ public class ContactProjectionService {
     @Inject
     ContactProjectionRepository projections;
 
+    /** Applies a contact's state unless the projection already holds this version or a newer one. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void upsert(UUID contactId, String displayName, List<String> emails, Instant at) {
-        ContactProjection projection = projections.findByIdOptional(contactId)
-                .orElseGet(() -> new ContactProjection(contactId));
+    public void apply(UUID contactId, ContactState state, Instant at) {
+        Optional<ContactProjection> existing = projections.findByIdOptional(contactId);
+        if (existing.isPresent() && !existing.get().isOlderThan(state.version())) {
+            return;
+        }
+        ContactProjection projection = existing.orElseGet(() -> new ContactProjection(contactId));
         // Filled before persist: Hibernate inserts the state as of persist(), and the columns are NOT NULL.
-        projection.update(displayName, emails, at == null ? Instant.now() : at);
+        projection.apply(state, at);
         projections.persist(projection);
     }
 
+    /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(UUID contactId, long version, Instant at) {
+        ContactProjection projection = projections.findByIdOptional(contactId).orElseGet(() -> new ContactProjection(contactId));
+        projection.erase(version, at);
+        projections.persist(projection);
+    }
+
+    /** The contact as {@code user} may see it: not erased, and not someone else's private contact. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ContactProjection> find(UUID contactId) {
-        return projections.findByIdOptional(contactId);
+    public Optional<ContactProjection> find(UUID contactId, String user) {
+        return projections.findByIdOptional(contactId).filter(p -> p.visibleTo(user));
     }
 }

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** What this service knows of a contact: only what contact events told it. */
+/**
+ * What this service knows of a contact: only what contact events told it. An erased contact stays as a
+ * tombstone without personal data, so a late or replayed event cannot bring it back.
+ */
 @Entity
 @Table(name = "contact_projection")
 public class ContactProjection {
@@ -34,6 +37,25 @@ public class ContactProjection {
     @Column(nullable = false)
     private List<String> emails = new ArrayList<>();
 
+    @Column(name = "birthday_month")
+    private Short birthdayMonth;
+    @Column(name = "birthday_day")
+    private Short birthdayDay;
+    @Column(name = "birthday_year")
+    private Short birthdayYear;
+
+    @Column(name = "owner_id")
+    private String ownerId;
+
+    @Column(nullable = false)
+    private String visibility = "workspace";
+
+    @Column(nullable = false)
+    private long version = -1;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -44,10 +66,36 @@ public class ContactProjection {
         this.contactId = contactId;
     }
 
-    public void update(String displayName, List<String> emails, Instant at) {
-        this.displayName = displayName;
-        this.emails = new ArrayList<>(emails == null ? List.of() : emails);
-        this.updatedAt = at;
+    /** Whether an event at {@code version} is newer than what this projection holds. */
+    public boolean isOlderThan(long version) {
+        return deletedAt == null && version > this.version;
+    }
+
+    public void apply(ContactState state, Instant at) {
+        displayName = state.displayName();
+        emails = new ArrayList<>(state.emails());
+        birthdayMonth = state.birthdayMonth() == null ? null : state.birthdayMonth().shortValue();
+        birthdayDay = state.birthdayDay() == null ? null : state.birthdayDay().shortValue();
+        birthdayYear = state.birthdayYear() == null ? null : state.birthdayYear().shortValue();
+        ownerId = state.ownerId();
+        visibility = state.visibility();
+        version = state.version();
+        updatedAt = at;
+    }
+
+    public void erase(long version, Instant at) {
+        displayName = "";
+        emails = new ArrayList<>();
+        birthdayMonth = null;
+        birthdayDay = null;
+        birthdayYear = null;
+        this.version = version;
+        deletedAt = at;
+        updatedAt = at;
+    }
+
+    public boolean visibleTo(String user) {
+        return deletedAt == null && (!"private".equals(visibility) || user.equals(ownerId));
     }
 
     public UUID contactId() {
@@ -60,5 +108,21 @@ public class ContactProjection {
 
     public List<String> emails() {
         return List.copyOf(emails);
+    }
+
+    public Integer birthdayMonth() {
+        return birthdayMonth == null ? null : birthdayMonth.intValue();
+    }
+
+    public Integer birthdayDay() {
+        return birthdayDay == null ? null : birthdayDay.intValue();
+    }
+
+    public Integer birthdayYear() {
+        return birthdayYear == null ? null : birthdayYear.intValue();
+    }
+
+    public long version() {
+        return version;
     }
 }

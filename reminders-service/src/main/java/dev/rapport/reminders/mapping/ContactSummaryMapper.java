@@ -8,6 +8,9 @@ public final class ContactSummaryMapper {
     }
 
     public static ContactSummaryResponse toResponse(ContactProjection projection) {
-        return new ContactSummaryResponse(projection.contactId(), projection.displayName(), projection.emails());
+        ContactSummaryResponse.Birthday birthday = projection.birthdayMonth() == null ? null
+                : new ContactSummaryResponse.Birthday(projection.birthdayMonth(), projection.birthdayDay(), projection.birthdayYear());
+        return new ContactSummaryResponse(projection.contactId(), projection.displayName(), projection.emails(), birthday,
+                projection.version());
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.reminders.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.reminders.domain.ContactState;
 import dev.rapport.reminders.service.ContactProjectionService;
 import dev.rapport.kit.inbox.EventConsumer;
 import dev.rapport.kit.inbox.IncomingEvent;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
@@ -18,6 +20,8 @@ public class ContactEventsConsumer {
 
     static final String CONSUMER = "reminders.contact-projection";
     static final String CREATED_V1 = "dev.rapport.contact.created.v1";
+    static final String UPDATED_V1 = "dev.rapport.contact.updated.v1";
+    static final String DELETED_V1 = "dev.rapport.contact.deleted.v1";
 
     @Inject
     EventConsumer consumer;
@@ -35,16 +39,33 @@ public class ContactEventsConsumer {
     }
 
     private void apply(IncomingEvent event) {
-        if (CREATED_V1.equals(event.type())) {
-            ContactEventV1 contact = read(event);
-            projections.upsert(contact.contactId(), contact.displayName(), contact.emails(), event.time());
+        Instant at = event.time() == null ? Instant.now() : event.time();
+        switch (event.type()) {
+            case CREATED_V1, UPDATED_V1 -> {
+                ContactEventV1 contact = read(event);
+                ContactEventV1.Birthday b = contact.birthday();
+                projections.apply(contact.contactId(), new ContactState(contact.displayName(), contact.emails(),
+                        b == null ? null : b.month(), b == null ? null : b.day(), b == null ? null : b.year(),
+                        contact.ownerId(), contact.visibility(), contact.versionOrZero()), at);
+            }
+            case DELETED_V1 -> {
+                ContactEventV1 deleted = read(event);
+                projections.erase(deleted.contactId(), deleted.versionOrZero(), at);
+            }
+            default -> {
+                // Job, move and relationship events are followed by an updated event with the whole state;
+                // other types are not this consumer's concern: tolerant readers skip them.
+            }
         }
-        // Other types are not this consumer's concern yet: tolerant readers skip them.
     }
 
     private ContactEventV1 read(IncomingEvent event) {
         try {
-            return json.readValue(event.data(), ContactEventV1.class);
+            ContactEventV1 contact = json.readValue(event.data(), ContactEventV1.class);
+            if (contact.contactId() == null) {
+                throw new IllegalArgumentException("No contactId in " + event.type() + " " + event.id());
+            }
+            return contact;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Unreadable " + event.type() + " " + event.id(), e);
         }

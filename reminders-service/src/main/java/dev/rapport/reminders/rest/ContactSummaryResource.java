@@ -3,6 +3,7 @@ package dev.rapport.reminders.rest;
 import dev.rapport.reminders.mapping.ContactSummaryMapper;
 import dev.rapport.reminders.service.ContactProjectionService;
 import dev.rapport.kit.tenancy.Roles;
+import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,18 +29,21 @@ public class ContactSummaryResource {
     @Inject
     ContactProjectionService projections;
 
+    @Inject
+    WorkspaceContext workspaces;
+
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "getReminderContactSummary",
-            summary = "A contact as the reminders know it")
+            summary = "A contact as reminders know it")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = ContactSummaryResponse.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such contact (yet) in your workspace",
+    @APIResponse(responseCode = "404", description = "No such contact (yet) in your workspace, erased, or private to another user",
             content = @Content(mediaType = "application/problem+json"))
     public ContactSummaryResponse get(@PathParam("contactId") UUID contactId) {
-        return projections.find(contactId).map(ContactSummaryMapper::toResponse)
+        return projections.find(contactId, workspaces.currentUser().orElseThrow()).map(ContactSummaryMapper::toResponse)
                 .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No contact " + contactId));
     }
 }

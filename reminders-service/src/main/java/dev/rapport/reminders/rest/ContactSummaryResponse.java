@@ -5,9 +5,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "ReminderContactSummary", description = "A contact as the reminders know it.")
+@Schema(name = "ReminderContactSummary", description = "A contact as reminders know it.")
 public record ContactSummaryResponse(
         @Schema(examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID contactId,
         @Schema(examples = "Ada Lovelace") String displayName,
-        @Schema(examples = "[\"ada@example.org\"]") List<String> emails) {
+        @Schema(examples = "[\"ada@example.org\"]") List<String> emails,
+        @Schema(nullable = true) Birthday birthday,
+        @Schema(description = "The contact's version this summary reflects") long version) {
+
+    @Schema(name = "ReminderContactBirthday")
+    public record Birthday(int month, int day, Integer year) {
+    }
 }

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * transaction, run in the event's workspace (its {@code workspaceid}), so the handler sees and writes only
  * that workspace's rows. A failing handler is retried with backoff a bounded number of times; then the message is
  * nacked, which the channel's dead-letter-queue failure strategy sends to {@code <topic>.dlq} so the
- * partition moves on.
+ * partition moves on. A failure of the database itself (connection lost, pool exhausted, deadlock) is not the
+ * event's fault: it is retried until the database is back, holding the partition, rather than dead-lettered.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -49,7 +50,7 @@ public class EventConsumer {
             return message.nack(e);
         }
         RuntimeException failure = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        for (int attempt = 1; attempt <= maxAttempts || (failure != null && TransientFailures.isTransient(failure)); attempt++) {
             try {
                 boolean applied = workspaces.callAs(event.workspaceId(), () -> QuarkusTransaction.requiringNew().call(() -> {
                     if (!inbox.firstDelivery(consumer, event)) {
@@ -63,7 +64,13 @@ public class EventConsumer {
             } catch (RuntimeException e) {
                 failure = e;
                 LOG.debugf("%s failed on event %s (attempt %d): %s", consumer, event.id(), attempt, e.getMessage());
-                pause(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)));
+                if (TransientFailures.isTransient(e) && attempt >= maxAttempts) {
+                    LOG.warnf("%s waits for the database to apply event %s (attempt %d): %s", consumer, event.id(), attempt, e.getMessage());
+                }
+                if (!pause(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)))) {
+                    // Shutting down: leave the offset uncommitted so the event is redelivered, not dead-lettered.
+                    return new java.util.concurrent.CompletableFuture<>();
+                }
             }
         }
         consumed(consumer, "dead-lettered");
@@ -77,11 +84,14 @@ public class EventConsumer {
         registry.counter("rapport.events.consumed", "consumer", consumer, "outcome", outcome).increment();
     }
 
-    private static void pause(Duration duration) {
+    /** @return false when interrupted */
+    private static boolean pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -28,6 +28,8 @@ public abstract class ContactProjectionContract {
 
     private static final String TOPIC = "rapport.contacts.v1";
     private static final String CREATED = "dev.rapport.contact.created.v1";
+    private static final String UPDATED = "dev.rapport.contact.updated.v1";
+    private static final String DELETED = "dev.rapport.contact.deleted.v1";
     private static final String SOURCE = "/rapport/contacts-service";
     private static final String WORKSPACE = "projection-" + UUID.randomUUID();
     private static final String OTHER_WORKSPACE = "other-" + UUID.randomUUID();
@@ -47,34 +49,84 @@ public abstract class ContactProjectionContract {
     }
 
     @Test
-    public void theProducersPublishedExampleIsUnderstood() throws Exception {
-        Path example = Path.of(System.getProperty("rapport.home", "..")).resolve(
-                "contacts-service/src/main/resources/META-INF/resources/events/" + CREATED + ".example.json");
-        ObjectNode data = (ObjectNode) new ObjectMapper().readTree(example.toFile());
+    public void theProducersPublishedExamplesAreUnderstood() throws Exception {
         String contactId = UUID.randomUUID().toString();
-        data.put("contactId", contactId);
-        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
-                data.toString());
+        ObjectNode created = example(CREATED, contactId);
+        send(contactId, CREATED, created.toString());
+        awaitSummary(contactId, created.get("displayName").asText());
 
-        awaitSummary(contactId, data.get("displayName").asText());
+        ObjectNode updated = example(UPDATED, contactId);
+        updated.put("displayName", "Renamed by the example");
+        send(contactId, UPDATED, updated.toString());
+        awaitSummary(contactId, "Renamed by the example");
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().body("birthday.month", equalTo(updated.path("birthday").path("month").asInt()))
+                .body("version", equalTo(updated.path("version").asInt()));
+
+        send(contactId, DELETED, example(DELETED, contactId).toString());
+        awaitGone(contactId);
+    }
+
+    @Test
+    public void anUpdateReplacesTheStateAndAnOlderVersionNeverOverwritesANewerOne() {
+        String contactId = UUID.randomUUID().toString();
+        send(contactId, CREATED, stateJson(contactId, "Version Zero", 0, "workspace"));
+        send(contactId, UPDATED, stateJson(contactId, "Version Two", 2, "workspace"));
+        // A late, older state (e.g. from a replay), then the same version again with other content.
+        send(contactId, UPDATED, stateJson(contactId, "Version One", 1, "workspace"));
+        send(contactId, UPDATED, stateJson(contactId, "Version Two Again", 2, "workspace"));
+        handledUpTo(contactId);
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(200).body("displayName", equalTo("Version Two")).body("version", equalTo(2));
+
+        send(contactId, UPDATED, stateJson(contactId, "Version Three", 3, "workspace"));
+        awaitSummary(contactId, "Version Three");
+    }
+
+    @Test
+    public void aDeletedContactIsErasedAndNothingOlderOrNewerBringsItBack() {
+        String contactId = UUID.randomUUID().toString();
+        send(contactId, CREATED, stateJson(contactId, "To Be Erased", 0, "workspace"));
+        awaitSummary(contactId, "To Be Erased");
+        send(contactId, DELETED, "{\"contactId\":\"" + contactId + "\",\"deletedAt\":\"2026-01-02T00:00:00Z\",\"version\":1}");
+        send(contactId, UPDATED, stateJson(contactId, "Zombie", 5, "workspace"));
+        send(contactId, CREATED, stateJson(contactId, "Zombie", 0, "workspace"));
+        handledUpTo(contactId);
+        given().auth().oauth2(TestTokens.member(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(404);
+    }
+
+    @Test
+    public void aPrivateContactIsSummarisedOnlyForItsOwner() {
+        String contactId = UUID.randomUUID().toString();
+        send(contactId, CREATED, stateJson(contactId, "Private Friend", 0, "private"));
+        String owner = TestTokens.sign(dev.rapport.local.Tokens.Spec.of(WORKSPACE, "owner-1", "member"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(owner).get("/v1/contacts/{id}/summary", contactId)
+                        .then().statusCode(200).body("displayName", equalTo("Private Friend")));
+        given().auth().oauth2(TestTokens.member(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(404);
     }
 
     @Test
     public void aRedeliveredEventHasNoSecondEffect() {
         String contactId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, eventId, CREATED, SOURCE, contactId, createdJson(contactId, "First"));
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, eventId, CREATED, SOURCE, contactId,
+                stateJson(contactId, "First", 0, "workspace"));
         awaitSummary(contactId, "First");
 
-        // Same event id, different content: only a second application could change the name.
-        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, eventId, CREATED, SOURCE, contactId, createdJson(contactId, "Second"));
-        String marker = UUID.randomUUID().toString();
-        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, marker,
-                createdJson(marker, "Marker"));
-        awaitSummary(marker, "Marker");
-
+        // Same event id with a newer version: only a second application could change the name or the version.
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, eventId, CREATED, SOURCE, contactId,
+                stateJson(contactId, "Second", 7, "workspace"));
+        // Same key, so handled after the redelivery: visible only if the redelivery left version 0 in place.
+        send(contactId, UPDATED, stateJson(contactId, "First", 1, "workspace")
+                .replace("\"birthday\":null", "\"birthday\":{\"month\":3,\"day\":14}"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                        .then().statusCode(200).body("birthday.day", equalTo(14)));
         given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
-                .then().statusCode(200).body("displayName", equalTo("First"));
+                .then().statusCode(200).body("displayName", equalTo("First")).body("version", equalTo(1));
         given().when().get("/q/metrics")
                 .then().body(containsString("rapport_events_consumed_total{consumer=\""))
                 .body(containsString("outcome=\"duplicate\""));
@@ -86,18 +138,18 @@ public abstract class ContactProjectionContract {
         String unreadableId = UUID.randomUUID().toString();
         // Same key, so the same partition: the poison comes first and must not hold up the good event.
         TestEvents.sendRaw(kafka, TOPIC, contactId, "this is not a cloud event");
-        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, unreadableId,
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, unreadableId, CREATED, SOURCE, contactId,
                 "{\"contactId\": 42");
         TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, contactId,
                 createdJson(contactId, "After the poison"));
 
         awaitSummary(contactId, "After the poison");
-        ConsumerRecord<String, String> notACloudEvent =
-                TestEvents.awaitRecord(kafka, TOPIC + ".dlq", contactId, Duration.ofSeconds(20));
+        ConsumerRecord<String, String> notACloudEvent = TestEvents.awaitRecord(kafka, TOPIC + ".dlq",
+                r -> contactId.equals(r.key()) && TestEvents.header(r, "ce_id") == null, "not a cloud event", Duration.ofSeconds(20));
         assertEquals("this is not a cloud event", notACloudEvent.value());
         assertNotNull(TestEvents.header(notACloudEvent, "dead-letter-reason"));
-        ConsumerRecord<String, String> unreadable =
-                TestEvents.awaitRecord(kafka, TOPIC + ".dlq", unreadableId, Duration.ofSeconds(20));
+        ConsumerRecord<String, String> unreadable = TestEvents.awaitRecord(kafka, TOPIC + ".dlq",
+                r -> unreadableId.equals(TestEvents.header(r, "ce_id")), "event " + unreadableId, Duration.ofSeconds(20));
         assertNotNull(TestEvents.header(unreadable, "dead-letter-reason"));
     }
 
@@ -122,12 +174,7 @@ public abstract class ContactProjectionContract {
         // Same contact id claimed by another workspace's event: it must not rename this workspace's contact.
         TestEvents.sendCloudEvent(kafka, TOPIC, OTHER_WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE,
                 contactId, createdJson(contactId, "Hijacked"));
-        String marker = UUID.randomUUID().toString();
-        TestEvents.sendCloudEvent(kafka, TOPIC, OTHER_WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE, marker,
-                createdJson(marker, "Marker"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.reader(OTHER_WORKSPACE)).get("/v1/contacts/{id}/summary", marker)
-                        .then().statusCode(200));
+        handledUpTo(contactId);
 
         given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
                 .then().statusCode(200).body("displayName", equalTo("Mine"));
@@ -148,6 +195,43 @@ public abstract class ContactProjectionContract {
     public void unknownContactIsA404Problem() {
         given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", UUID.randomUUID())
                 .then().statusCode(404).body("status", equalTo(404));
+    }
+
+    private void send(String contactId, String type, String json) {
+        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), type, SOURCE, contactId, json);
+    }
+
+    private static ObjectNode example(String type, String contactId) throws java.io.IOException {
+        Path example = Path.of(System.getProperty("rapport.home", "..")).resolve(
+                "contacts-service/src/main/resources/META-INF/resources/events/" + type + ".example.json");
+        ObjectNode data = (ObjectNode) new ObjectMapper().readTree(example.toFile());
+        data.put("contactId", contactId);
+        return data;
+    }
+
+    protected static String stateJson(String contactId, String displayName, long version, String visibility) {
+        return "{\"contactId\":\"" + contactId + "\",\"displayName\":\"" + displayName
+                + "\",\"emails\":[\"ada@example.org\"],\"phones\":[],\"birthday\":null,\"ownerId\":\"owner-1\","
+                + "\"visibility\":\"" + visibility + "\",\"version\":" + version
+                + ",\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\",\"futureField\":1}";
+    }
+
+    /**
+     * Waits until every event sent so far with this key has been handled: a message without a workspace, on
+     * the same partition, is dead-lettered at once, so when it shows in the DLQ everything before it is done.
+     */
+    private void handledUpTo(String contactId) {
+        String markerId = UUID.randomUUID().toString();
+        TestEvents.sendCloudEventWithoutWorkspace(kafka, TOPIC, markerId, CREATED, SOURCE, contactId,
+                createdJson(contactId, "marker"));
+        TestEvents.awaitRecord(kafka, TOPIC + ".dlq", r -> markerId.equals(TestEvents.header(r, "ce_id")),
+                "marker " + markerId, Duration.ofSeconds(20));
+    }
+
+    protected static void awaitGone(String contactId) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
+                        .then().statusCode(404));
     }
 
     protected static String createdJson(String contactId, String displayName) {
