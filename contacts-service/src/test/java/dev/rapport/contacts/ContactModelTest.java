@@ -143,7 +143,9 @@ class ContactModelTest {
     @Test
     void aBodyOverOneMebibyteIsA413() {
         String note = "x".repeat(1024 * 1024 + 10);
-        api.create("{\"displayName\":\"Big\",\"note\":\"" + note + "\"}").statusCode(413);
+        api.create("{\"displayName\":\"Big\",\"note\":\"" + note + "\"}").statusCode(413)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(413));
     }
 
     @Test

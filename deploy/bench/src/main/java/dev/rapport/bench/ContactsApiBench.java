@@ -1,0 +1,346 @@
+package dev.rapport.bench;
+
+import dev.rapport.local.LocalStack;
+import dev.rapport.local.LocalStack.Service;
+import dev.rapport.local.Ports;
+import dev.rapport.local.Tokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue "Contacts API" benchmark, against a durable PostgreSQL (fsync on) holding 100,000 contacts in one
+ * workspace and 10,000 in each of 10 others: GET by id and POST throughput at 32 connections as ratios to
+ * {@code pgbench -S -M prepared} and {@code pgbench -N} on the same server in the same run; search and list
+ * page latency. Options: {@code --seconds=20 --warmup=10 --clients=32 --home=DIR --pgbench=PATH}.
+ */
+public final class ContactsApiBench {
+
+    private static final String WORKSPACE = "bench";
+    private static final String USER = "bench-user";
+    private static final String[] GIVEN = {"Ada", "Grace", "Katherine", "Dorothy", "Mary", "Alan", "Edsger", "Barbara",
+            "Donald", "Margaret", "Linus", "Radia", "Frances", "Tim", "Sophie", "Hedy", "John", "Anita", "Ken", "Lynn",
+            "Maria", "José", "Zoë", "Björn", "Chloé", "Noël", "Renée", "Søren", "Ingrid", "Lars"};
+    private static final String[] FAMILY = {"Lovelace", "Hopper", "Johnson", "Vaughan", "Jackson", "Turing", "Dijkstra",
+            "Liskov", "Knuth", "Hamilton", "Torvalds", "Perlman", "Allen", "Berners-Lee", "Wilson", "Lamarr", "McCarthy",
+            "Borg", "Thompson", "Conway", "García", "Müller", "Ångström", "Nørgaard", "Dubois", "Rossi", "Kowalski",
+            "Nakamura", "Okafor", "Silva", "Novak", "Schmidt", "Martin", "Larsen", "Moreau", "Costa", "Ivanova",
+            "Tanaka", "Kim", "Singh"};
+    private static final String[] COMPANIES = {"Acme", "Initech", "Globex", "Umbrella", "Hooli", "Stark Industries",
+            "Wayne Enterprises", "Tyrell", "Cyberdyne", "Soylent", "Aperture", "Black Mesa", "Pied Piper", "Vandelay"};
+    private static final String[] CITIES = {"London", "Paris", "Berlin", "Lisbon", "Oslo", "Boston", "Austin", "Tokyo", "Lagos", "São Paulo"};
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    private ContactsApiBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+        Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath();
+        String pgbench = options.getOrDefault("pgbench", findPgbench());
+        Path dataDir = Files.createTempDirectory("rapport-bench-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dataDir)));
+
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, Ports.free());
+        }
+        System.out.printf(Locale.ROOT, "Starting the local stack (durable PostgreSQL) in %s ...%n", dataDir);
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(home, dataDir, Ports.free(), Ports.free(),
+                Ports.free(), ports, true))) {
+            int pgPort = stack.infrastructure().postgres().port();
+            String contactsDb = stack.infrastructure().postgres().jdbcUrl("contacts");
+            System.out.println("Seeding 100,000 contacts in one workspace and 10,000 in each of 10 others ...");
+            List<String> ids = seed(contactsDb);
+            System.out.println("Initialising pgbench (scale 10) on the same server ...");
+            pgbench(pgbench, pgPort, true, "-i", "-q", "-s", "10");
+
+            String base = stack.url(Service.CONTACTS);
+            String token = Tokens.sign(Tokens.Spec.of(WORKSPACE, USER, "member"), stack.keys().privateKey());
+            Load load = new Load(token, clients);
+
+            System.out.printf(Locale.ROOT, "Warm-up: %d s of mixed reads and writes%n", warmup);
+            load.closedLoop(warmup, i -> get(base + "/v1/contacts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
+            load.closedLoop(Math.max(1, warmup / 2), i -> post(base, i));
+
+            System.out.printf(Locale.ROOT, "pgbench -S -M prepared, %d clients, %d s%n", clients, seconds);
+            double pgRead = pgbench(pgbench, pgPort, false, "-S", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds));
+            System.out.printf(Locale.ROOT, "GET /v1/contacts/{id}, %d connections, %d s%n", clients, seconds);
+            Result get = load.closedLoop(seconds, i -> get(base + "/v1/contacts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
+
+            System.out.printf(Locale.ROOT, "pgbench -N, %d clients, %d s%n", clients, seconds);
+            double pgWrite = pgbench(pgbench, pgPort, false, "-N", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds));
+            System.out.printf(Locale.ROOT, "POST /v1/contacts, %d connections, %d s%n", clients, seconds);
+            Result post = load.closedLoop(seconds, i -> post(base, 1_000_000 + i));
+
+            Load one = new Load(token, 1);
+            System.out.printf(Locale.ROOT, "GET /v1/contacts?q=..., 1 connection, %d s%n", seconds);
+            Result search = one.closedLoop(seconds, i -> get(base + "/v1/contacts?limit=20&q=" + encode(searchTerm(i))));
+            System.out.printf(Locale.ROOT, "GET /v1/contacts pages (limit 50, following nextCursor), 1 connection, %d s%n", seconds);
+            PageWalker walker = new PageWalker(base);
+            Result list = one.closedLoop(seconds, walker::next);
+
+            System.out.println();
+            System.out.println("== Contacts API (durable PostgreSQL; load generator on the same machine) ==");
+            System.out.printf(Locale.ROOT, "GET by id   %8.0f req/s  %s  vs pgbench -S -M prepared %8.0f tps  ratio %.2f (target >= 0.3, moonshot 0.5)%n",
+                    get.throughput(), get.latency().summary(), pgRead, get.throughput() / pgRead);
+            System.out.printf(Locale.ROOT, "POST        %8.0f req/s  %s  vs pgbench -N            %8.0f tps  ratio %.2f (target >= 0.3)%n",
+                    post.throughput(), post.latency().summary(), pgWrite, post.throughput() / pgWrite);
+            System.out.printf(Locale.ROOT, "search q=   p95 %.1f ms (target <= 30 ms)  %s%n", search.latency().at(95), search.latency().summary());
+            System.out.printf(Locale.ROOT, "list page   p95 %.1f ms (target <= 15 ms)  %s%n", list.latency().at(95), list.latency().summary());
+            System.out.printf(Locale.ROOT, "errors: get %d, post %d, search %d, list %d%n", get.errors(), post.errors(), search.errors(), list.errors());
+        }
+    }
+
+    record Result(double throughput, Percentiles latency, int errors) {
+    }
+
+    /** A request to make, the status that counts as success, and what to do with the answer. */
+    record Call(HttpRequest request, int expected, java.util.function.Consumer<String> onBody) {
+        Call(HttpRequest request, int expected) {
+            this(request, expected, body -> { });
+        }
+    }
+
+    private static final class Load {
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final String token;
+        private final int clients;
+
+        Load(String token, int clients) {
+            this.token = token;
+            this.clients = clients;
+        }
+
+        /** {@code clients} threads, each sending its next request as soon as the last one answered. */
+        Result closedLoop(int seconds, IntFunction<Call> calls) throws InterruptedException {
+            Percentiles latency = new Percentiles();
+            AtomicLong done = new AtomicLong();
+            AtomicInteger errors = new AtomicInteger();
+            AtomicInteger sequence = new AtomicInteger();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long started = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        Call call = calls.apply(sequence.getAndIncrement());
+                        HttpRequest request = HttpRequest.newBuilder(call.request(), (n, v) -> true)
+                                .header("Authorization", "Bearer " + token).build();
+                        long sent = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                            latency.add((System.nanoTime() - sent) / 1e6);
+                            done.incrementAndGet();
+                            if (response.statusCode() != call.expected()) {
+                                errors.incrementAndGet();
+                            }
+                            call.onBody().accept(response.body());
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+            return new Result(done.get() / ((System.nanoTime() - started) / 1e9), latency, errors.get());
+        }
+    }
+
+    private static Call get(String url) {
+        return new Call(HttpRequest.newBuilder(URI.create(url)).GET().build(), 200);
+    }
+
+    private static Call post(String base, int i) {
+        String given = GIVEN[i % GIVEN.length];
+        String family = FAMILY[(i / GIVEN.length) % FAMILY.length];
+        String body = "{\"givenName\":\"" + given + "\",\"familyName\":\"" + family + "\",\"emails\":[{\"address\":\"new"
+                + i + "@example.org\",\"label\":\"work\"}],\"phones\":[{\"number\":\"+1 415 555 " + String.format("%04d", i % 10000)
+                + "\"}],\"company\":\"" + COMPANIES[i % COMPANIES.length] + "\",\"title\":\"Engineer\",\"city\":\""
+                + CITIES[i % CITIES.length] + "\",\"tags\":[\"conference\"]}";
+        return new Call(HttpRequest.newBuilder(URI.create(base + "/v1/contacts")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+    }
+
+    /** What people type: a first or family name, a company, a city, part of an email, or two words. */
+    private static String searchTerm(int i) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return switch (i % 5) {
+            case 0 -> GIVEN[r.nextInt(GIVEN.length)].toLowerCase(Locale.ROOT);
+            case 1 -> FAMILY[r.nextInt(FAMILY.length)];
+            case 2 -> COMPANIES[r.nextInt(COMPANIES.length)];
+            case 3 -> "c" + r.nextInt(100_000) + "@";
+            default -> GIVEN[r.nextInt(GIVEN.length)] + " " + CITIES[r.nextInt(CITIES.length)];
+        };
+    }
+
+    /** Walks the list page by page (20 pages) in one sort order after another, following nextCursor. */
+    private static final class PageWalker {
+        private static final List<String> SORTS = List.of("name", "-updatedAt", "createdAt");
+        private static final Pattern NEXT = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
+        private final String base;
+        private String cursor;
+        private int walk;
+        private int page;
+
+        PageWalker(String base) {
+            this.base = base;
+        }
+
+        Call next(int i) {
+            String sort = SORTS.get(walk % SORTS.size());
+            String url = base + "/v1/contacts?limit=50&sort=" + sort + (cursor == null ? "" : "&cursor=" + cursor);
+            return new Call(HttpRequest.newBuilder(URI.create(url)).GET().build(), 200, this::advance);
+        }
+
+        private void advance(String body) {
+            Matcher next = NEXT.matcher(body);
+            page++;
+            if (page == 20 || !next.find()) {
+                cursor = null;
+                page = 0;
+                walk++;
+            } else {
+                cursor = next.group(1);
+            }
+        }
+    }
+
+    private static List<String> seed(String jdbcUrl) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+            String given = sqlArray(GIVEN);
+            String family = sqlArray(FAMILY);
+            String givenFolded = sqlArray(fold(GIVEN));
+            String familyFolded = sqlArray(fold(FAMILY));
+            String companiesFolded = sqlArray(fold(COMPANIES));
+            String citiesFolded = sqlArray(fold(CITIES));
+            String companies = sqlArray(COMPANIES);
+            String cities = sqlArray(CITIES);
+            for (int w = 0; w <= 10; w++) {
+                String workspace = w == 0 ? WORKSPACE : "other-" + w;
+                int count = w == 0 ? 100_000 : 10_000;
+                s.execute("""
+                        insert into contact (id, workspace_id, given_name, family_name, display_name, display_name_set,
+                            emails, phones, social_profiles, websites, company, title, city, country, tags, visibility,
+                            owner_id, sort_name, search_text, created_by, created_at, updated_at, version)
+                        select gen_random_uuid(), '%s', g, f, g || ' ' || f, false,
+                            jsonb_build_array(jsonb_build_object('address', e, 'label', 'work', 'primary', true)),
+                            jsonb_build_array(jsonb_build_object('number', p, 'original', p, 'label', 'mobile', 'primary', true)),
+                            '[]', '[]', co, 'Engineer', ci, 'US', array['conference'], 'WORKSPACE', '%s',
+                            gf || ' ' || ff,
+                            concat_ws(' ', gf || ' ' || ff, gf, ff, cof, 'engineer', cif, 'us', e, p, substr(p, 2), 'conference'),
+                            '%s', now() - make_interval(secs => i), now() - make_interval(secs => i), 0
+                        from generate_series(1, %d) i,
+                        lateral (select 1 + i %% %d gi, 1 + (i / %d) %% %d fi, 1 + i %% %d coi, 1 + i %% %d cii) n,
+                        lateral (select (%s)[gi] g, (%s)[fi] f, (%s)[coi] co, (%s)[cii] ci,
+                                        (%s)[gi] gf, (%s)[fi] ff, (%s)[coi] cof, (%s)[cii] cif,
+                                        'c' || i || '@example.org' e, '+1415' || lpad((i %% 10000000)::text, 7, '0') p) v
+                        """.formatted(workspace, USER, USER, count, GIVEN.length, GIVEN.length, FAMILY.length,
+                        COMPANIES.length, CITIES.length, given, family, companies, cities, givenFolded, familyFolded,
+                        companiesFolded, citiesFolded));
+            }
+            s.execute("vacuum analyze contact");
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("select id from contact where workspace_id = '" + WORKSPACE + "'")) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The service's folding (contacts-service domain.Folding): NFKD, marks dropped, lower case. */
+    private static String[] fold(String[] values) {
+        String[] folded = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            folded[i] = java.text.Normalizer.normalize(values[i], java.text.Normalizer.Form.NFKD)
+                    .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        }
+        return folded;
+    }
+
+    private static String sqlArray(String[] values) {
+        StringBuilder sql = new StringBuilder("array[");
+        for (int i = 0; i < values.length; i++) {
+            sql.append(i == 0 ? "" : ",").append('\'').append(values[i].replace("'", "''")).append('\'');
+        }
+        return sql.append("]").toString();
+    }
+
+    private static double pgbench(String pgbench, int port, boolean init, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(pgbench, "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres"));
+        command.addAll(List.of(args));
+        command.add("postgres");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        if (init) {
+            return 0;
+        }
+        Matcher tps = TPS.matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("No tps in pgbench output:\n" + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    private static String findPgbench() {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable)
+                    .max(java.util.Comparator.naturalOrder()).map(Path::toString).orElse("pgbench");
+        } catch (IOException e) {
+            return "pgbench";
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory
+        }
+    }
+}
