@@ -42,3 +42,5 @@ create table if not exists idempotency_record (
     primary key (workspace_id, scope, key)
 );
 create index if not exists idempotency_record_created_at on idempotency_record (created_at);
+
+create index if not exists inbox_event_received_at on inbox_event (received_at);

@@ -2,7 +2,6 @@ package dev.rapport.bench;
 
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
-import dev.rapport.local.Ports;
 import dev.rapport.local.Tokens;
 
 import java.io.IOException;
@@ -19,8 +18,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,26 +58,13 @@ public final class ContactsApiBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> options = BenchStack.options(args);
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-        Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath();
         String pgbench = options.getOrDefault("pgbench", findPgbench());
-        Path dataDir = Files.createTempDirectory("rapport-bench-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dataDir)));
 
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, Ports.free());
-        }
-        System.out.printf(Locale.ROOT, "Starting the local stack (durable PostgreSQL) in %s ...%n", dataDir);
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(home, dataDir, Ports.free(), Ports.free(),
-                Ports.free(), ports, true))) {
+        try (LocalStack stack = BenchStack.start(options)) {
             int pgPort = stack.infrastructure().postgres().port();
             String contactsDb = stack.infrastructure().postgres().jdbcUrl("contacts");
             System.out.println("Seeding 100,000 contacts in one workspace and 10,000 in each of 10 others ...");
@@ -336,11 +320,4 @@ public final class ContactsApiBench {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory
-        }
-    }
 }

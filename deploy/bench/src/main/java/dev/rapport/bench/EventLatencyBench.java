@@ -2,22 +2,18 @@ package dev.rapport.bench;
 
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
-import dev.rapport.local.Ports;
 import dev.rapport.local.Tokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,26 +38,12 @@ public final class EventLatencyBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> options = BenchStack.options(args);
         int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
-        Path home = Path.of(options.getOrDefault("home", ".")).toAbsolutePath();
-        Path dataDir = Files.createTempDirectory("rapport-bench-");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, Ports.free());
-        }
-        System.out.printf(Locale.ROOT, "Starting the local stack (durable PostgreSQL) in %s ...%n", dataDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dataDir)));
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(home, dataDir, Ports.free(), Ports.free(),
-                Ports.free(), ports, true))) {
+        try (LocalStack stack = BenchStack.start(options)) {
             System.out.printf(Locale.ROOT, "Warm-up: %d s at %d contacts/s%n", warmup, rate);
             createContacts(stack, rate, warmup);
 
@@ -85,13 +67,6 @@ public final class EventLatencyBench {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temporary directory
-        }
-    }
 
     record Run(Map<String, Instant> createdAt, Percentiles postLatency, int failures, double seconds) {
     }

@@ -99,7 +99,12 @@ public class OutboxRelay {
     public void wake() {
         wakeRequested.set(true);
         if (!stopped && draining.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            try {
+                worker.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Stopped between the check and the call: what is left is published on the next start.
+                draining.set(false);
+            }
         }
     }
 
