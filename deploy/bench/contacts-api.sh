@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Contacts API benchmark: GET/POST throughput as ratios to pgbench on the same durable PostgreSQL, search and
 # list page latency, with 100,000 contacts in one workspace and 10 other workspaces.
-# Options: --seconds=20 --warmup=10 --clients=32 --pgbench=/path/to/pgbench
+# Options: --seconds=20 --warmup=60 --clients=32 --pgbench=/path/to/pgbench
 # Needs pgbench (Debian: apt-get install postgresql; it is found under /usr/lib/postgresql/*/bin or on PATH).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -115,6 +115,18 @@ class ContactListTest {
     }
 
     @Test
+    void aLimitThatIsNotANumberIsA422NotA404() {
+        given().auth().oauth2(api.token()).get("/v1/contacts?limit=lots")
+                .then().statusCode(422).body("violations[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void anIdThatIsNotAUuidIsA404Problem() {
+        given().auth().oauth2(api.token()).get("/v1/contacts/not-a-uuid")
+                .then().statusCode(404).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+    }
+
+    @Test
     void aCursorFromAnotherSortIsRejected() {
         for (int i = 0; i < 3; i++) {
             api.createId("{\"displayName\":\"P" + i + "\"}");

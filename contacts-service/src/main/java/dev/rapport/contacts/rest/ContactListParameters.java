@@ -64,8 +64,8 @@ public class ContactListParameters {
     public String sort;
 
     @QueryParam("limit")
-    @Parameter(description = "Page size (default 50, at most 200)")
-    public Integer limit;
+    @Parameter(description = "Page size (default 50, at most 200)", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER))
+    public String limit;
 
     @QueryParam("cursor")
     @Parameter(description = "nextCursor of the previous page")
@@ -78,9 +78,16 @@ public class ContactListParameters {
             errors.add(FieldError.query("sort", "must be one of " + String.join(", ", SORTS.keySet())));
             order = ContactQuery.Sort.NAME;
         }
-        int size = limit == null ? defaultLimit : limit;
-        if (size < 1 || size > maxLimit) {
-            errors.add(FieldError.query("limit", "must be between 1 and " + maxLimit));
+        int size = defaultLimit;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > maxLimit) {
+                errors.add(FieldError.query("limit", "must be a whole number from 1 to " + maxLimit));
+            }
         }
         Relationship rel = null;
         if (relationship != null) {

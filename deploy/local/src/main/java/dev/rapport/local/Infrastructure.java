@@ -27,12 +27,16 @@ public final class Infrastructure implements AutoCloseable {
     public static Infrastructure start(Settings settings) throws IOException {
         LocalPostgres postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"),
                 settings.postgresPort(), settings.durable());
+        LocalKafka kafka = null;
         try {
-            LocalKafka kafka = new LocalKafka(settings.dataDir().resolve("kafka"),
+            kafka = new LocalKafka(settings.dataDir().resolve("kafka"),
                     settings.kafkaPort(), settings.kafkaControllerPort()).start();
             kafka.createTopics(allTopics(), PARTITIONS);
             return new Infrastructure(postgres, kafka);
         } catch (IOException | RuntimeException e) {
+            if (kafka != null) {
+                kafka.close();
+            }
             postgres.close();
             throw e;
         }

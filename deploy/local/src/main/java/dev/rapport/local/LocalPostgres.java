@@ -48,7 +48,12 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("synchronous_commit", durability)
                 .setServerConfig("full_page_writes", durability);
         LocalPostgres postgres = new LocalPostgres(builder.start());
-        postgres.createMissingDatabases();
+        try {
+            postgres.createMissingDatabases();
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         return postgres;
     }
 
@@ -102,6 +107,11 @@ public final class LocalPostgres implements AutoCloseable {
             try {
                 pid = Long.parseLong(lines.get(0).trim());
             } catch (NumberFormatException e) {
+                return;
+            }
+            // Line 2 is the server's data directory: a reused pid of another program must not be stopped.
+            if (lines.size() < 2 || !Path.of(lines.get(1).trim()).toAbsolutePath().normalize()
+                    .equals(dataDir.toAbsolutePath().normalize())) {
                 return;
             }
             ProcessHandle.of(pid)

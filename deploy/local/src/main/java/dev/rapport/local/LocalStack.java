@@ -56,6 +56,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Settings settings) throws IOException {
+        // An orphaned PostgreSQL of this data directory (launcher killed with SIGKILL) holds our own port.
+        LocalPostgres.StaleServer.stopIfRunning(settings.dataDir().resolve("postgres"));
         for (var port : settings.namedPorts().entrySet()) {
             if (!Ports.isFree(port.getValue())) {
                 throw new PortInUseException(port.getKey(), port.getValue());
@@ -63,7 +65,13 @@ public final class LocalStack implements AutoCloseable {
         }
         Infrastructure infrastructure = Infrastructure.start(new Infrastructure.Settings(settings.dataDir(),
                 settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.durable()));
-        DevKeys keys = DevKeys.loadOrCreate(settings.dataDir().resolve("keys"));
+        DevKeys keys;
+        try {
+            keys = DevKeys.loadOrCreate(settings.dataDir().resolve("keys"));
+        } catch (IOException | RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
         Map<Service, ServiceProcess> started = new LinkedHashMap<>();
         LocalStack stack = new LocalStack(infrastructure, keys, started);
         try {
