@@ -2,8 +2,10 @@ package dev.rapport.contacts.repository;
 
 import dev.rapport.contacts.domain.Contact;
 import dev.rapport.contacts.domain.Visibility;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Contacts of the current workspace (Hibernate adds the tenant filter), as the given user may see them. */
 @ApplicationScoped
@@ -25,6 +28,18 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
     }
 
     public List<Contact> list(ContactQuery query, String user) {
+        return query(query, user).page(0, query.limit()).list();
+    }
+
+    /** Every contact the query finds, read-only and fetched in batches, for exports that stream them all. */
+    public Stream<Contact> stream(ContactQuery query, String user) {
+        return query(query, user)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .withHint(HibernateHints.HINT_FETCH_SIZE, 500)
+                .stream();
+    }
+
+    private PanacheQuery<Contact> query(ContactQuery query, String user) {
         StringBuilder where = new StringBuilder("(visibility = :workspaceWide or ownerId = :user)");
         Map<String, Object> params = new HashMap<>();
         params.put("workspaceWide", Visibility.WORKSPACE);
@@ -80,9 +95,7 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         // sorts them, instead of walking the sort index and testing every contact until a page is full (slow when
         // the matches sort late, e.g. "maria" by name).
         String order = query.terms().isEmpty() ? sort.field : "coalesce(" + sort.field + ", " + sort.field + ")";
-        return find(where + " order by " + order + direction + ", id" + direction, params)
-                .page(0, query.limit())
-                .list();
+        return find(where + " order by " + order + direction + ", id" + direction, params);
     }
 
     public List<Contact> withTag(String tag) {

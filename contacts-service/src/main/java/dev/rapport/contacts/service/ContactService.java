@@ -42,6 +42,9 @@ public class ContactService {
     ContactEvents events;
 
     @Inject
+    ContactQueries queries;
+
+    @Inject
     WorkspaceContext workspaces;
 
     @Transactional
@@ -95,14 +98,7 @@ public class ContactService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Contact> list(ContactQuery query) {
-        if (query.tag() != null) {
-            Optional<String> tag = tags.findByName(query.tag()).map(dev.rapport.contacts.domain.Tag::name);
-            if (tag.isEmpty()) {
-                return List.of();
-            }
-            query = query.withTag(tag.get());
-        }
-        return contacts.list(query, user());
+        return queries.resolve(query).map(resolved -> contacts.list(resolved, user())).orElse(List.of());
     }
 
     private Contact require(UUID id) {
