@@ -65,7 +65,7 @@ class ContactExportTest {
         assertEquals("Lovelace", ada.getStructuredName().getFamily());
         assertEquals(List.of("ada@example.org", "ada@work.example"), ada.getEmails().stream().map(Email::getValue).toList());
         assertEquals(Integer.valueOf(1), ada.getEmails().get(1).getPref());
-        assertEquals("+442079460958", ada.getTelephoneNumbers().get(0).getText());
+        assertEquals("+44 20 7946 0958", ada.getTelephoneNumbers().get(0).getText());
         assertEquals("https://www.linkedin.com/in/ada-lovelace", ada.getExtendedProperty("X-SOCIALPROFILE").getValue());
         assertEquals(List.of("Analytical Engines", "R&D"), ada.getOrganization().getValues());
         assertEquals("London", ada.getAddresses().get(0).getLocality());

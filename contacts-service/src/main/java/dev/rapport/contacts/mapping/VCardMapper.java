@@ -69,7 +69,9 @@ public final class VCardMapper {
             card.addEmail(property);
         }
         for (PhoneNumber phone : d.phones()) {
-            Telephone property = new Telephone(phone.number());
+            // As it was written when that is international (it reads the same anywhere), else E.164.
+            Telephone property = new Telephone(phone.original() != null && phone.original().startsWith("+")
+                    ? phone.original() : phone.number());
             if (phone.label() != null) {
                 property.getTypes().add(telephoneType(phone.label()));
             }

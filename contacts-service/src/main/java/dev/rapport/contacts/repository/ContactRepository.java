@@ -1,5 +1,7 @@
 package dev.rapport.contacts.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.domain.Contact;
 import dev.rapport.contacts.domain.Visibility;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import java.util.stream.Stream;
 /** Contacts of the current workspace (Hibernate adds the tenant filter), as the given user may see them. */
 @ApplicationScoped
 public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * By query rather than {@code find()}: with the tenant filter on, Hibernate builds a new loader for every
@@ -96,6 +101,42 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         // the matches sort late, e.g. "maria" by name).
         String order = query.terms().isEmpty() ? sort.field : "coalesce(" + sort.field + ", " + sort.field + ")";
         return find(where + " order by " + order + direction + ", id" + direction, params);
+    }
+
+    /**
+     * The oldest contact the user can see that shares a normalised email, phone or social profile URL with the
+     * given ones (jsonb containment, served by GIN indexes).
+     */
+    public Optional<UUID> findMatch(List<String> emails, List<String> phones, List<String> profileUrls, String workspace,
+                                    String user) {
+        List<String> conditions = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        emails.forEach(e -> containing(conditions, documents, "emails", "address", e));
+        phones.forEach(p -> containing(conditions, documents, "phones", "number", p));
+        profileUrls.forEach(u -> containing(conditions, documents, "social_profiles", "url", u));
+        if (documents.isEmpty()) {
+            return Optional.empty();
+        }
+        var query = getEntityManager().createNativeQuery("select id from contact where workspace_id = ?1"
+                + " and (visibility = 'WORKSPACE' or owner_id = ?2) and (" + String.join(" or ", conditions)
+                + ") order by created_at limit 1");
+        query.setParameter(1, workspace).setParameter(2, user);
+        for (int i = 0; i < documents.size(); i++) {
+            query.setParameter(i + 3, documents.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** {@code column @> [{"key": value}]}: the jsonb list holds a point with that value. */
+    private static void containing(List<String> conditions, List<String> documents, String column, String key, String value) {
+        conditions.add(column + " @> cast(?" + (documents.size() + 3) + " as jsonb)");
+        try {
+            documents.add(JSON.writeValueAsString(List.of(Map.of(key, value))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<Contact> withTag(String tag) {

@@ -24,7 +24,15 @@ public class StrictJson {
     @Inject
     ObjectMapper mapper;
 
+    /** Beyond the 1 MiB a JSON request may be; the router refuses larger declared bodies, this catches chunked ones. */
+    private static final int MAX_JSON_CHARS = 1024 * 1024;
+
     public JsonNode tree(String body) {
+        if (body != null && body.length() > MAX_JSON_CHARS) {
+            throw io.quarkiverse.resteasy.problem.HttpProblem.builder().withStatus(413).withTitle("Content Too Large")
+                    .withType(java.net.URI.create("https://rapport.dev/problems/body-too-large"))
+                    .withDetail("JSON request bodies are limited to 1 MiB").build();
+        }
         if (body == null || body.isBlank()) {
             throw Problems.malformed("The request body is empty");
         }

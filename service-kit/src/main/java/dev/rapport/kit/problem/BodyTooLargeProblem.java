@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A body declared larger than {@code quarkus.http.limits.max-body-size} is refused with a 413 problem before
- * any of it is read (the HTTP layer's own 413 has no body a client could show).
+ * A body declared larger than the limit of its path is refused with a 413 problem before any of it is read
+ * (the HTTP layer's own 413 has no body a client could show). JSON requests may be 1 MiB
+ * ({@code rapport.http.max-json-body}); uploads under {@code rapport.http.upload-paths} up to
+ * {@code quarkus.http.limits.max-body-size}, the HTTP layer's hard limit.
  */
 @ApplicationScoped
 public class BodyTooLargeProblem {
@@ -22,31 +24,40 @@ public class BodyTooLargeProblem {
     private static final int BEFORE_EVERY_ROUTE = Integer.MIN_VALUE + 10;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
-    MemorySize limit;
+    MemorySize uploadLimit;
+
+    @ConfigProperty(name = "rapport.http.max-json-body", defaultValue = "1M")
+    MemorySize jsonLimit;
+
+    @ConfigProperty(name = "rapport.http.upload-paths", defaultValue = "/v1/imports")
+    java.util.List<String> uploadPaths;
 
     @Inject
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        String body = problem();
+        String uploadProblem = problem(uploadLimit.asLongValue());
+        String jsonProblem = problem(jsonLimit.asLongValue());
         router.route().order(BEFORE_EVERY_ROUTE).handler(ctx -> {
-            if (declaredLength(ctx.request().getHeader("Content-Length")) > limit.asLongValue()) {
+            boolean upload = uploadPaths.stream().anyMatch(path -> ctx.normalizedPath().startsWith(path));
+            long limit = upload ? uploadLimit.asLongValue() : jsonLimit.asLongValue();
+            if (declaredLength(ctx.request().getHeader("Content-Length")) > limit) {
                 ctx.response().setStatusCode(413)
                         .putHeader("Content-Type", "application/problem+json")
                         .putHeader("Connection", "close")
-                        .end(body);
+                        .end(upload ? uploadProblem : jsonProblem);
             } else {
                 ctx.next();
             }
         });
     }
 
-    private String problem() {
+    private String problem(long limit) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://rapport.dev/problems/body-too-large");
         problem.put("title", "Content Too Large");
         problem.put("status", 413);
-        problem.put("detail", "Request bodies are limited to " + limit.asLongValue() + " bytes");
+        problem.put("detail", "Request bodies here are limited to " + limit + " bytes");
         try {
             return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

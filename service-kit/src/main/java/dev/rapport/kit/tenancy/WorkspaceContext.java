@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 public class WorkspaceContext {
 
     private static final ThreadLocal<String> EVENT_WORKSPACE = new ThreadLocal<>();
+    private static final ThreadLocal<String> BACKGROUND_USER = new ThreadLocal<>();
 
     @Inject
     JsonWebToken token;
@@ -45,9 +46,12 @@ public class WorkspaceContext {
         return current().orElseThrow(() -> new IllegalStateException("No workspace for this work"));
     }
 
-    /** The verified token's subject, or empty outside a request. */
+    /** The verified token's subject, the user a background job runs for, or empty. */
     public Optional<String> currentUser() {
-        if (EVENT_WORKSPACE.get() != null || !Arc.container().requestContext().isActive()
+        if (EVENT_WORKSPACE.get() != null) {
+            return Optional.ofNullable(BACKGROUND_USER.get());
+        }
+        if (!Arc.container().requestContext().isActive()
                 || token.getRawToken() == null) {
             return Optional.empty();
         }
@@ -59,8 +63,18 @@ public class WorkspaceContext {
      * consults the tenant resolver only there.
      */
     public <T> T callAs(String workspace, Supplier<T> work) {
+        return callAs(workspace, null, work);
+    }
+
+    /**
+     * Runs background work that a user asked for (an import, say) in their workspace and under their name,
+     * as verified when they asked.
+     */
+    public <T> T callAs(String workspace, String user, Supplier<T> work) {
         String previous = EVENT_WORKSPACE.get();
+        String previousUser = BACKGROUND_USER.get();
         EVENT_WORKSPACE.set(workspace);
+        BACKGROUND_USER.set(user);
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
         if (activated) {
@@ -76,6 +90,11 @@ public class WorkspaceContext {
                 EVENT_WORKSPACE.remove();
             } else {
                 EVENT_WORKSPACE.set(previous);
+            }
+            if (previousUser == null) {
+                BACKGROUND_USER.remove();
+            } else {
+                BACKGROUND_USER.set(previousUser);
             }
         }
     }

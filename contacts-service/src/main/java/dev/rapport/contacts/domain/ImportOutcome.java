@@ -1,0 +1,5 @@
+package dev.rapport.contacts.domain;
+
+public enum ImportOutcome {
+    CREATED, UPDATED, SKIPPED, FAILED
+}

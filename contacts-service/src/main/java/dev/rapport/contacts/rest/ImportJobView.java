@@ -1,0 +1,29 @@
+package dev.rapport.contacts.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "ImportJob", description = "An import and how far it got; rows tell what became of each row of the file")
+public record ImportJobView(
+        UUID id,
+        @Schema(enumeration = {"vcard", "linkedin", "google", "json"}) String format,
+        boolean dryRun,
+        @Schema(enumeration = {"queued", "running", "succeeded", "failed"}) String status,
+        @Schema(description = "Why the whole file could not be read", nullable = true) String failure,
+        Counts counts,
+        Instant createdAt,
+        @Schema(nullable = true) Instant finishedAt,
+        List<Row> rows) {
+
+    @Schema(name = "ImportCounts")
+    public record Counts(int read, int created, int updated, int skipped, int failed) {
+    }
+
+    @Schema(name = "ImportRow")
+    public record Row(int row, @Schema(enumeration = {"created", "updated", "skipped", "failed"}) String outcome,
+                      @Schema(nullable = true) UUID contactId, @Schema(nullable = true) String reason) {
+    }
+}

@@ -1,0 +1,122 @@
+package dev.rapport.contacts.rest;
+
+import dev.rapport.contacts.domain.ImportFormat;
+import dev.rapport.contacts.domain.ImportJob;
+import dev.rapport.contacts.mapping.imports.CsvImport;
+import dev.rapport.contacts.service.ImportService;
+import dev.rapport.kit.problem.FieldError;
+import dev.rapport.kit.problem.Problems;
+import dev.rapport.kit.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Bring contacts in: upload a file as the request body; it is imported in the background. */
+@Path("/v1/imports")
+@Tag(name = "Imports")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
+public class ImportResource {
+
+    private static final Map<String, ImportFormat> FORMATS = Map.of(
+            "vcard", ImportFormat.VCARD, "linkedin", ImportFormat.LINKEDIN_CSV,
+            "google", ImportFormat.GOOGLE_CSV, "json", ImportFormat.RAPPORT_JSON);
+
+    @Inject
+    ImportService imports;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
+    @Operation(operationId = "startImport", summary = "Import a vCard, LinkedIn Connections.csv, Google Contacts CSV or Rapport JSON file",
+            description = "The file is the body (text/vcard, text/csv or application/json; up to 20 MiB). The format follows "
+                    + "from the media type, or from `format` (needed to tell Google's CSV from LinkedIn's when it cannot be "
+                    + "recognised). Contacts already imported from the same source, or sharing an email, phone or social "
+                    + "profile, are filled in rather than duplicated; importing a file twice changes nothing. With "
+                    + "`dryRun=true` nothing is written: the job reports what would happen.")
+    @RequestBody(required = true, content = {@Content(mediaType = "text/vcard"), @Content(mediaType = "text/csv"),
+            @Content(mediaType = "application/json")})
+    @APIResponse(responseCode = "202", description = "Accepted; follow Location for progress",
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "413", description = "File over 20 MiB", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Empty file or unknown format", content = @Content(mediaType = "application/problem+json"))
+    public Response start(byte[] file,
+                          @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
+                          @Parameter(description = "Report what would happen without writing") @QueryParam("dryRun") boolean dryRun,
+                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                          @Context UriInfo uri) {
+        if (file == null || file.length == 0) {
+            throw Problems.invalid(FieldError.body("file", "is empty"));
+        }
+        ImportJob job = imports.accept(format(format, contentType, file), dryRun, file);
+        return Response.accepted(view(new ImportService.Progress(job, java.util.List.of())))
+                .location(uri.getAbsolutePathBuilder().path(job.id().toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
+    @Operation(operationId = "getImport", summary = "An import's progress and the outcome of each row")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "404", description = "No such import of yours", content = @Content(mediaType = "application/problem+json"))
+    public ImportJobView get(@PathParam("id") UUID id) {
+        return view(imports.progress(id));
+    }
+
+    private static ImportFormat format(String format, String contentType, byte[] file) {
+        if (format != null) {
+            ImportFormat chosen = FORMATS.get(format.strip().toLowerCase(Locale.ROOT));
+            if (chosen == null) {
+                throw Problems.invalid(FieldError.query("format", "must be one of vcard, linkedin, google, json"));
+            }
+            return chosen;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("text/vcard") || type.startsWith("text/x-vcard") || type.startsWith("text/directory")) {
+            return ImportFormat.VCARD;
+        }
+        if (type.startsWith("application/json")) {
+            return ImportFormat.RAPPORT_JSON;
+        }
+        if (type.startsWith("text/csv")) {
+            return CsvImport.looksLikeLinkedIn(file) ? ImportFormat.LINKEDIN_CSV : ImportFormat.GOOGLE_CSV;
+        }
+        throw Problems.invalid(FieldError.query("format",
+                "cannot be told from Content-Type '" + contentType + "': send text/vcard, text/csv or application/json, or set format"));
+    }
+
+    private static ImportJobView view(ImportService.Progress progress) {
+        ImportJob job = progress.job();
+        String format = FORMATS.entrySet().stream().filter(e -> e.getValue() == job.format()).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        return new ImportJobView(job.id(), format, job.dryRun(), job.status().name().toLowerCase(Locale.ROOT), job.failure(),
+                new ImportJobView.Counts(job.rowsRead(), job.rowsCreated(), job.rowsUpdated(), job.rowsSkipped(), job.rowsFailed()),
+                job.createdAt(), job.finishedAt(),
+                progress.rows().stream().map(r -> new ImportJobView.Row(r.rowNumber(), r.outcome().name().toLowerCase(Locale.ROOT),
+                        r.contactId(), r.reason())).toList());
+    }
+}

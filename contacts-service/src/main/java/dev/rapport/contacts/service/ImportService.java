@@ -1,0 +1,69 @@
+package dev.rapport.contacts.service;
+
+import dev.rapport.contacts.domain.ImportFormat;
+import dev.rapport.contacts.domain.ImportJob;
+import dev.rapport.contacts.domain.ImportRow;
+import dev.rapport.contacts.repository.ImportJobRepository;
+import dev.rapport.contacts.repository.ImportRowRepository;
+import dev.rapport.kit.problem.Problems;
+import dev.rapport.kit.tenancy.WorkspaceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Accepting imports (the file is stored with the job, so an accepted import is never lost) and reading their progress. */
+@ApplicationScoped
+public class ImportService {
+
+    @Inject
+    ImportJobRepository jobs;
+
+    @Inject
+    ImportRowRepository rows;
+
+    @Inject
+    WorkspaceContext workspaces;
+
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Transactional
+    public ImportJob accept(ImportFormat format, boolean dryRun, byte[] file) {
+        ImportJob job = new ImportJob(format, dryRun, file, workspaces.currentUser().orElseThrow());
+        jobs.persist(job);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    runner.wake();
+                }
+            }
+        });
+        return job;
+    }
+
+    public record Progress(ImportJob job, List<ImportRow> rows) {
+    }
+
+    /** The job and its row outcomes; another user's import is not found (it may hold their private contacts). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Progress progress(UUID id) {
+        ImportJob job = jobs.findByIdOptional(id)
+                .filter(j -> j.createdBy().equals(workspaces.currentUser().orElse(null)))
+                .orElseThrow(() -> Problems.notFound("No import " + id));
+        return new Progress(job, rows.ofJob(id));
+    }
+}

@@ -1,0 +1,233 @@
+package dev.rapport.contacts;
+
+import dev.rapport.local.RapportInfraTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Imports of files shaped like real exports: jobs, per-row outcomes, idempotent upserts, matching, dry runs. */
+@QuarkusTest
+@WithTestResource(RapportInfraTestResource.class)
+class ImportTest {
+
+    private ContactsApi api;
+
+    @BeforeEach
+    void freshWorkspace() {
+        api = ContactsApi.member("import-" + UUID.randomUUID());
+    }
+
+    static byte[] fixture(String name) {
+        try (InputStream in = ImportTest.class.getResourceAsStream("/imports/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonPath importFile(String contentType, byte[] file, String query) {
+        String location = given().auth().oauth2(api.token()).contentType(contentType).body(file)
+                .post("/v1/imports" + query).then().statusCode(202)
+                .body("status", equalTo("queued"))
+                .extract().header("Location");
+        return awaitFinished(location);
+    }
+
+    private JsonPath awaitFinished(String location) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
+                () -> given().auth().oauth2(api.token()).get(location).then().statusCode(200).extract().jsonPath(),
+                job -> List.of("succeeded", "failed").contains(job.getString("status")));
+    }
+
+    private JsonPath contacts(String query) {
+        return given().auth().oauth2(api.token()).get("/v1/contacts" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void anAppleVCardKeepsLabelsBirthdaysWithoutAYearAndSocialProfiles() {
+        JsonPath job = importFile("text/vcard", fixture("apple.vcf"), "");
+        assertEquals("succeeded", job.getString("status"));
+        assertEquals(2, job.getInt("counts.created"));
+
+        String adaId = job.getString("rows.find { it.row == 1 }.contactId");
+        api.get(adaId).statusCode(200)
+                .body("displayName", equalTo("Ada Lovelace"))
+                .body("emails.find { it.address == 'ada@example.org' }.label", equalTo("other"))
+                .body("emails.find { it.address == 'ada@example.org' }.primary", equalTo(true))
+                .body("emails.find { it.address == 'ada@work.example' }.label", equalTo("work"))
+                .body("phones.find { it.number == '+442079460958' }.label", equalTo("mobile"))
+                .body("phones.find { it.number == '+442079460000' }.label", equalTo("studio"))
+                .body("birthday.month", equalTo(12)).body("birthday.day", equalTo(10)).body("birthday.year", nullValue())
+                .body("socialProfiles[0].url", equalTo("https://www.linkedin.com/in/ada-lovelace"))
+                .body("company", equalTo("Analytical Engines")).body("department", equalTo("R&D"))
+                .body("city", equalTo("London")).body("country", equalTo("GB"))
+                .body("websites[0].url", equalTo("https://ada.example.org"));
+    }
+
+    @Test
+    void importingTheSameFileTwiceChangesNothing() {
+        JsonPath first = importFile("text/vcard", fixture("apple.vcf"), "");
+        assertEquals(2, first.getInt("counts.created"));
+        String before = given().auth().oauth2(api.token()).get("/v1/contacts/export?format=json").then().extract().asString();
+
+        JsonPath second = importFile("text/vcard", fixture("apple.vcf"), "");
+        assertEquals(0, second.getInt("counts.created"));
+        assertEquals(0, second.getInt("counts.updated"));
+        assertEquals(2, second.getInt("counts.skipped"));
+        assertEquals(before, given().auth().oauth2(api.token()).get("/v1/contacts/export?format=json").then().extract().asString());
+    }
+
+    @Test
+    void aContactWithTheSameEmailIsFilledInNotDuplicatedAndNothingIsOverwritten() {
+        String existing = api.createId("{\"displayName\":\"Grace B. Hopper\",\"emails\":[{\"address\":\"GRACE@example.org\"}],\"note\":\"Mine\"}");
+        JsonPath job = importFile("text/vcard", fixture("apple.vcf"), "");
+        assertEquals(1, job.getInt("counts.created"));
+        assertEquals(1, job.getInt("counts.updated"));
+        assertEquals(existing, job.getString("rows.find { it.row == 2 }.contactId"));
+        api.get(existing).body("displayName", equalTo("Grace B. Hopper"))
+                .body("note", equalTo("Mine"))
+                .body("birthday.year", equalTo(1906));
+        assertEquals(2, contacts("").getList("items").size());
+    }
+
+    @Test
+    void aBadRowFailsWithItsReasonAndTheOthersAreImported() {
+        JsonPath job = importFile("text/vcard", fixture("google.vcf"), "");
+        assertEquals("succeeded", job.getString("status"));
+        assertEquals(3, job.getInt("counts.read"));
+        assertEquals(2, job.getInt("counts.created"));
+        assertEquals(1, job.getInt("counts.failed"));
+        assertEquals("failed", job.getString("rows.find { it.row == 2 }.outcome"));
+        assertTrue(job.getString("rows.find { it.row == 2 }.reason").contains("phones[0]"), job.prettify());
+        assertEquals(2, contacts("").getList("items").size());
+        JsonPath katherine = contacts("?q=katherine");
+        assertEquals("https://x.com/katherinej", katherine.getString("items[0].socialProfiles[0].url"));
+        assertEquals(List.of("Pioneers"), katherine.getList("items[0].tags"));
+        assertEquals("US", katherine.getString("items[0].country"));
+    }
+
+    @Test
+    void anOutlookVCard21IsRead() {
+        JsonPath job = importFile("text/x-vcard", fixture("outlook.vcf"), "");
+        assertEquals(1, job.getInt("counts.created"));
+        JsonPath margaret = contacts("?q=hamilton");
+        assertEquals("margaret@example.org", margaret.getString("items[0].emails[0].address"));
+        assertEquals("+16175550199", margaret.getString("items[0].phones[0].number"));
+        assertEquals("work", margaret.getString("items[0].phones[0].label"));
+    }
+
+    @Test
+    void linkedInConnectionsAreImportedPastTheirPreambleWithMissingEmails() {
+        JsonPath job = importFile("text/csv", fixture("linkedin.csv"), "");
+        assertEquals("linkedin", job.getString("format"));
+        assertEquals(2, job.getInt("counts.created"));
+        JsonPath radia = contacts("?q=perlman");
+        assertEquals(List.of(), radia.getList("items[0].emails"));
+        assertEquals("https://www.linkedin.com/in/radia-perlman", radia.getString("items[0].socialProfiles[0].url"));
+        assertEquals("2023-06-05", radia.getString("items[0].metOn"));
+        assertEquals("Dell EMC", radia.getString("items[0].company"));
+        assertEquals("Professor, CSAIL", contacts("?q=liskov").getString("items[0].title"));
+
+        JsonPath again = importFile("text/csv", fixture("linkedin.csv"), "");
+        assertEquals(2, again.getInt("counts.skipped"));
+    }
+
+    @Test
+    void googleContactsCsvIsImported() {
+        JsonPath job = importFile("text/csv", fixture("google.csv"), "");
+        assertEquals("google", job.getString("format"));
+        assertEquals(1, job.getInt("counts.created"), job.prettify());
+        JsonPath frances = contacts("?q=frances");
+        assertEquals("Fran", frances.getString("items[0].nickname"));
+        assertEquals(List.of("frances@example.org", "fran@home.example"), frances.getList("items[0].emails.address"));
+        assertEquals(true, frances.getBoolean("items[0].emails[0].primary"));
+        assertEquals(8, frances.getInt("items[0].birthday.month"));
+        assertEquals(List.of("Pioneers"), frances.getList("items[0].tags"));
+        assertEquals("US", frances.getString("items[0].country"));
+    }
+
+    @Test
+    void aDryRunReportsWhatWouldHappenAndWritesNothing() {
+        JsonPath job = importFile("text/vcard", fixture("apple.vcf"), "?dryRun=true");
+        assertEquals(true, job.getBoolean("dryRun"));
+        assertEquals(2, job.getInt("counts.created"), job.prettify());
+        assertEquals(0, contacts("").getList("items").size());
+    }
+
+    @Test
+    void aFileThatIsNotWhatItSaysFailsTheJobWithAReason() {
+        JsonPath job = importFile("text/vcard", "this is not a vcard".getBytes(), "");
+        assertEquals("failed", job.getString("status"));
+        assertTrue(job.getString("failure").contains("BEGIN:VCARD"), job.prettify());
+    }
+
+    @Test
+    void anEmptyBodyOrAnUnknownMediaTypeIsA422() {
+        given().auth().oauth2(api.token()).contentType("text/vcard").body(new byte[0]).post("/v1/imports").then().statusCode(422);
+        given().auth().oauth2(api.token()).contentType("application/pdf").body("%PDF".getBytes()).post("/v1/imports")
+                .then().statusCode(422).body("violations[0].field", equalTo("format"));
+    }
+
+    @Test
+    void anImportIsOnlyVisibleToWhoStartedIt() {
+        String location = given().auth().oauth2(api.token()).contentType("text/vcard").body(fixture("outlook.vcf"))
+                .post("/v1/imports").then().statusCode(202).extract().header("Location");
+        awaitFinished(location);
+        given().auth().oauth2(ContactsApi.member("import-stranger-" + UUID.randomUUID()).token()).get(location)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void anExportImportedIntoAnotherWorkspaceLosesNoField() {
+        api.createId("""
+                {"givenName":"Ada","familyName":"Lovelace","nickname":"Countess","pronouns":"she/her",
+                 "emails":[{"address":"ada@example.org","label":"personal"},{"address":"ada@work.example","label":"work","primary":true}],
+                 "phones":[{"number":"+44 20 7946 0958","label":"mobile"}],
+                 "socialProfiles":[{"network":"linkedin","handle":"ada-lovelace"},{"network":"mastodon","handle":"@ada@hachyderm.io"}],
+                 "websites":[{"url":"https://ada.example.org/blog","kind":"blog"}],
+                 "company":"Analytical Engines","title":"CTO","department":"R&D","city":"London","region":"England",
+                 "country":"GB","address":"12 St James's Square","birthday":{"month":12,"day":10},
+                 "howWeMet":"Introduced by Charles","metAt":"Royal Society","metOn":"1833-06-05",
+                 "relationship":"both","note":"Poetical science","tags":["Mathematicians","Pioneers"]}
+                """);
+        api.createId("{\"givenName\":\"Grace\",\"familyName\":\"Hopper\",\"birthday\":{\"month\":12,\"day\":9,\"year\":1906}}");
+        for (String version : List.of("4.0", "3.0")) {
+            byte[] vcf = given().auth().oauth2(api.token()).get("/v1/contacts/export?version=" + version).then().extract().asByteArray();
+            ContactsApi fresh = ContactsApi.member("import-roundtrip-" + UUID.randomUUID());
+            String location = given().auth().oauth2(fresh.token()).contentType("text/vcard").body(vcf)
+                    .post("/v1/imports").then().statusCode(202).extract().header("Location");
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(fresh.token()).get(location)
+                    .then().extract().jsonPath().getString("status").equals("succeeded"));
+            List<Map<String, Object>> original = comparable(api.token());
+            List<Map<String, Object>> copy = comparable(fresh.token());
+            assertEquals(original, copy, "vCard " + version);
+        }
+    }
+
+    /** The exported contacts without what a copy must differ in (ids, owners, times, versions). */
+    private static List<Map<String, Object>> comparable(String token) {
+        List<Map<String, Object>> all = given().auth().oauth2(token).get("/v1/contacts/export?format=json").then()
+                .extract().jsonPath().getList("");
+        all.forEach(c -> List.of("id", "ownerId", "createdBy", "createdAt", "updatedAt", "version").forEach(c::remove));
+        return all;
+    }
+}
