@@ -7,11 +7,9 @@ import dev.rapport.contacts.repository.ImportJobRepository;
 import dev.rapport.contacts.repository.ImportRowRepository;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.WorkspaceContext;
+import dev.rapport.kit.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -34,24 +32,13 @@ public class ImportService {
     ImportRunner runner;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Transactional
     public ImportJob accept(ImportFormat format, boolean dryRun, byte[] file) {
         ImportJob job = new ImportJob(format, dryRun, file, workspaces.currentUser().orElseThrow());
         jobs.persist(job);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    runner.wake();
-                }
-            }
-        });
+        afterCommit.run(runner::wake);
         return job;
     }
 

@@ -230,7 +230,7 @@ public final class ContactsApiBench {
         }
     }
 
-    private static List<String> seed(String jdbcUrl) throws Exception {
+    static List<String> seed(String jdbcUrl) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
             String given = sqlArray(GIVEN);
             String family = sqlArray(FAMILY);

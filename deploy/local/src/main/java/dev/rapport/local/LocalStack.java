@@ -68,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
         DevKeys keys;
         try {
             keys = DevKeys.loadOrCreate(settings.dataDir().resolve("keys"));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
         }

@@ -10,9 +10,7 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import dev.rapport.kit.tx.AfterCommit;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -37,7 +35,7 @@ public class Outbox {
     ObjectMapper objectMapper;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -72,7 +70,7 @@ public class Outbox {
                 .setParameter("traceContext", currentTraceContext())
                 .setParameter("workspace", workspaces.require())
                 .executeUpdate();
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        afterCommit.run(relay::wake);
         return id;
     }
 
@@ -88,19 +86,6 @@ public class Outbox {
             return objectMapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload is not serialisable: " + payload.getClass(), e);
-        }
-    }
-
-    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wake();
-            }
         }
     }
 }
