@@ -1,14 +1,18 @@
 package dev.rapport.contacts;
 
 import dev.rapport.local.RapportInfraTestResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImportTest {
 
     private ContactsApi api;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void freshWorkspace() {
@@ -194,6 +201,37 @@ class ImportTest {
         awaitFinished(location);
         given().auth().oauth2(ContactsApi.member("import-stranger-" + UUID.randomUUID()).token()).get(location)
                 .then().statusCode(404);
+    }
+
+    @Test
+    void aJobWhoseReplicaDiedIsResumedAfterItsLastRecordedRow() throws Exception {
+        // As a crash leaves it: running, lease expired, row 1 applied and recorded, row 2 not yet.
+        UUID job = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into import_job (id, workspace_id, created_by, format, dry_run, payload, status, rows_read,"
+                            + " rows_created, leased_until, created_at)"
+                            + " values (?, ?, ?, 'VCARD', false, ?, 'RUNNING', 2, 1, now() - interval '1 minute', now())")) {
+                insert.setObject(1, job);
+                insert.setString(2, api.workspace());
+                insert.setString(3, "member-of-" + api.workspace());
+                insert.setBytes(4, fixture("apple.vcf"));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement row = c.prepareStatement("insert into import_row (job_id, row_number, workspace_id, outcome, reason)"
+                    + " values (?, 1, ?, 'CREATED', 'before the crash')")) {
+                row.setObject(1, job);
+                row.setString(2, api.workspace());
+                row.executeUpdate();
+            }
+        }
+        JsonPath resumed = awaitFinished("/v1/imports/" + job);
+        assertEquals("succeeded", resumed.getString("status"));
+        assertEquals(2, resumed.getInt("counts.created"));
+        assertEquals("before the crash", resumed.getString("rows.find { it.row == 1 }.reason"));
+        assertEquals("created", resumed.getString("rows.find { it.row == 2 }.outcome"));
+        // Row 1 (Ada) was not applied again: only row 2 (Grace) made a contact.
+        assertEquals(List.of("Grace Hopper"), contacts("").getList("items.displayName"));
     }
 
     @Test
