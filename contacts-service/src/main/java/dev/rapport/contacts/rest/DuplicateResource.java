@@ -1,0 +1,60 @@
+package dev.rapport.contacts.rest;
+
+import dev.rapport.contacts.service.DuplicateService;
+import dev.rapport.kit.problem.FieldError;
+import dev.rapport.kit.problem.Problems;
+import dev.rapport.kit.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/v1/contacts/duplicates")
+@Tag(name = "Contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
+public class DuplicateResource {
+
+    private static final int MAX = 500;
+
+    @Inject
+    DuplicateService duplicates;
+
+    @GET
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
+    @Operation(operationId = "listDuplicateCandidates", summary = "Pairs of contacts that may be the same person, most likely first",
+            description = "Evidence: the same normalised email, phone or LinkedIn profile, or similar names at the same company.")
+    @APIResponse(responseCode = "200", description = "Candidate pairs with a score and reasons",
+            content = @Content(schema = @Schema(implementation = DuplicateView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "422", description = "Invalid limit", content = @Content(mediaType = "application/problem+json"))
+    public List<DuplicateView> list(@Parameter(description = "At most this many pairs (default 100, at most 500)")
+                                    @QueryParam("limit") String limit) {
+        int size = 100;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX) {
+                throw Problems.invalid(FieldError.query("limit", "must be a whole number from 1 to " + MAX));
+            }
+        }
+        return duplicates.candidates(size).stream().map(c -> new DuplicateView(
+                new DuplicateView.Side(c.a().id(), c.a().displayName()),
+                new DuplicateView.Side(c.b().id(), c.b().displayName()),
+                c.score(), c.reasons())).toList();
+    }
+}
