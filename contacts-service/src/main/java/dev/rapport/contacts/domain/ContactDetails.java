@@ -29,6 +29,12 @@ public record ContactDetails(
         visibility = visibility == null ? Visibility.WORKSPACE : visibility;
     }
 
+    public ContactDetails withTags(List<String> tags) {
+        return new ContactDetails(givenName, familyName, displayName, nickname, pronouns, emails, phones,
+                socialProfiles, websites, company, title, department, city, region, country, address, birthday,
+                howWeMet, metAt, metOn, relationship, note, tags, visibility);
+    }
+
     /** The name to show: the one set, else given + family name, else nickname, else an email or phone. */
     public String shownName() {
         if (displayName != null) {

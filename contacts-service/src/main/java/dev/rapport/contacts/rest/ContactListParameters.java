@@ -78,17 +78,7 @@ public class ContactListParameters {
             errors.add(FieldError.query("sort", "must be one of " + String.join(", ", SORTS.keySet())));
             order = ContactQuery.Sort.NAME;
         }
-        int size = defaultLimit;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > maxLimit) {
-                errors.add(FieldError.query("limit", "must be a whole number from 1 to " + maxLimit));
-            }
-        }
+        int size = PageLimit.parse(limit, defaultLimit, maxLimit, errors);
         Relationship rel = null;
         if (relationship != null) {
             try {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
 import java.util.List;
 
 @Path("/v1/contacts/duplicates")
@@ -41,16 +42,10 @@ public class DuplicateResource {
     @APIResponse(responseCode = "422", description = "Invalid limit", content = @Content(mediaType = "application/problem+json"))
     public List<DuplicateView> list(@Parameter(description = "At most this many pairs (default 100, at most 500)")
                                     @QueryParam("limit") String limit) {
-        int size = 100;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX) {
-                throw Problems.invalid(FieldError.query("limit", "must be a whole number from 1 to " + MAX));
-            }
+        List<FieldError> errors = new ArrayList<>();
+        int size = PageLimit.parse(limit, 100, MAX, errors);
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
         }
         return duplicates.candidates(size).stream().map(c -> new DuplicateView(
                 new DuplicateView.Side(c.a().id(), c.a().displayName()),

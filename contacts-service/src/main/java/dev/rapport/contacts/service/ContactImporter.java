@@ -104,20 +104,20 @@ public class ContactImporter {
     private Applied upsert(ImportFormat format, ImportCandidate candidate) {
         ContactDetails details = parser.parse(candidate.input(), settings.phoneRegion());
         String user = workspaces.currentUser().orElseThrow();
-        Optional<UUID> existing = Optional.ofNullable(candidate.sourceId())
+        Optional<Contact> existing = Optional.ofNullable(candidate.sourceId())
                 .flatMap(id -> sources.contactOf(format, id))
-                .filter(id -> contactRepository.findVisible(id, user).isPresent())
+                .flatMap(id -> contactRepository.findVisible(id, user))
                 .or(() -> contactRepository.findMatch(
                         details.emails().stream().map(EmailAddress::address).toList(),
                         details.phones().stream().map(PhoneNumber::number).toList(),
                         details.socialProfiles().stream().map(SocialProfile::url).toList(),
-                        workspaces.require(), user));
+                        workspaces.require(), user).flatMap(id -> contactRepository.findVisible(id, user)));
         Applied applied;
         if (existing.isEmpty()) {
             Contact created = contacts.create(details);
             applied = new Applied(ImportOutcome.CREATED, created.id(), null);
         } else {
-            Contact contact = contactRepository.findVisible(existing.get(), user).orElseThrow();
+            Contact contact = existing.get();
             long before = contact.version();
             Contact after = contacts.update(contact.id(), Optional.empty(), have -> ContactMerge.fill(have, details), null);
             applied = after.version() == before

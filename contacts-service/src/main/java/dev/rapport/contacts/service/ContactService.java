@@ -114,12 +114,7 @@ public class ContactService {
 
     private ContactDetails withWorkspaceTags(ContactDetails details) {
         List<String> canonical = details.tags().stream().map(tags::ensure).distinct().toList();
-        return canonical.equals(details.tags()) ? details : new ContactDetails(details.givenName(), details.familyName(),
-                details.displayName(), details.nickname(), details.pronouns(), details.emails(), details.phones(),
-                details.socialProfiles(), details.websites(), details.company(), details.title(), details.department(),
-                details.city(), details.region(), details.country(), details.address(), details.birthday(),
-                details.howWeMet(), details.metAt(), details.metOn(), details.relationship(), details.note(),
-                canonical, details.visibility());
+        return canonical.equals(details.tags()) ? details : details.withTags(canonical);
     }
 
     private String user() {

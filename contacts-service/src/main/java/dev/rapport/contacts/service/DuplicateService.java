@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,10 @@ public class DuplicateService {
         for (DuplicateRepository.Evidence e : duplicates.evidence(workspaces.require(), user, NAME_SIMILARITY, MOST_EVIDENCE)) {
             byPair.computeIfAbsent(List.of(e.a(), e.b()), pair -> new ArrayList<>()).add(e);
         }
+        Set<UUID> ids = new HashSet<>();
+        byPair.keySet().forEach(ids::addAll);
+        Map<UUID, Contact> byId = ids.isEmpty() ? Map.of()
+                : contacts.list("id in ?1", ids).stream().collect(Collectors.toMap(Contact::id, c -> c));
         List<Candidate> found = new ArrayList<>();
         byPair.forEach((pair, evidence) -> {
             double unlikely = 1;
@@ -56,9 +63,7 @@ public class DuplicateService {
                 unlikely *= 1 - (name ? NAME_WEIGHT * e.similarity() : SHARED_POINT_WEIGHT);
                 reasons.add(name ? "similar names at the same company: " + e.value() : "same " + e.kind() + " " + e.value());
             }
-            Contact a = contacts.findById(pair.get(0));
-            Contact b = contacts.findById(pair.get(1));
-            found.add(new Candidate(a, b, Math.round((1 - unlikely) * 1000) / 1000.0, reasons));
+            found.add(new Candidate(byId.get(pair.get(0)), byId.get(pair.get(1)), Math.round((1 - unlikely) * 1000) / 1000.0, reasons));
         });
         found.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparing(c -> c.a().sortName()).thenComparing(c -> c.a().id()));

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.stream.Collectors;
 
@@ -24,14 +26,13 @@ public class StrictJson {
     @Inject
     ObjectMapper mapper;
 
-    /** Beyond the 1 MiB a JSON request may be; the router refuses larger declared bodies, this catches chunked ones. */
-    private static final int MAX_JSON_CHARS = 1024 * 1024;
+    /** The router refuses larger declared bodies (BodyTooLargeProblem); this catches chunked ones. */
+    @ConfigProperty(name = "rapport.http.max-json-body", defaultValue = "1M")
+    MemorySize limit;
 
     public JsonNode tree(String body) {
-        if (body != null && body.length() > MAX_JSON_CHARS) {
-            throw io.quarkiverse.resteasy.problem.HttpProblem.builder().withStatus(413).withTitle("Content Too Large")
-                    .withType(java.net.URI.create("https://rapport.dev/problems/body-too-large"))
-                    .withDetail("JSON request bodies are limited to 1 MiB").build();
+        if (body != null && body.length() > limit.asLongValue()) {
+            throw Problems.tooLarge(limit.asLongValue());
         }
         if (body == null || body.isBlank()) {
             throw Problems.malformed("The request body is empty");

@@ -2,6 +2,7 @@ package dev.rapport.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,14 +53,16 @@ public class BodyTooLargeProblem {
         });
     }
 
+    /** The same problem the REST layer answers with, written here because no resource is reached. */
     private String problem(long limit) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://rapport.dev/problems/body-too-large");
-        problem.put("title", "Content Too Large");
-        problem.put("status", 413);
-        problem.put("detail", "Request bodies here are limited to " + limit + " bytes");
+        HttpProblem problem = Problems.tooLarge(limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatusCode());
+        body.put("detail", problem.getDetail());
         try {
-            return json.writeValueAsString(problem);
+            return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

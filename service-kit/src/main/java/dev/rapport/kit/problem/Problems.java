@@ -48,6 +48,11 @@ public final class Problems {
         return problem(428, "precondition-required", "Precondition Required", detail);
     }
 
+    public static HttpProblem tooLarge(long limitBytes) {
+        return problem(413, "body-too-large", "Content Too Large",
+                "Request bodies here are limited to " + limitBytes + " bytes");
+    }
+
     public static HttpProblem idempotencyKeyReused() {
         return problem(422, "idempotency-key-reused", "Idempotency-Key reused",
                 "This Idempotency-Key was already used with a different request body");
