@@ -3,6 +3,7 @@ package dev.rapport.contacts.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "rapport.contacts")
@@ -20,4 +21,8 @@ public interface ContactsConfig {
 
     @WithDefault("200")
     int maxPageSize();
+
+    /** How long a merge can be undone; after that its absorbed contacts only name their survivor. */
+    @WithDefault("P30D")
+    Duration mergeUndoWindow();
 }

@@ -133,6 +133,23 @@ public class Contact {
         return contact;
     }
 
+    /** The contact as it was when {@code snapshot} was taken, in the current workspace. */
+    public static Contact restore(ContactSnapshot snapshot) {
+        Contact contact = new Contact();
+        contact.id = snapshot.id();
+        contact.ownerId = snapshot.ownerId();
+        contact.createdBy = snapshot.createdBy();
+        contact.createdAt = snapshot.createdAt();
+        contact.write(snapshot.details());
+        contact.updatedAt = snapshot.updatedAt();
+        contact.version = snapshot.version();
+        return contact;
+    }
+
+    public ContactSnapshot snapshot() {
+        return new ContactSnapshot(id, details(), ownerId, createdBy, createdAt, updatedAt, version);
+    }
+
     /**
      * Replaces the details; job, place and relationship changes become history entries dated
      * {@code effectiveOn}.
@@ -158,6 +175,19 @@ public class Contact {
         if (!before.equals(after)) {
             history.add(new HistoryEntry(id, kind, effectiveOn, before, after, user, now));
         }
+    }
+
+    /**
+     * Puts back details this contact had before (an undone merge): what changed is reported, but it is not
+     * a dated change of job, place or relationship, so no history is written.
+     */
+    public List<String> revert(ContactDetails details) {
+        List<String> changed = details.fieldsChangedFrom(details());
+        if (!changed.isEmpty()) {
+            write(details);
+            updatedAt = now();
+        }
+        return changed;
     }
 
     /** A tag was renamed workspace-wide. */

@@ -35,6 +35,30 @@ public record ContactDetails(
                 howWeMet, metAt, metOn, relationship, note, tags, visibility);
     }
 
+    /** The fields a merge takes from one contact as a whole; contact points and tags are always combined. */
+    public static final List<String> SINGLE_VALUED = List.of("givenName", "familyName", "displayName", "nickname",
+            "pronouns", "company", "title", "department", "city", "region", "country", "address", "birthday",
+            "howWeMet", "metAt", "metOn", "relationship", "note", "visibility");
+
+    /** These details with {@code field} (one of {@link #SINGLE_VALUED}) as {@code from} has it. */
+    public ContactDetails withFieldOf(String field, ContactDetails from) {
+        if (!SINGLE_VALUED.contains(field)) {
+            throw new IllegalArgumentException("Not a single-valued field: " + field);
+        }
+        RecordComponent[] components = ContactDetails.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getAccessor().invoke(components[i].getName().equals(field) ? from : this);
+            }
+            return ContactDetails.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The name to show: the one set, else given + family name, else nickname, else an email or phone. */
     public String shownName() {
         if (displayName != null) {

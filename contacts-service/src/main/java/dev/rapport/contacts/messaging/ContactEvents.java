@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The contact events this service owns, written to the outbox inside the caller's transaction. */
 @ApplicationScoped
@@ -28,6 +29,8 @@ public class ContactEvents {
     public static final String JOB_CHANGED_V1 = "dev.rapport.contact.job-changed.v1";
     public static final String MOVED_V1 = "dev.rapport.contact.moved.v1";
     public static final String RELATIONSHIP_CHANGED_V1 = "dev.rapport.contact.relationship-changed.v1";
+    public static final String MERGED_V1 = "dev.rapport.contact.merged.v1";
+    public static final String MERGE_UNDONE_V1 = "dev.rapport.contact.merge-undone.v1";
 
     private static final Map<HistoryKind, String> CHANGE_TYPES = Map.of(
             HistoryKind.JOB, JOB_CHANGED_V1,
@@ -52,6 +55,15 @@ public class ContactEvents {
 
     public void deleted(Contact contact) {
         outbox.append(TOPIC, DELETED_V1, contact.id(), new ContactDeletedV1(contact.id(), Instant.now(), contact.version() + 1));
+    }
+
+    public void merged(UUID mergeId, Contact survivor, List<UUID> absorbedIds, String mergedBy, Instant mergedAt) {
+        outbox.append(TOPIC, MERGED_V1, survivor.id(), new ContactMergedV1(mergeId, survivor.id(), absorbedIds, mergedBy, mergedAt));
+    }
+
+    public void mergeUndone(UUID mergeId, Contact survivor, List<Contact> restored, Instant undoneAt) {
+        outbox.append(TOPIC, MERGE_UNDONE_V1, survivor.id(), new ContactMergeUndoneV1(mergeId, survivor.id(),
+                restored.stream().map(contact -> state(contact, null)).toList(), undoneAt));
     }
 
     private static ContactStateV1 state(Contact contact, List<String> changedFields) {

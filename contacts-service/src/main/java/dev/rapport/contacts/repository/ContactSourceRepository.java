@@ -1,5 +1,6 @@
 package dev.rapport.contacts.repository;
 
+import dev.rapport.contacts.domain.ContactMergeRecord.SourceKey;
 import dev.rapport.contacts.domain.ImportFormat;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,5 +37,26 @@ public class ContactSourceRepository {
                 .setParameter(1, workspaces.require()).setParameter(2, source.name()).setParameter(3, sourceId)
                 .setParameter(4, contactId)
                 .executeUpdate();
+    }
+
+    /** Points {@code from}'s sources at {@code to}, so importing them again updates {@code to}; the keys moved. */
+    public List<SourceKey> moveAll(UUID from, UUID to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        update contact_source set contact_id = ?3 where workspace_id = ?1 and contact_id = ?2
+                        returning source, source_id""")
+                .setParameter(1, workspaces.require()).setParameter(2, from).setParameter(3, to)
+                .getResultList();
+        return rows.stream().map(r -> new SourceKey((String) r[0], (String) r[1])).toList();
+    }
+
+    public void move(List<SourceKey> keys, UUID to) {
+        for (SourceKey key : keys) {
+            em.createNativeQuery("""
+                            update contact_source set contact_id = ?4 where workspace_id = ?1 and source = ?2 and source_id = ?3""")
+                    .setParameter(1, workspaces.require()).setParameter(2, key.source()).setParameter(3, key.sourceId())
+                    .setParameter(4, to)
+                    .executeUpdate();
+        }
     }
 }

@@ -61,6 +61,7 @@ import java.util.UUID;
 public class ContactResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final int PERMANENT_REDIRECT = 308;
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
@@ -141,9 +142,21 @@ public class ContactResource {
     @APIResponse(responseCode = "200", description = "The contact; its version is the strong ETag",
             content = @Content(schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match matched: unchanged")
+    @APIResponse(responseCode = "308", description = "Merged into another contact, named by Location and `mergedInto`",
+            content = @Content(schema = @Schema(implementation = MergedContactView.class)))
     @APIResponse(responseCode = "404", description = "No such contact in your workspace", content = @Content(mediaType = PROBLEM))
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Contact contact = contacts.find(id).orElseThrow(() -> Problems.notFound("No contact " + id));
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context UriInfo uri) {
+        Optional<Contact> found = contacts.find(id);
+        if (found.isEmpty()) {
+            return contacts.mergedInto(id)
+                    .map(tombstone -> Response.status(PERMANENT_REDIRECT)
+                            .location(uri.getBaseUriBuilder().path("v1/contacts").path(tombstone.survivorId().toString()).build())
+                            .entity(new MergedContactView(id, tombstone.survivorId(), tombstone.mergeId()))
+                            .build())
+                    .orElseThrow(() -> Problems.notFound("No contact " + id));
+        }
+        Contact contact = found.get();
         if (ifNoneMatch != null && ifNoneMatch.strip().equals(etag(contact).toString())) {
             return Response.notModified(etag(contact)).build();
         }

@@ -8,6 +8,8 @@ import dev.rapport.contacts.messaging.ContactEvents;
 import dev.rapport.contacts.repository.ContactQuery;
 import dev.rapport.contacts.repository.ContactRepository;
 import dev.rapport.contacts.repository.HistoryRepository;
+import dev.rapport.contacts.repository.MergeRepository;
+import dev.rapport.contacts.repository.MergeRepository.Tombstone;
 import dev.rapport.contacts.repository.TagRepository;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.WorkspaceContext;
@@ -29,6 +31,9 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class ContactService {
 
+    /** A chain of merges longer than this is not followed (each merge absorbs a contact that had absorbed others). */
+    private static final int MAX_MERGE_HOPS = 20;
+
     @Inject
     ContactRepository contacts;
 
@@ -40,6 +45,9 @@ public class ContactService {
 
     @Inject
     ContactEvents events;
+
+    @Inject
+    MergeRepository merges;
 
     @Inject
     ContactQueries queries;
@@ -85,6 +93,7 @@ public class ContactService {
         Contact contact = require(id);
         checkVersion(contact, ifMatch);
         events.deleted(contact);
+        merges.eraseInto(id);
         history.delete("contactId", id);
         contacts.delete(contact);
         contacts.flush();
@@ -101,8 +110,32 @@ public class ContactService {
         return queries.resolve(query).map(resolved -> contacts.list(resolved, user())).orElse(List.of());
     }
 
-    private Contact require(UUID id) {
-        return contacts.findVisible(id, user()).orElseThrow(() -> Problems.notFound("No contact " + id));
+    /**
+     * Where a merge sent {@code id}: the contact that absorbed it, or the one that absorbed that, as long as
+     * the user may see it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Tombstone> mergedInto(UUID id) {
+        Optional<Tombstone> hop = merges.tombstone(id);
+        for (int hops = 0; hop.isPresent() && hops < MAX_MERGE_HOPS; hops++) {
+            UUID survivor = hop.get().survivorId();
+            if (contacts.findVisible(survivor, user()).isPresent()) {
+                return Optional.of(new Tombstone(id, hop.get().mergeId(), survivor));
+            }
+            hop = merges.tombstone(survivor);
+        }
+        return Optional.empty();
+    }
+
+    /** The contact, if the user may see it; a contact merged away answers 409 naming its survivor. */
+    Contact require(UUID id) {
+        return contacts.findVisible(id, user()).orElseThrow(() -> mergedInto(id)
+                .<RuntimeException>map(tombstone -> Problems.builder(409, "contact-merged", "Contact merged",
+                                "Contact " + id + " was merged into " + tombstone.survivorId() + "; use that one")
+                        .with("mergedInto", tombstone.survivorId())
+                        .with("mergeId", tombstone.mergeId())
+                        .build())
+                .orElseGet(() -> Problems.notFound("No contact " + id)));
     }
 
     private static void checkVersion(Contact contact, Optional<Long> ifMatch) {
@@ -117,7 +150,7 @@ public class ContactService {
         return canonical.equals(details.tags()) ? details : details.withTags(canonical);
     }
 
-    private String user() {
+    String user() {
         return workspaces.currentUser().orElseThrow(() -> new IllegalStateException("No user for this request"));
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -82,6 +83,36 @@ class CrossServiceIT {
         for (Service consumer : CONSUMERS) {
             awaitSummary(consumer, token, id, 404, null);
         }
+    }
+
+    @Test
+    void aMergeAndItsUndoReachBothServices() {
+        String token = Tokens.sign(Tokens.Spec.of("merging", "merge-user", "member"), stack.keys().privateKey());
+        String survivor = create(token, "{\"displayName\":\"Dorothy Vaughan\"}");
+        String absorbed = create(token, "{\"displayName\":\"D. Vaughan\"}");
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, token, absorbed, 200, "D. Vaughan");
+        }
+
+        String mergeId = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"absorb\":[\"" + absorbed + "\"]}")
+                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + survivor + "/merge").then().statusCode(200)
+                .extract().path("mergeId");
+        for (Service consumer : CONSUMERS) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    given().auth().oauth2(token).redirects().follow(false)
+                            .get(stack.url(consumer) + "/v1/contacts/" + absorbed + "/summary")
+                            .then().statusCode(308).header("Location", endsWith("/v1/contacts/" + survivor + "/summary")));
+        }
+
+        given().auth().oauth2(token).post(stack.url(Service.CONTACTS) + "/v1/merges/" + mergeId + "/undo").then().statusCode(200);
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, token, absorbed, 200, "D. Vaughan");
+        }
+    }
+
+    private static String create(String token, String json) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
+                .post(stack.url(Service.CONTACTS) + "/v1/contacts").then().statusCode(201).extract().path("id");
     }
 
     @Test

@@ -13,6 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
@@ -22,6 +25,8 @@ public class ContactEventsConsumer {
     static final String CREATED_V1 = "dev.rapport.contact.created.v1";
     static final String UPDATED_V1 = "dev.rapport.contact.updated.v1";
     static final String DELETED_V1 = "dev.rapport.contact.deleted.v1";
+    static final String MERGED_V1 = "dev.rapport.contact.merged.v1";
+    static final String MERGE_UNDONE_V1 = "dev.rapport.contact.merge-undone.v1";
 
     @Inject
     EventConsumer consumer;
@@ -43,19 +48,51 @@ public class ContactEventsConsumer {
         switch (event.type()) {
             case CREATED_V1, UPDATED_V1 -> {
                 ContactEventV1 contact = read(event);
-                ContactEventV1.Birthday b = contact.birthday();
-                projections.apply(contact.contactId(), new ContactState(contact.displayName(), contact.emails(),
-                        b == null ? null : b.month(), b == null ? null : b.day(), b == null ? null : b.year(),
-                        contact.ownerId(), contact.visibility(), contact.versionOrZero()), at);
+                projections.apply(contact.contactId(), state(contact), at);
             }
             case DELETED_V1 -> {
                 ContactEventV1 deleted = read(event);
                 projections.erase(deleted.contactId(), deleted.versionOrZero(), at);
             }
+            case MERGED_V1 -> {
+                ContactMergeEventV1 merged = readMerge(event);
+                if (merged.absorbedIds() == null || merged.absorbedIds().contains(null)) {
+                    throw new IllegalArgumentException("No absorbedIds in " + event.type() + " " + event.id());
+                }
+                projections.merged(merged.survivorId(), merged.absorbedIds(), at);
+            }
+            case MERGE_UNDONE_V1 -> {
+                ContactMergeEventV1 undone = readMerge(event);
+                if (undone.restored() == null || undone.restored().stream().anyMatch(c -> c == null || c.contactId() == null)) {
+                    throw new IllegalArgumentException("No restored contacts in " + event.type() + " " + event.id());
+                }
+                Map<UUID, ContactState> restored = new LinkedHashMap<>();
+                undone.restored().forEach(contact -> restored.put(contact.contactId(), state(contact)));
+                projections.unmerged(restored, at);
+            }
             default -> {
                 // Job, move and relationship events are followed by an updated event with the whole state;
                 // other types are not this consumer's concern: tolerant readers skip them.
             }
+        }
+    }
+
+    private static ContactState state(ContactEventV1 contact) {
+        ContactEventV1.Birthday b = contact.birthday();
+        return new ContactState(contact.displayName(), contact.emails(),
+                b == null ? null : b.month(), b == null ? null : b.day(), b == null ? null : b.year(),
+                contact.ownerId(), contact.visibility(), contact.versionOrZero());
+    }
+
+    private ContactMergeEventV1 readMerge(IncomingEvent event) {
+        try {
+            ContactMergeEventV1 merge = json.readValue(event.data(), ContactMergeEventV1.class);
+            if (merge.survivorId() == null) {
+                throw new IllegalArgumentException("No survivorId in " + event.type() + " " + event.id());
+            }
+            return merge;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable " + event.type() + " " + event.id(), e);
         }
     }
 

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +30,26 @@ public class ContactProjectionService {
         // Filled before persist: Hibernate inserts the state as of persist(), and the columns are NOT NULL.
         projection.apply(state, at);
         projections.persist(projection);
+    }
+
+    /** Points each absorbed contact at the survivor. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void merged(UUID survivorId, List<UUID> absorbedIds, Instant at) {
+        for (UUID absorbedId : absorbedIds) {
+            ContactProjection projection = projections.findByIdOptional(absorbedId).orElseGet(() -> new ContactProjection(absorbedId));
+            projection.mergeInto(survivorId, at);
+            projections.persist(projection);
+        }
+    }
+
+    /** The absorbed contacts of an undone merge are themselves again, with the state they had. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unmerged(Map<UUID, ContactState> restored, Instant at) {
+        restored.forEach((contactId, state) -> {
+            ContactProjection projection = projections.findByIdOptional(contactId).orElseGet(() -> new ContactProjection(contactId));
+            projection.unmerge(state, at);
+            projections.persist(projection);
+        });
     }
 
     /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */

@@ -59,6 +59,10 @@ public class ContactProjection {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The contact this one was merged into, until the merge is undone. */
+    @Column(name = "merged_into")
+    private UUID mergedInto;
+
     protected ContactProjection() {
     }
 
@@ -81,6 +85,28 @@ public class ContactProjection {
         visibility = state.visibility();
         version = state.version();
         updatedAt = at;
+    }
+
+    /**
+     * This contact is now {@code survivorId}. Known before its own first event (events of different contacts
+     * may arrive in any order), it starts empty and its state still applies when it comes.
+     */
+    public void mergeInto(UUID survivorId, Instant at) {
+        if (displayName == null) {
+            displayName = "";
+        }
+        mergedInto = survivorId;
+        updatedAt = at;
+    }
+
+    /** An undone merge gives the contact back with the state it had: authoritative, whatever version is held. */
+    public void unmerge(ContactState state, Instant at) {
+        apply(state, at);
+        mergedInto = null;
+    }
+
+    public java.util.Optional<UUID> mergedInto() {
+        return java.util.Optional.ofNullable(mergedInto);
     }
 
     public void erase(long version, Instant at) {

@@ -11,7 +11,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import dev.rapport.reminders.domain.ContactProjection;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +28,8 @@ import java.util.UUID;
 @Tag(name = "Contact summaries")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactSummaryResource {
+
+    private static final int PERMANENT_REDIRECT = 308;
 
     @Inject
     ContactProjectionService projections;
@@ -42,8 +47,14 @@ public class ContactSummaryResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such contact (yet) in your workspace, erased, or private to another user",
             content = @Content(mediaType = "application/problem+json"))
-    public ContactSummaryResponse get(@PathParam("contactId") UUID contactId) {
-        return projections.find(contactId, workspaces.currentUser().orElseThrow()).map(ContactSummaryMapper::toResponse)
+    @APIResponse(responseCode = "308", description = "Merged into the contact named by Location")
+    public Response get(@PathParam("contactId") UUID contactId, @Context UriInfo uri) {
+        ContactProjection projection = projections.find(contactId, workspaces.currentUser().orElseThrow())
                 .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No contact " + contactId));
+        return projection.mergedInto()
+                .map(survivor -> Response.status(PERMANENT_REDIRECT)
+                        .location(uri.getBaseUriBuilder().path("v1/contacts/{id}/summary").build(survivor)))
+                .orElseGet(() -> Response.ok(ContactSummaryMapper.toResponse(projection)))
+                .build();
     }
 }

@@ -59,12 +59,16 @@ public final class Problems {
     }
 
     private static HttpProblem problem(int status, String type, String title, String detail) {
+        return builder(status, type, title, detail).build();
+    }
+
+    /** A problem of a kind only one service answers with, to which it adds its own members. */
+    public static HttpProblem.Builder builder(int status, String type, String title, String detail) {
         return HttpProblem.builder()
                 .withType(URI.create(TYPES + type))
                 .withStatus(status)
                 .withTitle(title)
-                .withDetail(detail)
-                .build();
+                .withDetail(detail);
     }
 
     /** For mappers that need a Response rather than an exception. */

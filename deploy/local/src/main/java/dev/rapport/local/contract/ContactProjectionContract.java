@@ -15,6 +15,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,6 +31,8 @@ public abstract class ContactProjectionContract {
     private static final String CREATED = "dev.rapport.contact.created.v1";
     private static final String UPDATED = "dev.rapport.contact.updated.v1";
     private static final String DELETED = "dev.rapport.contact.deleted.v1";
+    private static final String MERGED = "dev.rapport.contact.merged.v1";
+    private static final String MERGE_UNDONE = "dev.rapport.contact.merge-undone.v1";
     private static final String SOURCE = "/rapport/contacts-service";
     private static final String WORKSPACE = "projection-" + UUID.randomUUID();
     private static final String OTHER_WORKSPACE = "other-" + UUID.randomUUID();
@@ -65,6 +68,47 @@ public abstract class ContactProjectionContract {
 
         send(contactId, DELETED, example(DELETED, contactId).toString());
         awaitGone(contactId);
+    }
+
+    @Test
+    public void aMergedContactPointsAtItsSurvivorUntilTheMergeIsUndone() throws Exception {
+        String survivorId = UUID.randomUUID().toString();
+        String absorbedId = UUID.randomUUID().toString();
+        send(survivorId, CREATED, stateJson(survivorId, "Ada Lovelace", 0, "workspace"));
+        send(absorbedId, CREATED, stateJson(absorbedId, "A. Lovelace", 2, "workspace"));
+        awaitSummary(absorbedId, "A. Lovelace");
+
+        ObjectNode merged = example(MERGED, survivorId);
+        merged.remove("contactId");
+        merged.put("survivorId", survivorId);
+        merged.putArray("absorbedIds").add(absorbedId);
+        send(survivorId, MERGED, merged.toString());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.reader(WORKSPACE)).redirects().follow(false)
+                        .get("/v1/contacts/{id}/summary", absorbedId)
+                        .then().statusCode(308).header("Location", endsWith("/v1/contacts/" + survivorId + "/summary")));
+
+        ObjectNode undone = example(MERGE_UNDONE, survivorId);
+        undone.remove("contactId");
+        undone.put("survivorId", survivorId);
+        ((ObjectNode) undone.withArray("restored").get(0)).put("contactId", absorbedId).put("displayName", "A. Lovelace again");
+        send(survivorId, MERGE_UNDONE, undone.toString());
+        awaitSummary(absorbedId, "A. Lovelace again");
+        awaitSummary(survivorId, "Ada Lovelace");
+    }
+
+    @Test
+    public void aMergeSeenBeforeTheAbsorbedContactsOwnEventsStillHolds() {
+        String survivorId = UUID.randomUUID().toString();
+        String absorbedId = UUID.randomUUID().toString();
+        send(survivorId, MERGED, "{\"mergeId\":\"" + UUID.randomUUID() + "\",\"survivorId\":\"" + survivorId
+                + "\",\"absorbedIds\":[\"" + absorbedId + "\"],\"mergedBy\":\"owner-1\",\"mergedAt\":\"2026-01-02T00:00:00Z\"}");
+        handledUpTo(survivorId);
+        send(absorbedId, CREATED, stateJson(absorbedId, "Late Arrival", 0, "workspace"));
+        handledUpTo(absorbedId);
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).redirects().follow(false)
+                .get("/v1/contacts/{id}/summary", absorbedId)
+                .then().statusCode(308).header("Location", endsWith("/v1/contacts/" + survivorId + "/summary"));
     }
 
     @Test
