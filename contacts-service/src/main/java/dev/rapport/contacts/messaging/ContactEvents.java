@@ -57,8 +57,8 @@ public class ContactEvents {
         outbox.append(TOPIC, DELETED_V1, contact.id(), new ContactDeletedV1(contact.id(), Instant.now(), contact.version() + 1));
     }
 
-    public void merged(UUID mergeId, Contact survivor, List<UUID> absorbedIds, String mergedBy, Instant mergedAt) {
-        outbox.append(TOPIC, MERGED_V1, survivor.id(), new ContactMergedV1(mergeId, survivor.id(), absorbedIds, mergedBy, mergedAt));
+    public void merged(ContactMergedV1 merge) {
+        outbox.append(TOPIC, MERGED_V1, merge.survivorId(), merge);
     }
 
     public void mergeUndone(UUID mergeId, Contact survivor, List<Contact> restored, Instant undoneAt) {

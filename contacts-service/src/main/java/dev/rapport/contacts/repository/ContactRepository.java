@@ -44,6 +44,14 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                 .stream();
     }
 
+    /** Every contact of the workspace, whoever may see it, read-only and fetched in batches. */
+    public Stream<Contact> streamAll() {
+        return find("order by id")
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .withHint(HibernateHints.HINT_FETCH_SIZE, 500)
+                .stream();
+    }
+
     private PanacheQuery<Contact> query(ContactQuery query, String user) {
         StringBuilder where = new StringBuilder("(visibility = :workspaceWide or ownerId = :user)");
         Map<String, Object> params = new HashMap<>();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.domain.ContactDetails;
 import dev.rapport.contacts.domain.ContactMergeRecord;
 import dev.rapport.contacts.domain.ContactSnapshot;
+import dev.rapport.contacts.messaging.ContactMergedV1;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,6 +93,19 @@ public class MergeRepository {
                 .setParameter(1, workspaces.require()).setParameter(2, contactId)
                 .getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new Tombstone(contactId, (UUID) r[0], (UUID) r[1])).findFirst();
+    }
+
+    /** The merges not undone, with the contacts each absorbed, oldest first. */
+    public List<ContactMergedV1> active() {
+        List<?> rows = em.createNativeQuery("""
+                        select m.id, m.survivor_id, cast(jsonb_agg(c.contact_id order by c.contact_id) as text), m.merged_by, m.merged_at
+                          from contact_merge m join merged_contact c on c.merge_id = m.id
+                         where m.workspace_id = ?1 and m.undone_at is null
+                         group by m.id order by m.merged_at""")
+                .setParameter(1, workspaces.require())
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new ContactMergedV1((UUID) r[0], (UUID) r[1],
+                read((String) r[2], UUIDS), (String) r[3], instant(r[4]))).toList();
     }
 
     public void markUndone(UUID id, Instant at) {

@@ -11,6 +11,7 @@ import dev.rapport.contacts.domain.ContactMergeRecord.Moved;
 import dev.rapport.contacts.domain.ContactSnapshot;
 import dev.rapport.contacts.domain.HistoryEntry;
 import dev.rapport.contacts.messaging.ContactEvents;
+import dev.rapport.contacts.messaging.ContactMergedV1;
 import dev.rapport.contacts.repository.ContactRepository;
 import dev.rapport.contacts.repository.ContactSourceRepository;
 import dev.rapport.contacts.repository.HistoryRepository;
@@ -107,7 +108,7 @@ public class MergeService {
         if (!changes.none()) {
             events.updated(survivor, changes);
         }
-        events.merged(mergeId, survivor, absorbedIds, user, at);
+        events.merged(new ContactMergedV1(mergeId, survivor.id(), absorbedIds, user, at));
         return new Merged(Optional.of(mergeId), survivor, absorbedIds);
     }
 

@@ -110,6 +110,67 @@ class CrossServiceIT {
         }
     }
 
+    /**
+     * The README's backup procedure, then a restore into an install that has nothing of the workspace (its rows
+     * deleted here, as a new install would have none): contacts come back as they were, and the other
+     * services rebuild what they keep of them from the events the restore sends.
+     */
+    @Test
+    void aWorkspaceBackedUpFromEveryServiceRestoresIntoAnInstallWithoutIt() throws Exception {
+        String workspace = "restored";
+        String member = Tokens.sign(Tokens.Spec.of(workspace, "restore-user", "member"), stack.keys().privateKey());
+        String admin = Tokens.sign(Tokens.Spec.of(workspace, "restore-admin", "admin"), stack.keys().privateKey());
+        String survivor = create(member, "{\"displayName\":\"Mary Jackson\",\"birthday\":{\"month\":4,\"day\":9}}");
+        String absorbed = create(member, "{\"displayName\":\"M. Jackson\"}");
+        given().auth().oauth2(member).contentType(ContentType.JSON).body("{\"absorb\":[\"" + absorbed + "\"]}")
+                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + survivor + "/merge").then().statusCode(200);
+        String before = given().auth().oauth2(member).get(stack.url(Service.CONTACTS) + "/v1/contacts/" + survivor)
+                .then().statusCode(200).extract().asString();
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, member, survivor, 200, "Mary Jackson");
+        }
+
+        Map<Service, byte[]> backups = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            backups.put(service, given().auth().oauth2(admin).get(stack.url(service) + "/v1/backup")
+                    .then().statusCode(200).extract().asByteArray());
+        }
+        forget(Service.CONTACTS, workspace, "merged_contact", "contact_merge", "contact_source", "contact_history",
+                "contact", "tag", "workspace_settings");
+        for (Service consumer : CONSUMERS) {
+            forget(consumer, workspace, "contact_projection");
+            given().auth().oauth2(member).get(stack.url(consumer) + "/v1/contacts/" + survivor + "/summary").then().statusCode(404);
+        }
+
+        for (Service service : Service.values()) {
+            given().auth().oauth2(admin).contentType("application/x-ndjson").body(backups.get(service))
+                    .post(stack.url(service) + "/v1/backup/restore").then().statusCode(200);
+        }
+        assertEquals(before, given().auth().oauth2(member).get(stack.url(Service.CONTACTS) + "/v1/contacts/" + survivor)
+                .then().statusCode(200).extract().asString());
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, member, survivor, 200, "Mary Jackson");
+            given().auth().oauth2(member).get(stack.url(consumer) + "/v1/contacts/" + survivor + "/summary")
+                    .then().body("birthday.month", equalTo(4));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    given().auth().oauth2(member).redirects().follow(false)
+                            .get(stack.url(consumer) + "/v1/contacts/" + absorbed + "/summary")
+                            .then().statusCode(308));
+        }
+    }
+
+    private static void forget(Service service, String workspace, String... tables) throws Exception {
+        try (Connection connection = DriverManager.getConnection(
+                stack.infrastructure().postgres().jdbcUrl(service.database), "postgres", "")) {
+            for (String table : tables) {
+                try (var delete = connection.prepareStatement("delete from " + table + " where workspace_id = ?")) {
+                    delete.setString(1, workspace);
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
     private static String create(String token, String json) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
                 .post(stack.url(Service.CONTACTS) + "/v1/contacts").then().statusCode(201).extract().path("id");

@@ -30,7 +30,7 @@ public class BodyTooLargeProblem {
     @ConfigProperty(name = "rapport.http.max-json-body", defaultValue = "1M")
     MemorySize jsonLimit;
 
-    @ConfigProperty(name = "rapport.http.upload-paths", defaultValue = "/v1/imports")
+    @ConfigProperty(name = "rapport.http.upload-paths", defaultValue = "/v1/imports,/v1/backup/restore")
     java.util.List<String> uploadPaths;
 
     @Inject

@@ -1,0 +1,76 @@
+package dev.rapport.kit.backup;
+
+import dev.rapport.kit.tenancy.Roles;
+import dev.rapport.kit.tenancy.WorkspaceContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Every service's backup of its own data for the caller's workspace, and its restore into an empty one. */
+@Path("/v1/backup")
+@Tag(name = "Backup")
+@RolesAllowed(Roles.ADMIN)
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "Not a workspace admin", content = @Content(mediaType = "application/problem+json"))
+public class BackupResource {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    WorkspaceBackup backup;
+
+    @Inject
+    WorkspaceContext workspaces;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    @GET
+    @Produces(WorkspaceBackup.MEDIA_TYPE)
+    @Operation(operationId = "backupWorkspace", summary = "Back up this service's data of your workspace",
+            description = "NDJSON, streamed from one consistent snapshot: a header line, one line per row, and an end line "
+                    + "with the row count. Back up every service to back up the whole workspace.")
+    @APIResponse(responseCode = "200", description = "The backup", content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
+    public Response backup() {
+        StreamingOutput body = backup::write;
+        String filename = "rapport-" + service + "-" + workspaces.require() + "-" + LocalDate.now(ZoneOffset.UTC) + ".ndjson";
+        return Response.ok(body, WorkspaceBackup.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                .build();
+    }
+
+    @POST
+    @Path("/restore")
+    @Consumes(WorkspaceBackup.MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "restoreWorkspace", summary = "Restore a backup of this service into your (empty) workspace",
+            description = "All or nothing, in one transaction. The backup may come from another workspace or install. "
+                    + "Up to quarkus.http.limits.max-body-size (20 MiB by default).")
+    @RequestBody(required = true, content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "Rows restored, by table")
+    @APIResponse(responseCode = "400", description = "Not a complete backup of this service", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The workspace is not empty, or the rows clash with data in this install",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "413", description = "Backup too large", content = @Content(mediaType = PROBLEM))
+    public Map<String, Map<String, Long>> restore(InputStream body) {
+        return Map.of("restored", backup.restore(body));
+    }
+}

@@ -1,0 +1,251 @@
+package dev.rapport.kit.backup;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.kit.problem.Problems;
+import dev.rapport.kit.tenancy.WorkspaceContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.HibernateHints;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A workspace's own rows as NDJSON, table by table, and back. The rows are copied as PostgreSQL sees them
+ * ({@code to_jsonb} out, {@code jsonb_populate_recordset} in), so nothing is lost in a mapping and a backup
+ * from an older schema still restores (a column it lacks takes its default). The file opens with a header
+ * naming the service and schema, and ends with the row count, so a cut-off file is refused rather than half
+ * restored. A restore is one transaction into an empty workspace.
+ */
+@ApplicationScoped
+public class WorkspaceBackup {
+
+    public static final String MEDIA_TYPE = "application/x-ndjson";
+    static final int FORMAT = 1;
+    private static final int BATCH = 500;
+    private static final Duration LONGEST = Duration.ofHours(1);
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    WorkspaceContext workspaces;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    BackupConfig config;
+
+    @Inject
+    Event<WorkspaceRestored> restoredEvent;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    /** Writes every row of the current workspace, in one read-only snapshot. */
+    public void write(OutputStream out) {
+        String workspace = workspaces.require();
+        QuarkusTransaction.requiringNew().timeout((int) LONGEST.toSeconds()).run(() -> {
+            em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+            try (JsonGenerator generator = json.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                generator.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                ObjectNode header = json.createObjectNode()
+                        .put("rapportBackup", FORMAT).put("service", service).put("workspace", workspace)
+                        .put("schemaVersion", schemaVersion()).put("createdAt", Instant.now().toString());
+                generator.writeTree(header);
+                long rows = 0;
+                for (String table : tables()) {
+                    try (Stream<?> found = em.createNativeQuery("select cast(to_jsonb(t) - 'workspace_id' as text) from "
+                                    + table + " t where workspace_id = ?1")
+                            .setParameter(1, workspace)
+                            .setHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
+                            .getResultStream()) {
+                        Iterator<?> it = found.iterator();
+                        while (it.hasNext()) {
+                            ObjectNode line = json.createObjectNode().put("table", table);
+                            line.set("row", json.readTree((String) it.next()));
+                            generator.writeTree(line);
+                            rows++;
+                        }
+                    }
+                }
+                generator.writeTree(json.createObjectNode().set("end", json.createObjectNode().put("rows", rows)));
+                generator.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Restores a backup of this service into the current workspace, which must hold nothing yet; the rows
+     * restored, by table. The backup may come from another workspace or install: the rows join this one.
+     */
+    public Map<String, Long> restore(InputStream in) {
+        String workspace = workspaces.require();
+        return QuarkusTransaction.requiringNew().timeout((int) LONGEST.toSeconds()).call(() -> {
+            if (!isEmpty(workspace)) {
+                throw Problems.conflict("Workspace " + workspace + " already holds data in " + service
+                        + "; a backup restores only into an empty workspace");
+            }
+            Map<String, Long> restored = new LinkedHashMap<>();
+            tables().forEach(table -> restored.put(table, 0L));
+            try (MappingIterator<JsonNode> lines = json.readerFor(JsonNode.class).readValues(in)) {
+                readHeader(lines);
+                Batch batch = new Batch(workspace);
+                long total = 0;
+                while (lines.hasNextValue()) {
+                    JsonNode line = lines.nextValue();
+                    if (line.has("end")) {
+                        batch.insert();
+                        if (line.path("end").path("rows").asLong(-1) != total || lines.hasNextValue()) {
+                            throw Problems.malformed("The backup's end line does not match the " + total + " rows read");
+                        }
+                        restoredEvent.fire(new WorkspaceRestored(workspace, Map.copyOf(restored)));
+                        return restored;
+                    }
+                    String table = line.path("table").asText();
+                    if (!restored.containsKey(table) || !line.path("row").isObject()) {
+                        throw Problems.malformed("Line " + (total + 2) + " is not a row of one of " + tables());
+                    }
+                    batch.add(table, (ObjectNode) line.get("row"));
+                    restored.merge(table, 1L, Long::sum);
+                    total++;
+                }
+                throw Problems.malformed("The backup ends after " + total + " rows without its end line: it was cut off");
+            } catch (IOException e) {
+                throw Problems.malformed("The backup is not NDJSON: " + e.getMessage());
+            } catch (PersistenceException e) {
+                throw rejected(e);
+            }
+        });
+    }
+
+    private void readHeader(MappingIterator<JsonNode> lines) throws IOException {
+        JsonNode header = lines.hasNextValue() ? lines.nextValue() : null;
+        if (header == null || header.path("rapportBackup").asInt() != FORMAT) {
+            throw Problems.malformed("Not a Rapport backup (format " + FORMAT + "): the first line is its header");
+        }
+        if (!service.equals(header.path("service").asText())) {
+            throw Problems.malformed("This is a backup of " + header.path("service").asText() + ", not of " + service);
+        }
+        if (header.path("schemaVersion").asInt() > Integer.parseInt(schemaVersion())) {
+            throw Problems.malformed("The backup comes from a newer " + service + " (schema " + header.path("schemaVersion").asText()
+                    + ", this one has " + schemaVersion() + "); upgrade before restoring it");
+        }
+    }
+
+    private boolean isEmpty(String workspace) {
+        return tables().stream().noneMatch(table -> !em.createNativeQuery(
+                        "select 1 from " + table + " where workspace_id = ?1 limit 1")
+                .setParameter(1, workspace).getResultList().isEmpty());
+    }
+
+    private String schemaVersion() {
+        Object version = em.createNativeQuery("""
+                        select coalesce(max(cast(version as int)), 0) from flyway_schema_history
+                         where success and version ~ '^[0-9]+$'""")
+                .getSingleResult();
+        return version.toString();
+    }
+
+    private List<String> tables() {
+        List<String> tables = config.tables().orElse(List.of());
+        tables.forEach(table -> {
+            if (!IDENTIFIER.matcher(table).matches()) {
+                throw new IllegalStateException("rapport.backup.tables holds " + table + ", not a table name");
+            }
+        });
+        return tables;
+    }
+
+    /** A constraint the rows break (an id already in use) is a conflict; a value PostgreSQL cannot read, bad input. */
+    private static RuntimeException rejected(PersistenceException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        String state = cause == null ? "" : ((SQLException) cause).getSQLState();
+        String reason = cause == null ? e.getMessage() : cause.getMessage();
+        if (state != null && state.startsWith("23")) {
+            return Problems.conflict("The backup's rows clash with data already in this install: " + reason);
+        }
+        if (state != null && state.startsWith("22")) {
+            return Problems.malformed("The backup holds a value that cannot be restored: " + reason);
+        }
+        return e;
+    }
+
+    /** Rows of one table, inserted together. */
+    private final class Batch {
+        private final String workspace;
+        private final ArrayNode rows;
+        private String table;
+
+        Batch(String workspace) {
+            this.workspace = workspace;
+            this.rows = json.createArrayNode();
+        }
+
+        void add(String table, ObjectNode row) {
+            if (!table.equals(this.table) || rows.size() == BATCH) {
+                insert();
+                this.table = table;
+            }
+            row.put("workspace_id", workspace);
+            rows.add(row);
+        }
+
+        void insert() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            Set<String> keys = new LinkedHashSet<>();
+            rows.forEach(row -> row.fieldNames().forEachRemaining(keys::add));
+            List<String> columns = new ArrayList<>(columnsOf(table));
+            columns.retainAll(keys);
+            String list = columns.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
+            em.createNativeQuery("insert into " + table + " (" + list + ") select " + list
+                            + " from jsonb_populate_recordset(null::" + table + ", cast(?1 as jsonb))")
+                    .setParameter(1, rows.toString())
+                    .executeUpdate();
+            rows.removeAll();
+        }
+
+        private List<String> columnsOf(String table) {
+            @SuppressWarnings("unchecked")
+            List<String> columns = em.createNativeQuery("""
+                            select column_name from information_schema.columns
+                             where table_schema = current_schema() and table_name = ?1 order by ordinal_position""")
+                    .setParameter(1, table).getResultList();
+            return columns;
+        }
+    }
+}
