@@ -114,6 +114,15 @@ class ContactResourceTest {
     }
 
     @Test
+    void aNulCharacterWhichTheDatabaseCannotStoreIsA422NamingTheField() {
+        given().auth().oauth2(MEMBER).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Nul\",\"emails\":[{\"address\":\"n@example.org\",\"label\":\"a\\u0000b\"}]}")
+                .when().post("/v1/contacts")
+                .then().statusCode(422)
+                .body("violations.field", equalTo(java.util.List.of("emails[0].label")));
+    }
+
+    @Test
     void unknownContactIsA404Problem() {
         given().auth().oauth2(MEMBER).when().get("/v1/contacts/01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c")
                 .then().statusCode(404)

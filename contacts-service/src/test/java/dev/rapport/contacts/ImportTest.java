@@ -133,6 +133,18 @@ class ImportTest {
     }
 
     @Test
+    void aRowTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsImported() {
+        // Valid to the API, but PostgreSQL text cannot hold NUL: the row fails while being written, which rolls
+        // back its whole batch; the batch is then applied row by row.
+        String file = "[{\"displayName\":\"Before\"},{\"displayName\":\"Nul\",\"note\":\"a\\u0000b\"},{\"displayName\":\"After\"}]";
+        JsonPath job = importFile("application/json", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "");
+        assertEquals(2, job.getInt("counts.created"), job.prettify());
+        assertEquals(1, job.getInt("counts.failed"));
+        assertEquals("failed", job.getString("rows.find { it.row == 2 }.outcome"));
+        assertEquals(List.of("After", "Before"), contacts("").getList("items.displayName"));
+    }
+
+    @Test
     void anOutlookVCard21IsRead() {
         JsonPath job = importFile("text/x-vcard", fixture("outlook.vcf"), "");
         assertEquals(1, job.getInt("counts.created"));

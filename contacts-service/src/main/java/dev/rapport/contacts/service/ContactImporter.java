@@ -22,16 +22,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Applies one imported row: the contact it came from before (same source id), else one that shares an
- * email, phone or social profile, is filled in; otherwise a contact is created. Each row is its own
- * transaction, recorded with its outcome, so a failing row leaves nothing half-written and never stops the
- * others. A dry run does the same work and rolls it back, keeping only the outcome.
+ * Applies imported rows: the contact a row came from before (same source id), else one that shares an
+ * email, phone or social profile, is filled in; otherwise a contact is created. Rows are applied in batches,
+ * each recorded with its outcome in the batch's transaction, so a failing row leaves nothing half-written and
+ * never stops the others. A dry run does the same work and rolls it back, keeping only the outcomes.
  */
 @ApplicationScoped
 public class ContactImporter {
@@ -63,46 +63,65 @@ public class ContactImporter {
     @Inject
     WorkspaceContext workspaces;
 
-    public void apply(UUID jobId, ImportFormat format, boolean dryRun, ImportCandidate candidate) {
-        Applied applied;
-        if (candidate.unreadable() != null) {
-            applied = new Applied(ImportOutcome.FAILED, null, candidate.unreadable());
-        } else if (dryRun) {
-            applied = rehearse(format, candidate);
-        } else {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> record(jobId, candidate.rowNumber(), upsert(format, candidate)));
-                return;
-            } catch (HttpProblem problem) {
-                applied = new Applied(ImportOutcome.FAILED, null, reason(problem));
-            } catch (RuntimeException e) {
-                applied = new Applied(ImportOutcome.FAILED, null, "Could not be applied: " + e.getMessage());
-            }
-        }
-        Applied outcome = applied;
-        QuarkusTransaction.requiringNew().run(() -> record(jobId, candidate.rowNumber(), outcome));
-    }
-
-    /** The row's work done for real, then rolled back: the outcome is exact and nothing stays. */
-    private Applied rehearse(ImportFormat format, ImportCandidate candidate) {
-        AtomicReference<Applied> outcome = new AtomicReference<>();
+    /**
+     * Applies a batch of rows in one transaction (a dry run rolls it back and keeps only the outcomes). A row
+     * that cannot be read or is invalid fails alone, before anything of it is written; if writing a row fails,
+     * the whole batch is rolled back and applied again row by row, so only that row fails.
+     */
+    public void apply(UUID jobId, ImportFormat format, boolean dryRun, List<ImportCandidate> batch) {
+        List<ImportRow> outcomes;
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                outcome.set(upsert(format, candidate));
-                QuarkusTransaction.setRollbackOnly();
+                Optional<String> region = settings.phoneRegion();
+                List<ImportRow> applied = new ArrayList<>();
+                for (ImportCandidate candidate : batch) {
+                    applied.add(attempt(jobId, format, candidate, region));
+                }
+                if (dryRun) {
+                    throw new Rehearsed(applied);
+                }
+                record(jobId, applied);
             });
-        } catch (HttpProblem problem) {
-            return new Applied(ImportOutcome.FAILED, null, reason(problem));
+            return;
+        } catch (Rehearsed rehearsed) {
+            outcomes = rehearsed.outcomes;
         } catch (RuntimeException e) {
-            if (outcome.get() == null) {
-                return new Applied(ImportOutcome.FAILED, null, "Could not be applied: " + e.getMessage());
+            if (batch.size() > 1) {
+                batch.forEach(candidate -> apply(jobId, format, dryRun, List.of(candidate)));
+                return;
             }
+            String reason = e instanceof HttpProblem problem ? reason(problem) : "Could not be applied: " + e.getMessage();
+            outcomes = List.of(new ImportRow(jobId, batch.get(0).rowNumber(), ImportOutcome.FAILED, null, reason));
         }
-        return outcome.get();
+        List<ImportRow> kept = outcomes;
+        QuarkusTransaction.requiringNew().run(() -> record(jobId, kept));
     }
 
-    private Applied upsert(ImportFormat format, ImportCandidate candidate) {
-        ContactDetails details = parser.parse(candidate.input(), settings.phoneRegion());
+    /** Ends a dry run's transaction by rolling it back, carrying out what would have happened. */
+    private static final class Rehearsed extends RuntimeException {
+        private final transient List<ImportRow> outcomes;
+
+        Rehearsed(List<ImportRow> outcomes) {
+            super(null, null, false, false);
+            this.outcomes = outcomes;
+        }
+    }
+
+    private ImportRow attempt(UUID jobId, ImportFormat format, ImportCandidate candidate, Optional<String> region) {
+        if (candidate.unreadable() != null) {
+            return new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, candidate.unreadable());
+        }
+        ContactDetails details;
+        try {
+            details = parser.parse(candidate.input(), region);
+        } catch (HttpProblem problem) {
+            return new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, reason(problem));
+        }
+        Applied applied = upsert(format, candidate, details);
+        return new ImportRow(jobId, candidate.rowNumber(), applied.outcome(), applied.contactId(), applied.reason());
+    }
+
+    private Applied upsert(ImportFormat format, ImportCandidate candidate, ContactDetails details) {
         String user = workspaces.currentUser().orElseThrow();
         Optional<Contact> existing = Optional.ofNullable(candidate.sourceId())
                 .flatMap(id -> sources.contactOf(format, id))
@@ -130,10 +149,12 @@ public class ContactImporter {
         return applied;
     }
 
-    private void record(UUID jobId, int rowNumber, Applied applied) {
-        rows.persist(new ImportRow(jobId, rowNumber, applied.outcome(), applied.contactId(), applied.reason()));
+    private void record(UUID jobId, List<ImportRow> outcomes) {
         ImportJob job = jobs.findById(jobId);
-        job.count(applied.outcome());
+        for (ImportRow row : outcomes) {
+            rows.persist(row);
+            job.count(row.outcome());
+        }
     }
 
     private static String reason(HttpProblem problem) {

@@ -38,7 +38,8 @@ public class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int LEASE_EVERY_ROWS = 200;
+    /** Rows applied in one transaction; the lease is extended after each batch. */
+    private static final int BATCH = 200;
 
     @Inject
     ImportJobRepository jobs;
@@ -123,16 +124,10 @@ public class ImportRunner {
         }
         QuarkusTransaction.requiringNew().run(() -> jobs.findById(claimed.id()).read(candidates.size()));
         Set<Integer> done = QuarkusTransaction.requiringNew().call(() -> rows.doneRows(claimed.id()));
-        int sinceLease = 0;
-        for (ImportCandidate candidate : candidates) {
-            if (done.contains(candidate.rowNumber())) {
-                continue;
-            }
-            importer.apply(claimed.id(), loaded.format(), loaded.dryRun(), candidate);
-            if (++sinceLease == LEASE_EVERY_ROWS) {
-                sinceLease = 0;
-                QuarkusTransaction.requiringNew().run(() -> jobs.extendLease(claimed.id(), LEASE));
-            }
+        List<ImportCandidate> todo = candidates.stream().filter(c -> !done.contains(c.rowNumber())).toList();
+        for (int from = 0; from < todo.size(); from += BATCH) {
+            importer.apply(claimed.id(), loaded.format(), loaded.dryRun(), todo.subList(from, Math.min(from + BATCH, todo.size())));
+            QuarkusTransaction.requiringNew().run(() -> jobs.extendLease(claimed.id(), LEASE));
         }
         finish(claimed, null);
     }

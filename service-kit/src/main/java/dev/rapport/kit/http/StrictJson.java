@@ -14,6 +14,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -42,10 +45,35 @@ public class StrictJson {
             if (node == null || !node.isObject()) {
                 throw Problems.malformed("The request body must be a JSON object");
             }
+            nulAt(node, "").ifPresent(field -> {
+                throw Problems.invalid(FieldError.body(field, "must not contain the NUL character (\\u0000)"));
+            });
             return node;
         } catch (JsonProcessingException e) {
             throw Problems.malformed("The request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** PostgreSQL text cannot hold NUL: where a string has one, so it is a 422 rather than a failed write. */
+    private static Optional<String> nulAt(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0 ? Optional.of(path) : Optional.empty();
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Optional<String> found = nulAt(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            Optional<String> found = nulAt(node.get(i), path + "[" + i + "]");
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     public <T> T read(JsonNode tree, Class<T> type) {
