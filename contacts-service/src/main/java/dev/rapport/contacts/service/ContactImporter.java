@@ -21,6 +21,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,9 @@ public class ContactImporter {
     @Inject
     WorkspaceContext workspaces;
 
+    @Inject
+    EntityManager em;
+
     /**
      * Applies a batch of rows in one transaction (a dry run rolls it back and keeps only the outcomes). A row
      * that cannot be read or is invalid fails alone, before anything of it is written; if writing a row fails,
@@ -76,6 +80,9 @@ public class ContactImporter {
                 List<ImportRow> applied = new ArrayList<>();
                 for (ImportCandidate candidate : batch) {
                     applied.add(attempt(jobId, format, candidate, region));
+                    // Every query flushes first, checking each entity in the session: keep the session to one row.
+                    em.flush();
+                    em.clear();
                 }
                 if (dryRun) {
                     throw new Rehearsed(applied);
