@@ -145,6 +145,19 @@ class ImportTest {
     }
 
     @Test
+    void aFileUploadedAsAFormIsImportedAndItsNameTellsTheFormat() {
+        // Browsers often label a .vcf upload application/octet-stream.
+        String location = given().auth().oauth2(api.token())
+                .multiPart("file", "contacts.vcf", fixture("apple.vcf"), "application/octet-stream")
+                .post("/v1/imports").then().statusCode(202).body("format", equalTo("vcard"))
+                .extract().header("Location");
+        assertEquals(2, awaitFinished(location).getInt("counts.created"));
+
+        given().auth().oauth2(api.token()).multiPart("other", "x.txt", new byte[]{1}, "text/plain")
+                .post("/v1/imports").then().statusCode(422).body("violations.field", hasItem("file"));
+    }
+
+    @Test
     void anOutlookVCard21IsRead() {
         JsonPath job = importFile("text/x-vcard", fixture("outlook.vcf"), "");
         assertEquals(1, job.getInt("counts.created"));

@@ -30,11 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** Bring contacts in: upload a file as the request body; it is imported in the background. */
+/** Bring contacts in: upload a file as the request body or as a form; it is imported in the background. */
 @Path("/v1/imports")
 @Tag(name = "Imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,13 +73,55 @@ public class ImportResource {
                           @Parameter(description = "Report what would happen without writing") @QueryParam("dryRun") boolean dryRun,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @Context UriInfo uri) {
+        return accept(format(format, contentType, file), dryRun, file, uri);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
+    @Operation(operationId = "startImportFromForm", summary = "Import a file uploaded as a form (multipart/form-data, field `file`)",
+            description = "As the raw-body upload; the format follows from `format`, else the part's media type, else the "
+                    + "file name's extension (.vcf, .csv, .json).")
+    @APIResponse(responseCode = "202", description = "Accepted; follow Location for progress",
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "413", description = "File over 20 MiB", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "No file, an empty file or an unknown format", content = @Content(mediaType = "application/problem+json"))
+    public Response startFromForm(@RestForm("file") FileUpload upload,
+                                  @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
+                                  @Parameter(description = "Report what would happen without writing") @QueryParam("dryRun") boolean dryRun,
+                                  @Context UriInfo uri) throws IOException {
+        if (upload == null) {
+            throw Problems.invalid(FieldError.body("file", "is missing: send the file in the form field 'file'"));
+        }
+        byte[] file = Files.readAllBytes(upload.uploadedFile());
+        return accept(format(format, mediaTypeOf(upload), file), dryRun, file, uri);
+    }
+
+    private Response accept(ImportFormat format, boolean dryRun, byte[] file, UriInfo uri) {
         if (file == null || file.length == 0) {
             throw Problems.invalid(FieldError.body("file", "is empty"));
         }
-        ImportJob job = imports.accept(format(format, contentType, file), dryRun, file);
+        ImportJob job = imports.accept(format, dryRun, file);
         return Response.accepted(view(new ImportService.Progress(job, java.util.List.of())))
                 .location(uri.getAbsolutePathBuilder().path(job.id().toString()).build())
                 .build();
+    }
+
+    /** Browsers label .vcf and .csv uploads inconsistently (application/octet-stream, vnd.ms-excel): the name decides then. */
+    private static String mediaTypeOf(FileUpload upload) {
+        String name = upload.fileName() == null ? "" : upload.fileName().toLowerCase(Locale.ROOT);
+        String type = upload.contentType() == null ? "" : upload.contentType();
+        if (type.startsWith("text/vcard") || type.startsWith("text/x-vcard") || type.startsWith("text/csv")
+                || type.startsWith("application/json")) {
+            return type;
+        }
+        if (name.endsWith(".vcf") || name.endsWith(".vcard")) {
+            return "text/vcard";
+        }
+        if (name.endsWith(".csv")) {
+            return "text/csv";
+        }
+        return name.endsWith(".json") ? "application/json" : type;
     }
 
     @GET
