@@ -141,6 +141,8 @@ class ImportTest {
         assertEquals(2, job.getInt("counts.created"), job.prettify());
         assertEquals(1, job.getInt("counts.failed"));
         assertEquals("failed", job.getString("rows.find { it.row == 2 }.outcome"));
+        assertEquals("Could not be written: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
+                job.getString("rows.find { it.row == 2 }.reason"));
         assertEquals(List.of("After", "Before"), contacts("").getList("items.displayName"));
     }
 
@@ -155,6 +157,23 @@ class ImportTest {
 
         given().auth().oauth2(api.token()).multiPart("other", "x.txt", new byte[]{1}, "text/plain")
                 .post("/v1/imports").then().statusCode(422).body("violations.field", hasItem("file"));
+    }
+
+    @Test
+    void twoRowsOfOneFileForTheSamePersonBecomeOneContactAlsoInADryRun() {
+        String file = "[{\"displayName\":\"Ada\",\"emails\":[{\"address\":\"ada@example.org\"}]},"
+                + "{\"displayName\":\"Ada L.\",\"emails\":[{\"address\":\"ADA@example.org\"}],\"company\":\"Engines\"}]";
+        byte[] bytes = file.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonPath rehearsal = importFile("application/json", bytes, "?dryRun=true");
+        assertEquals(1, rehearsal.getInt("counts.created"), rehearsal.prettify());
+        assertEquals(1, rehearsal.getInt("counts.updated"));
+
+        JsonPath job = importFile("application/json", bytes, "");
+        assertEquals(1, job.getInt("counts.created"), job.prettify());
+        assertEquals(1, job.getInt("counts.updated"));
+        assertEquals(job.getString("rows[0].contactId"), job.getString("rows[1].contactId"));
+        JsonPath all = contacts("");
+        assertEquals(List.of("Engines"), all.getList("items.company"));
     }
 
     @Test

@@ -24,6 +24,9 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Containment conditions per query when matching many values at once. */
+    private static final int MAX_CONDITIONS = 500;
+
     /**
      * By query rather than {@code find()}: with the tenant filter on, Hibernate builds a new loader for every
      * {@code find()}, while a query's plan is cached.
@@ -111,33 +114,62 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         return find(where + " order by " + order + direction + ", id" + direction, params);
     }
 
+    /** A contact holding some of the emails, phones or profile URLs asked for, with all of its own. */
+    public record PointHolder(UUID id, Instant createdAt, List<String> emails, List<String> phones, List<String> profileUrls) {
+    }
+
     /**
-     * The oldest contact the user can see that shares a normalised email, phone or social profile URL with the
-     * given ones (jsonb containment, served by GIN indexes).
+     * The contacts the user can see that share a normalised email, phone or social profile URL with the given
+     * ones (jsonb containment, served by GIN indexes), in as few queries as the number of values allows.
      */
-    public Optional<UUID> findMatch(List<String> emails, List<String> phones, List<String> profileUrls, String workspace,
-                                    String user) {
+    public List<PointHolder> holding(List<String> emails, List<String> phones, List<String> profileUrls, String workspace,
+                                     String user) {
+        List<String[]> wanted = new ArrayList<>();
+        emails.forEach(e -> wanted.add(new String[]{"emails", "address", e}));
+        phones.forEach(p -> wanted.add(new String[]{"phones", "number", p}));
+        profileUrls.forEach(u -> wanted.add(new String[]{"social_profiles", "url", u}));
+        Map<UUID, PointHolder> found = new java.util.LinkedHashMap<>();
+        for (int from = 0; from < wanted.size(); from += MAX_CONDITIONS) {
+            holding(wanted.subList(from, Math.min(from + MAX_CONDITIONS, wanted.size())), workspace, user)
+                    .forEach(holder -> found.putIfAbsent(holder.id(), holder));
+        }
+        return List.copyOf(found.values());
+    }
+
+    private List<PointHolder> holding(List<String[]> wanted, String workspace, String user) {
         List<String> conditions = new ArrayList<>();
         List<String> documents = new ArrayList<>();
-        emails.forEach(e -> containing(conditions, documents, "emails", "address", e));
-        phones.forEach(p -> containing(conditions, documents, "phones", "number", p));
-        profileUrls.forEach(u -> containing(conditions, documents, "social_profiles", "url", u));
-        if (documents.isEmpty()) {
-            return Optional.empty();
-        }
+        wanted.forEach(w -> containing(conditions, documents, w[0], w[1], w[2]));
         // No ORDER BY ... LIMIT: PostgreSQL would walk the whole workspace in created_at order testing each row,
         // instead of asking the GIN indexes for the few matches.
-        var query = getEntityManager().createNativeQuery("select id, created_at from contact where workspace_id = ?1"
-                + " and (visibility = 'WORKSPACE' or owner_id = ?2) and (" + String.join(" or ", conditions) + ")");
+        var query = getEntityManager().createNativeQuery("""
+                select id, created_at, cast(jsonb_path_query_array(emails, '$[*].address') as text),
+                       cast(jsonb_path_query_array(phones, '$[*].number') as text),
+                       cast(jsonb_path_query_array(social_profiles, '$[*].url') as text)
+                  from contact where workspace_id = ?1 and (visibility = 'WORKSPACE' or owner_id = ?2) and (""" 
+                + String.join(" or ", conditions) + ")");
         query.setParameter(1, workspace).setParameter(2, user);
         for (int i = 0; i < documents.size(); i++) {
             query.setParameter(i + 3, documents.get(i));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> matches = query.getResultList();
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        java.util.Comparator<Object[]> oldestFirst = (a, b) -> ((Comparable) a[1]).compareTo(b[1]);
-        return matches.stream().min(oldestFirst).map(row -> (UUID) row[0]);
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new PointHolder((UUID) r[0], instant(r[1]), strings(r[2]), strings(r[3]), strings(r[4])))
+                .toList();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+
+    private static List<String> strings(Object json) {
+        try {
+            return JSON.readValue((String) json, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL returned a list that is not JSON", e);
+        }
     }
 
     /** {@code column @> [{"key": value}]}: the jsonb list holds a point with that value. */

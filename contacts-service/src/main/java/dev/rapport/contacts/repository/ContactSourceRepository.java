@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Which contact an imported source record became; keyed by the workspace explicitly (a native table). */
@@ -21,13 +20,21 @@ public class ContactSourceRepository {
     @Inject
     WorkspaceContext workspaces;
 
-    public Optional<UUID> contactOf(ImportFormat source, String sourceId) {
+    /** Which contacts these source records became, for those imported before. */
+    public java.util.Map<String, UUID> contactsOf(ImportFormat source, java.util.Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return java.util.Map.of();
+        }
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                        select contact_id from contact_source where workspace_id = ?1 and source = ?2 and source_id = ?3""")
-                .setParameter(1, workspaces.require()).setParameter(2, source.name()).setParameter(3, sourceId)
+        List<Object[]> rows = em.createNativeQuery("""
+                        select source_id, contact_id from contact_source
+                         where workspace_id = :workspace and source = :source and source_id in (:ids)""")
+                .setParameter("workspace", workspaces.require()).setParameter("source", source.name())
+                .setParameter("ids", sourceIds)
                 .getResultList();
-        return ids.stream().findFirst();
+        java.util.Map<String, UUID> found = new java.util.HashMap<>();
+        rows.forEach(r -> found.put((String) r[0], (UUID) r[1]));
+        return found;
     }
 
     public void remember(ImportFormat source, String sourceId, UUID contactId) {

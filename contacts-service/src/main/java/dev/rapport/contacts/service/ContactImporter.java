@@ -23,8 +23,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,8 +43,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactImporter {
 
-    record Applied(ImportOutcome outcome, UUID contactId, String reason) {
-    }
+    private static final int MAX_REASON = 300;
 
     @Inject
     ContactService contacts;
@@ -77,9 +82,11 @@ public class ContactImporter {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 Optional<String> region = settings.phoneRegion();
+                List<Parsed> parsed = batch.stream().map(candidate -> parse(jobId, candidate, region)).toList();
+                ImportMatches matches = matches(format, parsed);
                 List<ImportRow> applied = new ArrayList<>();
-                for (ImportCandidate candidate : batch) {
-                    applied.add(attempt(jobId, format, candidate, region));
+                for (Parsed row : parsed) {
+                    applied.add(row.failed() != null ? row.failed() : upsert(jobId, format, row.candidate(), row.details(), matches));
                     // Every query flushes first, checking each entity in the session: keep the session to one row.
                     em.flush();
                     em.clear();
@@ -97,7 +104,7 @@ public class ContactImporter {
                 batch.forEach(candidate -> apply(jobId, format, dryRun, List.of(candidate)));
                 return;
             }
-            String reason = e instanceof HttpProblem problem ? reason(problem) : "Could not be applied: " + e.getMessage();
+            String reason = e instanceof HttpProblem problem ? reason(problem) : "Could not be written: " + databaseReason(e);
             outcomes = List.of(new ImportRow(jobId, batch.get(0).rowNumber(), ImportOutcome.FAILED, null, reason));
         }
         List<ImportRow> kept = outcomes;
@@ -114,46 +121,65 @@ public class ContactImporter {
         }
     }
 
-    private ImportRow attempt(UUID jobId, ImportFormat format, ImportCandidate candidate, Optional<String> region) {
-        if (candidate.unreadable() != null) {
-            return new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, candidate.unreadable());
-        }
-        ContactDetails details;
-        try {
-            details = parser.parse(candidate.input(), region);
-        } catch (HttpProblem problem) {
-            return new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, reason(problem));
-        }
-        Applied applied = upsert(format, candidate, details);
-        return new ImportRow(jobId, candidate.rowNumber(), applied.outcome(), applied.contactId(), applied.reason());
+    /** A row read and validated, or the reason it failed. */
+    private record Parsed(ImportCandidate candidate, ContactDetails details, ImportRow failed) {
     }
 
-    private Applied upsert(ImportFormat format, ImportCandidate candidate, ContactDetails details) {
+    private Parsed parse(UUID jobId, ImportCandidate candidate, Optional<String> region) {
+        if (candidate.unreadable() != null) {
+            return new Parsed(candidate, null, new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, candidate.unreadable()));
+        }
+        try {
+            return new Parsed(candidate, parser.parse(candidate.input(), region), null);
+        } catch (HttpProblem problem) {
+            return new Parsed(candidate, null, new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, reason(problem)));
+        }
+    }
+
+    /** The batch's earlier imports and matching contacts, in two queries (plus one per 500 contact points). */
+    private ImportMatches matches(ImportFormat format, List<Parsed> parsed) {
+        List<ContactDetails> details = parsed.stream().map(Parsed::details).filter(Objects::nonNull).toList();
+        Set<String> sourceIds = parsed.stream().filter(p -> p.details() != null).map(p -> p.candidate().sourceId())
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        List<ContactRepository.PointHolder> holders = contactRepository.holding(
+                distinct(details.stream().flatMap(d -> d.emails().stream().map(EmailAddress::address))),
+                distinct(details.stream().flatMap(d -> d.phones().stream().map(PhoneNumber::number))),
+                distinct(details.stream().flatMap(d -> d.socialProfiles().stream().map(SocialProfile::url))),
+                workspaces.require(), workspaces.currentUser().orElseThrow());
+        return new ImportMatches(sources.contactsOf(format, sourceIds), holders.stream()
+                .map(h -> new ImportMatches.Holder(h.id(), h.createdAt(), Stream.of(
+                        h.emails().stream().map(ImportMatches::email),
+                        h.phones().stream().map(ImportMatches::phone),
+                        h.profileUrls().stream().map(ImportMatches::profile)).flatMap(k -> k).toList()))
+                .toList());
+    }
+
+    private static List<String> distinct(Stream<String> values) {
+        return values.distinct().toList();
+    }
+
+    private ImportRow upsert(UUID jobId, ImportFormat format, ImportCandidate candidate, ContactDetails details,
+                             ImportMatches matches) {
         String user = workspaces.currentUser().orElseThrow();
-        Optional<Contact> existing = Optional.ofNullable(candidate.sourceId())
-                .flatMap(id -> sources.contactOf(format, id))
+        Optional<Contact> existing = matches.bySource(candidate.sourceId())
                 .flatMap(id -> contactRepository.findVisible(id, user))
-                .or(() -> contactRepository.findMatch(
-                        details.emails().stream().map(EmailAddress::address).toList(),
-                        details.phones().stream().map(PhoneNumber::number).toList(),
-                        details.socialProfiles().stream().map(SocialProfile::url).toList(),
-                        workspaces.require(), user).flatMap(id -> contactRepository.findVisible(id, user)));
-        Applied applied;
+                .or(() -> matches.byKeys(details).flatMap(id -> contactRepository.findVisible(id, user)));
+        Contact applied;
+        ImportOutcome outcome;
         if (existing.isEmpty()) {
-            Contact created = contacts.create(details);
-            applied = new Applied(ImportOutcome.CREATED, created.id(), null);
+            applied = contacts.create(details);
+            outcome = ImportOutcome.CREATED;
         } else {
-            Contact contact = existing.get();
-            long before = contact.version();
-            Contact after = contacts.update(contact.id(), Optional.empty(), have -> ContactMerge.fill(have, details), null);
-            applied = after.version() == before
-                    ? new Applied(ImportOutcome.SKIPPED, after.id(), "Unchanged: the contact already has all of it")
-                    : new Applied(ImportOutcome.UPDATED, after.id(), null);
+            long before = existing.get().version();
+            applied = contacts.update(existing.get().id(), Optional.empty(), have -> ContactMerge.fill(have, details), null);
+            outcome = applied.version() == before ? ImportOutcome.SKIPPED : ImportOutcome.UPDATED;
         }
         if (candidate.sourceId() != null) {
-            sources.remember(format, candidate.sourceId(), applied.contactId());
+            sources.remember(format, candidate.sourceId(), applied.id());
         }
-        return applied;
+        matches.applied(candidate.sourceId(), applied.id(), applied.createdAt(), applied.details());
+        return new ImportRow(jobId, candidate.rowNumber(), outcome, applied.id(),
+                outcome == ImportOutcome.SKIPPED ? "Unchanged: the contact already has all of it" : null);
     }
 
     private void record(UUID jobId, List<ImportRow> outcomes) {
@@ -162,6 +188,25 @@ public class ContactImporter {
             rows.persist(row);
             job.count(row.outcome());
         }
+    }
+
+    /**
+     * What PostgreSQL said, on one line: not the driver's message, which repeats the statement with the row's
+     * values (and so whatever made the row fail, e.g. a NUL the reason could not be stored with either).
+     */
+    private static String databaseReason(RuntimeException e) {
+        SQLException sql = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException found) {
+                sql = found;
+            }
+        }
+        if (sql instanceof BatchUpdateException batch && batch.getNextException() != null) {
+            sql = batch.getNextException();
+        }
+        String message = sql != null ? sql.getMessage() : String.valueOf(e.getMessage());
+        String line = message.lines().findFirst().orElse("").replace('\u0000', ' ');
+        return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "…" : line;
     }
 
     private static String reason(HttpProblem problem) {

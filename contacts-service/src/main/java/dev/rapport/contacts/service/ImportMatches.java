@@ -1,0 +1,78 @@
+package dev.rapport.contacts.service;
+
+import dev.rapport.contacts.domain.ContactDetails;
+import dev.rapport.contacts.domain.EmailAddress;
+import dev.rapport.contacts.domain.PhoneNumber;
+import dev.rapport.contacts.domain.SocialProfile;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Which contact each row of an import batch belongs to, looked up for the whole batch at once and kept up to
+ * date as rows are applied, so a row also finds a contact an earlier row of the batch created.
+ */
+final class ImportMatches {
+
+    /** A contact that holds some of the batch's match keys. */
+    record Holder(UUID contactId, Instant createdAt, List<String> keys) {
+    }
+
+    private final Map<String, UUID> bySource = new HashMap<>();
+    private final Map<String, UUID> byKey = new HashMap<>();
+    private final Map<UUID, Instant> createdAt = new HashMap<>();
+
+    ImportMatches(Map<String, UUID> bySource, List<Holder> holders) {
+        this.bySource.putAll(bySource);
+        holders.stream().sorted(Comparator.comparing(Holder::createdAt)).forEach(this::add);
+    }
+
+    /** The normalised email, phone and profile URL keys of {@code details}. */
+    static List<String> keys(ContactDetails details) {
+        return Stream.of(
+                details.emails().stream().map(EmailAddress::address).map(ImportMatches::email),
+                details.phones().stream().map(PhoneNumber::number).map(ImportMatches::phone),
+                details.socialProfiles().stream().map(SocialProfile::url).map(ImportMatches::profile)).flatMap(s -> s).toList();
+    }
+
+    static String email(String address) {
+        return "email " + address;
+    }
+
+    static String phone(String number) {
+        return "phone " + number;
+    }
+
+    static String profile(String url) {
+        return "profile " + url;
+    }
+
+    Optional<UUID> bySource(String sourceId) {
+        return Optional.ofNullable(sourceId).map(bySource::get);
+    }
+
+    /** The oldest contact sharing a key with {@code details}. */
+    Optional<UUID> byKeys(ContactDetails details) {
+        return keys(details).stream().map(byKey::get).filter(java.util.Objects::nonNull).distinct()
+                .min(Comparator.comparing(createdAt::get));
+    }
+
+    /** A row was applied to {@code contactId}: later rows of the batch find it by its source and its keys. */
+    void applied(String sourceId, UUID contactId, Instant contactCreatedAt, ContactDetails details) {
+        if (sourceId != null) {
+            bySource.put(sourceId, contactId);
+        }
+        add(new Holder(contactId, contactCreatedAt, keys(details)));
+    }
+
+    private void add(Holder holder) {
+        createdAt.putIfAbsent(holder.contactId(), holder.createdAt());
+        holder.keys().forEach(key -> byKey.putIfAbsent(key, holder.contactId()));
+    }
+}
