@@ -4,8 +4,17 @@ import dev.rapport.interactions.domain.ContactProjection;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ContactProjectionRepository implements PanacheRepositoryBase<ContactProjection, UUID> {
+
+    /**
+     * By query rather than {@code findById()}: with the tenant filter on, Hibernate builds a new loader for
+     * every {@code find()}, which was half of the CPU a consumed contact event cost.
+     */
+    public Optional<ContactProjection> byId(UUID contactId) {
+        return find("contactId", contactId).firstResultOptional();
+    }
 }

@@ -22,7 +22,7 @@ public class ContactProjectionService {
     /** Applies a contact's state unless the projection already holds this version or a newer one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UUID contactId, ContactState state, Instant at) {
-        Optional<ContactProjection> existing = projections.findByIdOptional(contactId);
+        Optional<ContactProjection> existing = projections.byId(contactId);
         if (existing.isPresent() && !existing.get().isOlderThan(state.version())) {
             return;
         }
@@ -36,7 +36,7 @@ public class ContactProjectionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void merged(UUID survivorId, List<UUID> absorbedIds, Instant at) {
         for (UUID absorbedId : absorbedIds) {
-            ContactProjection projection = projections.findByIdOptional(absorbedId).orElseGet(() -> new ContactProjection(absorbedId));
+            ContactProjection projection = projections.byId(absorbedId).orElseGet(() -> new ContactProjection(absorbedId));
             projection.mergeInto(survivorId, at);
             projections.persist(projection);
         }
@@ -46,7 +46,7 @@ public class ContactProjectionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void unmerged(Map<UUID, ContactState> restored, Instant at) {
         restored.forEach((contactId, state) -> {
-            ContactProjection projection = projections.findByIdOptional(contactId).orElseGet(() -> new ContactProjection(contactId));
+            ContactProjection projection = projections.byId(contactId).orElseGet(() -> new ContactProjection(contactId));
             projection.unmerge(state, at);
             projections.persist(projection);
         });
@@ -55,7 +55,7 @@ public class ContactProjectionService {
     /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID contactId, long version, Instant at) {
-        ContactProjection projection = projections.findByIdOptional(contactId).orElseGet(() -> new ContactProjection(contactId));
+        ContactProjection projection = projections.byId(contactId).orElseGet(() -> new ContactProjection(contactId));
         projection.erase(version, at);
         projections.persist(projection);
     }
@@ -63,6 +63,6 @@ public class ContactProjectionService {
     /** The contact as {@code user} may see it: not erased, and not someone else's private contact. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ContactProjection> find(UUID contactId, String user) {
-        return projections.findByIdOptional(contactId).filter(p -> p.visibleTo(user));
+        return projections.byId(contactId).filter(p -> p.visibleTo(user));
     }
 }
