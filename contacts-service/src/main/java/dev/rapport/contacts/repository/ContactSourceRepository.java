@@ -14,6 +14,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactSourceRepository {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Inject
     EntityManager em;
 
@@ -37,12 +47,18 @@ public class ContactSourceRepository {
         return found;
     }
 
-    public void remember(ImportFormat source, String sourceId, UUID contactId) {
+    /** Remembers which contact each source record became (the last one named, when a record repeats). */
+    public void rememberAll(ImportFormat source, java.util.Map<String, UUID> contactBySourceId) {
+        if (contactBySourceId.isEmpty()) {
+            return;
+        }
+        List<java.util.Map<String, Object>> rows = contactBySourceId.entrySet().stream()
+                .map(e -> java.util.Map.<String, Object>of("source_id", e.getKey(), "contact_id", e.getValue())).toList();
         em.createNativeQuery("""
-                        insert into contact_source (workspace_id, source, source_id, contact_id) values (?1, ?2, ?3, ?4)
+                        insert into contact_source (workspace_id, source, source_id, contact_id)
+                        select ?1, ?2, s.source_id, s.contact_id from jsonb_to_recordset(cast(?3 as jsonb)) as s(source_id text, contact_id uuid)
                         on conflict (workspace_id, source, source_id) do update set contact_id = excluded.contact_id""")
-                .setParameter(1, workspaces.require()).setParameter(2, source.name()).setParameter(3, sourceId)
-                .setParameter(4, contactId)
+                .setParameter(1, workspaces.require()).setParameter(2, source.name()).setParameter(3, json(rows))
                 .executeUpdate();
     }
 

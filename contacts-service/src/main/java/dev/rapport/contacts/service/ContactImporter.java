@@ -26,7 +26,9 @@ import jakarta.persistence.EntityManager;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +46,8 @@ import java.util.UUID;
 public class ContactImporter {
 
     private static final int MAX_REASON = 300;
+    /** Rows whose entities stay in the session between flushes. */
+    private static final int SESSION_ROWS = 50;
 
     @Inject
     ContactService contacts;
@@ -85,12 +89,17 @@ public class ContactImporter {
                 List<Parsed> parsed = batch.stream().map(candidate -> parse(jobId, candidate, region)).toList();
                 ImportMatches matches = matches(format, parsed);
                 List<ImportRow> applied = new ArrayList<>();
+                Map<String, UUID> imported = new LinkedHashMap<>();
                 for (Parsed row : parsed) {
-                    applied.add(row.failed() != null ? row.failed() : upsert(jobId, format, row.candidate(), row.details(), matches));
-                    // Every query flushes first, checking each entity in the session: keep the session to one row.
-                    em.flush();
-                    em.clear();
+                    applied.add(row.failed() != null ? row.failed() : upsert(jobId, row.candidate(), row.details(), matches, imported));
+                    // Every query flushes first, checking each entity in the session: keep the session small.
+                    if (applied.size() % SESSION_ROWS == 0) {
+                        em.flush();
+                        em.clear();
+                    }
                 }
+                em.flush();
+                sources.rememberAll(format, imported);
                 if (dryRun) {
                     throw new Rehearsed(applied);
                 }
@@ -158,8 +167,8 @@ public class ContactImporter {
         return values.distinct().toList();
     }
 
-    private ImportRow upsert(UUID jobId, ImportFormat format, ImportCandidate candidate, ContactDetails details,
-                             ImportMatches matches) {
+    private ImportRow upsert(UUID jobId, ImportCandidate candidate, ContactDetails details, ImportMatches matches,
+                             Map<String, UUID> imported) {
         String user = workspaces.currentUser().orElseThrow();
         Optional<Contact> existing = matches.bySource(candidate.sourceId())
                 .flatMap(id -> contactRepository.findVisible(id, user))
@@ -175,7 +184,7 @@ public class ContactImporter {
             outcome = applied.version() == before ? ImportOutcome.SKIPPED : ImportOutcome.UPDATED;
         }
         if (candidate.sourceId() != null) {
-            sources.remember(format, candidate.sourceId(), applied.id());
+            imported.put(candidate.sourceId(), applied.id());
         }
         matches.applied(candidate.sourceId(), applied.id(), applied.createdAt(), applied.details());
         return new ImportRow(jobId, candidate.rowNumber(), outcome, applied.id(),

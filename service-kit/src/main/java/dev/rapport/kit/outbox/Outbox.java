@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Records an event in the caller's database transaction. Nothing reaches Kafka unless that transaction
- * commits; the {@link OutboxRelay} publishes it right after the commit (or on its next sweep).
+ * commits; the {@link OutboxRelay} publishes it right after the commit (or on its next sweep). The row is
+ * written at the transaction's next flush, in the order the events were appended.
  */
 @ApplicationScoped
 @Unremovable
@@ -56,20 +57,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String type, UUID subject, Object payload) {
         UUID id = Uuids.v7();
-        entityManager.createNativeQuery("""
-                        insert into outbox_event
-                            (id, topic, type, subject, payload, occurred_at, trace_context, workspace_id)
-                        values (:id, :topic, :type, :subject, cast(:payload as jsonb), :occurredAt,
-                                cast(:traceContext as jsonb), :workspace)""")
-                .setParameter("id", id)
-                .setParameter("topic", topic)
-                .setParameter("type", type)
-                .setParameter("subject", subject.toString())
-                .setParameter("payload", toJson(payload))
-                .setParameter("occurredAt", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
-                .setParameter("traceContext", currentTraceContext())
-                .setParameter("workspace", workspaces.require())
-                .executeUpdate();
+        entityManager.persist(new OutboxEvent(id, topic, type, subject.toString(), toJson(payload),
+                OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), currentTraceContext(), workspaces.require()));
         afterCommit.run(relay::wake);
         return id;
     }
