@@ -163,7 +163,7 @@ public class WorkspaceBackup {
     }
 
     private boolean isEmpty(String workspace) {
-        return tables().stream().noneMatch(table -> !em.createNativeQuery(
+        return tables().stream().allMatch(table -> em.createNativeQuery(
                         "select 1 from " + table + " where workspace_id = ?1 limit 1")
                 .setParameter(1, workspace).getResultList().isEmpty());
     }

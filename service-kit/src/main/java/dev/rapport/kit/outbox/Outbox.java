@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * Records an event in the caller's database transaction. Nothing reaches Kafka unless that transaction
  * commits; the {@link OutboxRelay} publishes it right after the commit (or on its next sweep). The row is
- * written at the transaction's next flush, in the order the events were appended.
+ * written at the transaction's next flush, in the order the events were appended: code that clears the
+ * persistence context must flush first, or the event is dropped with the rest of the session.
  */
 @ApplicationScoped
 @Unremovable
