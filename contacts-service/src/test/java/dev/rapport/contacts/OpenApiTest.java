@@ -1,0 +1,27 @@
+package dev.rapport.contacts;
+
+import dev.rapport.local.RapportInfraTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The published API document describes what front ends call: merges, backups, both ways to upload an import. */
+@QuarkusTest
+@WithTestResource(RapportInfraTestResource.class)
+class OpenApiTest {
+
+    @Test
+    void theApiDocumentDescribesMergeUndoBackupRestoreAndBothImportUploads() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/contacts/{id}/merge'.post.operationId", notNullValue())
+                .body("paths.'/v1/merges/{id}/undo'.post.operationId", notNullValue())
+                .body("paths.'/v1/backup'.get.operationId", notNullValue())
+                .body("paths.'/v1/backup/restore'.post.requestBody.content", hasKey("application/x-ndjson"))
+                .body("paths.'/v1/imports'.post.requestBody.content", hasKey("multipart/form-data"))
+                .body("paths.'/v1/imports'.post.requestBody.content", hasKey("text/vcard"));
+    }
+}
