@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Imports of files shaped like real exports: jobs, per-row outcomes, idempotent upserts, matching, dry runs. */
@@ -174,6 +175,26 @@ class ImportTest {
         assertEquals(job.getString("rows[0].contactId"), job.getString("rows[1].contactId"));
         JsonPath all = contacts("");
         assertEquals(List.of("Engines"), all.getList("items.company"));
+    }
+
+    @Test
+    void rowOutcomesComeInPagesAndCanBeNarrowedToFailures() {
+        String location = given().auth().oauth2(api.token()).contentType("text/vcard").body(fixture("google.vcf"))
+                .post("/v1/imports").then().statusCode(202).extract().header("Location");
+        awaitFinished(location);
+
+        JsonPath first = given().auth().oauth2(api.token()).get(location + "?rowsLimit=2").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(1, 2), first.getList("rows.row"));
+        assertEquals(2, first.getInt("nextRowsAfter"));
+        assertEquals(3, first.getInt("counts.read"));
+        JsonPath last = given().auth().oauth2(api.token()).get(location + "?rowsLimit=2&rowsAfter=2").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(3), last.getList("rows.row"));
+        assertNull(last.get("nextRowsAfter"));
+
+        given().auth().oauth2(api.token()).get(location + "?outcome=failed").then().statusCode(200)
+                .body("rows.row", equalTo(List.of(2))).body("rows[0].reason", org.hamcrest.Matchers.containsString("phones[0]"));
+        given().auth().oauth2(api.token()).get(location + "?outcome=exploded&rowsLimit=0").then().statusCode(422)
+                .body("violations.field", containsInAnyOrder("outcome", "rowsLimit"));
     }
 
     @Test

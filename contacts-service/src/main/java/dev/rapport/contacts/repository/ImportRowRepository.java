@@ -1,5 +1,6 @@
 package dev.rapport.contacts.repository;
 
+import dev.rapport.contacts.domain.ImportOutcome;
 import dev.rapport.contacts.domain.ImportRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ImportRowRepository implements PanacheRepositoryBase<ImportRow, ImportRow.Key> {
 
-    public List<ImportRow> ofJob(UUID jobId) {
-        return list("jobId = ?1 order by rowNumber", jobId);
+    /** Up to {@code limit} rows after row {@code after}, in file order; only those with {@code outcome} if given. */
+    public List<ImportRow> ofJob(UUID jobId, ImportOutcome outcome, int after, int limit) {
+        String where = "jobId = ?1 and rowNumber > ?2" + (outcome == null ? "" : " and outcome = ?3") + " order by rowNumber";
+        var query = outcome == null ? find(where, jobId, after) : find(where, jobId, after, outcome);
+        return query.page(0, limit).list();
     }
 
     /** Rows already done, so a resumed job does not apply them twice. */

@@ -78,7 +78,7 @@ public class ContactListParameters {
             errors.add(FieldError.query("sort", "must be one of " + String.join(", ", SORTS.keySet())));
             order = ContactQuery.Sort.NAME;
         }
-        int size = PageLimit.parse(limit, defaultLimit, maxLimit, errors);
+        int size = WholeNumberParameter.parse("limit", limit, defaultLimit, 1, maxLimit, errors);
         Relationship rel = null;
         if (relationship != null) {
             try {

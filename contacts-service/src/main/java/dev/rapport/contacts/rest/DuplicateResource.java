@@ -43,7 +43,7 @@ public class DuplicateResource {
     public List<DuplicateView> list(@Parameter(description = "At most this many pairs (default 100, at most 500)")
                                     @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
-        int size = PageLimit.parse(limit, 100, MAX, errors);
+        int size = WholeNumberParameter.parse("limit", limit, 100, 1, MAX, errors);
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }

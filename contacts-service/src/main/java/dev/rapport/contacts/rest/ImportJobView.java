@@ -16,7 +16,9 @@ public record ImportJobView(
         Counts counts,
         Instant createdAt,
         @Schema(nullable = true) Instant finishedAt,
-        List<Row> rows) {
+        @Schema(description = "Row outcomes in file order: a page of them (see rowsLimit)") List<Row> rows,
+        @Schema(description = "Pass as rowsAfter for the next page; null when this page is the last", nullable = true)
+        Integer nextRowsAfter) {
 
     @Schema(name = "ImportCounts")
     public record Counts(int read, int created, int updated, int skipped, int failed) {

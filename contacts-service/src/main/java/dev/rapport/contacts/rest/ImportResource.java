@@ -2,6 +2,7 @@ package dev.rapport.contacts.rest;
 
 import dev.rapport.contacts.domain.ImportFormat;
 import dev.rapport.contacts.domain.ImportJob;
+import dev.rapport.contacts.domain.ImportOutcome;
 import dev.rapport.contacts.mapping.imports.CsvImport;
 import dev.rapport.contacts.service.ImportService;
 import dev.rapport.kit.problem.FieldError;
@@ -35,6 +36,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +48,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
 public class ImportResource {
+
+    private static final int DEFAULT_ROWS = 1000;
+    private static final int MAX_ROWS = 5000;
 
     private static final Map<String, ImportFormat> FORMATS = Map.of(
             "vcard", ImportFormat.VCARD, "linkedin", ImportFormat.LINKEDIN_CSV,
@@ -102,7 +108,7 @@ public class ImportResource {
             throw Problems.invalid(FieldError.body("file", "is empty"));
         }
         ImportJob job = imports.accept(format, dryRun, file);
-        return Response.accepted(view(new ImportService.Progress(job, java.util.List.of())))
+        return Response.accepted(view(new ImportService.Progress(job, java.util.List.of(), false)))
                 .location(uri.getAbsolutePathBuilder().path(job.id().toString()).build())
                 .build();
     }
@@ -127,11 +133,36 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
-    @Operation(operationId = "getImport", summary = "An import's progress and the outcome of each row")
+    @Operation(operationId = "getImport", summary = "An import's progress and the outcome of its rows",
+            description = "Rows come in file order, up to rowsLimit (1,000 by default) per response; follow nextRowsAfter "
+                    + "for the rest. outcome=failed lists only the rows that failed, with their reasons.")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "404", description = "No such import of yours", content = @Content(mediaType = "application/problem+json"))
-    public ImportJobView get(@PathParam("id") UUID id) {
-        return view(imports.progress(id));
+    @APIResponse(responseCode = "422", description = "Invalid outcome, rowsAfter or rowsLimit", content = @Content(mediaType = "application/problem+json"))
+    public ImportJobView get(@PathParam("id") UUID id,
+                             @Parameter(description = "created, updated, skipped or failed") @QueryParam("outcome") String outcome,
+                             @Parameter(description = "Rows after this row number (default 0)") @QueryParam("rowsAfter") String rowsAfter,
+                             @Parameter(description = "At most this many rows (1 to 5,000; default 1,000)") @QueryParam("rowsLimit") String rowsLimit) {
+        List<FieldError> errors = new ArrayList<>();
+        ImportOutcome only = outcome(outcome, errors);
+        int after = WholeNumberParameter.parse("rowsAfter", rowsAfter, 0, 0, Integer.MAX_VALUE, errors);
+        int limit = WholeNumberParameter.parse("rowsLimit", rowsLimit, DEFAULT_ROWS, 1, MAX_ROWS, errors);
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        return view(imports.progress(id, only, after, limit));
+    }
+
+    private static ImportOutcome outcome(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ImportOutcome.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.query("outcome", "must be one of created, updated, skipped, failed"));
+            return null;
+        }
     }
 
     private static ImportFormat format(String format, String contentType, byte[] file) {
@@ -164,6 +195,7 @@ public class ImportResource {
                 new ImportJobView.Counts(job.rowsRead(), job.rowsCreated(), job.rowsUpdated(), job.rowsSkipped(), job.rowsFailed()),
                 job.createdAt(), job.finishedAt(),
                 progress.rows().stream().map(r -> new ImportJobView.Row(r.rowNumber(), r.outcome().name().toLowerCase(Locale.ROOT),
-                        r.contactId(), r.reason())).toList());
+                        r.contactId(), r.reason())).toList(),
+                progress.more() ? progress.rows().get(progress.rows().size() - 1).rowNumber() : null);
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.contacts.service;
 
 import dev.rapport.contacts.domain.ImportFormat;
 import dev.rapport.contacts.domain.ImportJob;
+import dev.rapport.contacts.domain.ImportOutcome;
 import dev.rapport.contacts.domain.ImportRow;
 import dev.rapport.contacts.repository.ImportJobRepository;
 import dev.rapport.contacts.repository.ImportRowRepository;
@@ -42,15 +43,20 @@ public class ImportService {
         return job;
     }
 
-    public record Progress(ImportJob job, List<ImportRow> rows) {
+    /** The job and a page of its rows; {@code more} when rows after the last one given match too. */
+    public record Progress(ImportJob job, List<ImportRow> rows, boolean more) {
     }
 
-    /** The job and its row outcomes; another user's import is not found (it may hold their private contacts). */
+    /**
+     * The job and up to {@code limit} row outcomes after row {@code after} (only {@code outcome} ones if given);
+     * another user's import is not found (it may hold their private contacts).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Progress progress(UUID id) {
+    public Progress progress(UUID id, ImportOutcome outcome, int after, int limit) {
         ImportJob job = jobs.findByIdOptional(id)
                 .filter(j -> j.createdBy().equals(workspaces.currentUser().orElse(null)))
                 .orElseThrow(() -> Problems.notFound("No import " + id));
-        return new Progress(job, rows.ofJob(id));
+        List<ImportRow> page = rows.ofJob(id, outcome, after, limit + 1);
+        return new Progress(job, page.subList(0, Math.min(limit, page.size())), page.size() > limit);
     }
 }
