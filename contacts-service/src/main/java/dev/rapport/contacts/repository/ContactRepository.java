@@ -154,13 +154,8 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new PointHolder((UUID) r[0], instant(r[1]), strings(r[2]), strings(r[3]), strings(r[4])))
+        return rows.stream().map(r -> new PointHolder((UUID) r[0], NativeResults.instant(r[1]), strings(r[2]), strings(r[3]), strings(r[4])))
                 .toList();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp t ? t.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private static List<String> strings(Object json) {

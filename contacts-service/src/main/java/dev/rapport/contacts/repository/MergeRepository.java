@@ -81,8 +81,8 @@ public class MergeRepository {
                         read((String) r[1], ContactMergeRecord.Moved.class)))
                 .toList();
         return Optional.of(new ContactMergeRecord(id, (UUID) row[0], read((String) row[1], ContactDetails.class),
-                ((Number) row[2]).longValue(), read((String) row[3], UUIDS), (String) row[4], instant(row[5]),
-                instant(row[6]), absorbed));
+                ((Number) row[2]).longValue(), read((String) row[3], UUIDS), (String) row[4], NativeResults.instant(row[5]),
+                NativeResults.instant(row[6]), absorbed));
     }
 
     /** Where {@code contactId} went if a merge absorbed it. */
@@ -105,7 +105,7 @@ public class MergeRepository {
                 .setParameter(1, workspaces.require())
                 .getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new ContactMergedV1((UUID) r[0], (UUID) r[1],
-                read((String) r[2], UUIDS), (String) r[3], instant(r[4]))).toList();
+                read((String) r[2], UUIDS), (String) r[3], NativeResults.instant(r[4]))).toList();
     }
 
     public void markUndone(UUID id, Instant at) {
@@ -157,9 +157,5 @@ public class MergeRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable merge record", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Timestamp t ? t.toInstant() : (Instant) value;
     }
 }

@@ -155,12 +155,7 @@ public class ContactImporter {
                 distinct(details.stream().flatMap(d -> d.phones().stream().map(PhoneNumber::number))),
                 distinct(details.stream().flatMap(d -> d.socialProfiles().stream().map(SocialProfile::url))),
                 workspaces.require(), workspaces.currentUser().orElseThrow());
-        return new ImportMatches(sources.contactsOf(format, sourceIds), holders.stream()
-                .map(h -> new ImportMatches.Holder(h.id(), h.createdAt(), Stream.of(
-                        h.emails().stream().map(ImportMatches::email),
-                        h.phones().stream().map(ImportMatches::phone),
-                        h.profileUrls().stream().map(ImportMatches::profile)).flatMap(k -> k).toList()))
-                .toList());
+        return new ImportMatches(sources.contactsOf(format, sourceIds), holders);
     }
 
     private static List<String> distinct(Stream<String> values) {

@@ -4,6 +4,7 @@ import dev.rapport.contacts.domain.ContactDetails;
 import dev.rapport.contacts.domain.EmailAddress;
 import dev.rapport.contacts.domain.PhoneNumber;
 import dev.rapport.contacts.domain.SocialProfile;
+import dev.rapport.contacts.repository.ContactRepository.PointHolder;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,36 +21,35 @@ import java.util.stream.Stream;
  */
 final class ImportMatches {
 
-    /** A contact that holds some of the batch's match keys. */
-    record Holder(UUID contactId, Instant createdAt, List<String> keys) {
-    }
-
     private final Map<String, UUID> bySource = new HashMap<>();
     private final Map<String, UUID> byKey = new HashMap<>();
     private final Map<UUID, Instant> createdAt = new HashMap<>();
 
-    ImportMatches(Map<String, UUID> bySource, List<Holder> holders) {
+    ImportMatches(Map<String, UUID> bySource, List<PointHolder> holders) {
         this.bySource.putAll(bySource);
-        holders.stream().sorted(Comparator.comparing(Holder::createdAt)).forEach(this::add);
+        holders.stream().sorted(Comparator.comparing(PointHolder::createdAt)).forEach(h -> add(h.id(), h.createdAt(), Stream.of(
+                h.emails().stream().map(ImportMatches::email),
+                h.phones().stream().map(ImportMatches::phone),
+                h.profileUrls().stream().map(ImportMatches::profile)).flatMap(s -> s).toList()));
     }
 
     /** The normalised email, phone and profile URL keys of {@code details}. */
-    static List<String> keys(ContactDetails details) {
+    private static List<String> keys(ContactDetails details) {
         return Stream.of(
                 details.emails().stream().map(EmailAddress::address).map(ImportMatches::email),
                 details.phones().stream().map(PhoneNumber::number).map(ImportMatches::phone),
                 details.socialProfiles().stream().map(SocialProfile::url).map(ImportMatches::profile)).flatMap(s -> s).toList();
     }
 
-    static String email(String address) {
+    private static String email(String address) {
         return "email " + address;
     }
 
-    static String phone(String number) {
+    private static String phone(String number) {
         return "phone " + number;
     }
 
-    static String profile(String url) {
+    private static String profile(String url) {
         return "profile " + url;
     }
 
@@ -68,11 +68,11 @@ final class ImportMatches {
         if (sourceId != null) {
             bySource.put(sourceId, contactId);
         }
-        add(new Holder(contactId, contactCreatedAt, keys(details)));
+        add(contactId, contactCreatedAt, keys(details));
     }
 
-    private void add(Holder holder) {
-        createdAt.putIfAbsent(holder.contactId(), holder.createdAt());
-        holder.keys().forEach(key -> byKey.putIfAbsent(key, holder.contactId()));
+    private void add(UUID contactId, Instant contactCreatedAt, List<String> keys) {
+        createdAt.putIfAbsent(contactId, contactCreatedAt);
+        keys.forEach(key -> byKey.putIfAbsent(key, contactId));
     }
 }

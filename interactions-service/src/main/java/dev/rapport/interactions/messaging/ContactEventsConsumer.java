@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
@@ -47,25 +48,24 @@ public class ContactEventsConsumer {
         Instant at = event.time() == null ? Instant.now() : event.time();
         switch (event.type()) {
             case CREATED_V1, UPDATED_V1 -> {
-                ContactEventV1 contact = read(event);
+                ContactEventV1 contact = read(event, ContactEventV1.class, c -> c.contactId() != null, "contactId");
                 projections.apply(contact.contactId(), state(contact), at);
             }
             case DELETED_V1 -> {
-                ContactEventV1 deleted = read(event);
+                ContactEventV1 deleted = read(event, ContactEventV1.class, c -> c.contactId() != null, "contactId");
                 projections.erase(deleted.contactId(), deleted.versionOrZero(), at);
             }
             case MERGED_V1 -> {
-                ContactMergeEventV1 merged = readMerge(event);
-                if (merged.absorbedIds() == null || merged.absorbedIds().contains(null)) {
-                    throw new IllegalArgumentException("No absorbedIds in " + event.type() + " " + event.id());
-                }
+                ContactMergeEventV1 merged = read(event, ContactMergeEventV1.class,
+                        m -> m.survivorId() != null && m.absorbedIds() != null && !m.absorbedIds().contains(null),
+                        "survivorId and absorbedIds");
                 projections.merged(merged.survivorId(), merged.absorbedIds(), at);
             }
             case MERGE_UNDONE_V1 -> {
-                ContactMergeEventV1 undone = readMerge(event);
-                if (undone.restored() == null || undone.restored().stream().anyMatch(c -> c == null || c.contactId() == null)) {
-                    throw new IllegalArgumentException("No restored contacts in " + event.type() + " " + event.id());
-                }
+                ContactMergeEventV1 undone = read(event, ContactMergeEventV1.class,
+                        m -> m.survivorId() != null && m.restored() != null
+                                && m.restored().stream().allMatch(c -> c != null && c.contactId() != null),
+                        "survivorId and restored contacts");
                 Map<UUID, ContactState> restored = new LinkedHashMap<>();
                 undone.restored().forEach(contact -> restored.put(contact.contactId(), state(contact)));
                 projections.unmerged(restored, at);
@@ -84,27 +84,17 @@ public class ContactEventsConsumer {
                 contact.ownerId(), contact.visibility(), contact.versionOrZero());
     }
 
-    private ContactMergeEventV1 readMerge(IncomingEvent event) {
+    /** The event's data as {@code type}; unreadable or without {@code required}, it is dead-lettered. */
+    private <T> T read(IncomingEvent event, Class<T> type, Predicate<T> complete, String required) {
+        T data;
         try {
-            ContactMergeEventV1 merge = json.readValue(event.data(), ContactMergeEventV1.class);
-            if (merge.survivorId() == null) {
-                throw new IllegalArgumentException("No survivorId in " + event.type() + " " + event.id());
-            }
-            return merge;
+            data = json.readValue(event.data(), type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Unreadable " + event.type() + " " + event.id(), e);
         }
-    }
-
-    private ContactEventV1 read(IncomingEvent event) {
-        try {
-            ContactEventV1 contact = json.readValue(event.data(), ContactEventV1.class);
-            if (contact.contactId() == null) {
-                throw new IllegalArgumentException("No contactId in " + event.type() + " " + event.id());
-            }
-            return contact;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + event.type() + " " + event.id(), e);
+        if (!complete.test(data)) {
+            throw new IllegalArgumentException("No " + required + " in " + event.type() + " " + event.id());
         }
+        return data;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 @ApplicationScoped
 public class ContactProjectionService {
@@ -35,28 +36,25 @@ public class ContactProjectionService {
     /** Points each absorbed contact at the survivor. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void merged(UUID survivorId, List<UUID> absorbedIds, Instant at) {
-        for (UUID absorbedId : absorbedIds) {
-            ContactProjection projection = projections.byId(absorbedId).orElseGet(() -> new ContactProjection(absorbedId));
-            projection.mergeInto(survivorId, at);
-            projections.persist(projection);
-        }
+        absorbedIds.forEach(absorbedId -> change(absorbedId, projection -> projection.mergeInto(survivorId, at)));
     }
 
     /** The absorbed contacts of an undone merge are themselves again, with the state they had. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void unmerged(Map<UUID, ContactState> restored, Instant at) {
-        restored.forEach((contactId, state) -> {
-            ContactProjection projection = projections.byId(contactId).orElseGet(() -> new ContactProjection(contactId));
-            projection.unmerge(state, at);
-            projections.persist(projection);
-        });
+        restored.forEach((contactId, state) -> change(contactId, projection -> projection.unmerge(state, at)));
     }
 
     /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID contactId, long version, Instant at) {
+        change(contactId, projection -> projection.erase(version, at));
+    }
+
+    /** Changes the contact's projection, starting one if this is the first the service hears of the contact. */
+    private void change(UUID contactId, Consumer<ContactProjection> change) {
         ContactProjection projection = projections.byId(contactId).orElseGet(() -> new ContactProjection(contactId));
-        projection.erase(version, at);
+        change.accept(projection);
         projections.persist(projection);
     }
 

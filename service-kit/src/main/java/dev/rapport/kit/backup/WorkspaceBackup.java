@@ -156,9 +156,10 @@ public class WorkspaceBackup {
         if (!service.equals(header.path("service").asText())) {
             throw Problems.malformed("This is a backup of " + header.path("service").asText() + ", not of " + service);
         }
-        if (header.path("schemaVersion").asInt() > Integer.parseInt(schemaVersion())) {
+        String schema = schemaVersion();
+        if (header.path("schemaVersion").asInt() > Integer.parseInt(schema)) {
             throw Problems.malformed("The backup comes from a newer " + service + " (schema " + header.path("schemaVersion").asText()
-                    + ", this one has " + schemaVersion() + "); upgrade before restoring it");
+                    + ", this one has " + schema + "); upgrade before restoring it");
         }
     }
 
