@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Mints development tokens the way an OIDC provider would, for the local stack and for tests. */
 public final class Tokens {
@@ -41,8 +42,15 @@ public final class Tokens {
     }
 
     public static String sign(Spec spec, PrivateKey key) {
+        return sign(spec, key, claims -> { });
+    }
+
+    /** Signs the spec's claims after {@code adjust} changed them: for tests of claims no provider should send. */
+    public static String sign(Spec spec, PrivateKey key, Consumer<JwtClaims> adjust) {
+        JwtClaims claims = claims(spec);
+        adjust.accept(claims);
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims(spec).toJson());
+        jws.setPayload(claims.toJson());
         jws.setKey(key);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");

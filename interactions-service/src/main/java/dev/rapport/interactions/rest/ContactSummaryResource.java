@@ -4,7 +4,7 @@ import dev.rapport.interactions.mapping.ContactSummaryMapper;
 import dev.rapport.interactions.service.ContactProjectionService;
 import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.rapport.kit.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -50,7 +50,7 @@ public class ContactSummaryResource {
     @APIResponse(responseCode = "308", description = "Merged into the contact named by Location")
     public Response get(@PathParam("contactId") UUID contactId, @Context UriInfo uri) {
         ContactProjection projection = projections.find(contactId, workspaces.currentUser().orElseThrow())
-                .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No contact " + contactId));
+                .orElseThrow(() -> Problems.notFound("No contact " + contactId));
         return projection.mergedInto()
                 .map(survivor -> Response.status(PERMANENT_REDIRECT)
                         .location(uri.getBaseUriBuilder().path("v1/contacts/{id}/summary").build(survivor)))

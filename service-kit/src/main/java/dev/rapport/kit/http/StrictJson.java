@@ -1,5 +1,6 @@
 package dev.rapport.kit.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,11 +18,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Reads request bodies strictly: malformed JSON is a 400; an unknown field or a value of the wrong type is a
- * 422 naming the field. Unknown fields are rejected (not ignored) so a typo never silently drops data.
+ * Reads request bodies strictly: malformed JSON is a 400 (trailing content after the object, a key given twice
+ * and unpaired surrogates included: each would otherwise be read as something the client did not mean); an
+ * unknown field or a value of the wrong type is a 422 naming the field. Unknown fields are rejected (not ignored) so a typo never silently drops data.
  */
 @ApplicationScoped
 public class StrictJson {
@@ -41,12 +44,20 @@ public class StrictJson {
             throw Problems.malformed("The request body is empty");
         }
         try {
-            JsonNode node = mapper.readTree(body);
-            if (node == null || !node.isObject()) {
+            JsonNode node = mapper.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(body);
+            if (node == null || node.isMissingNode() || !node.isObject()) {
                 throw Problems.malformed("The request body must be a JSON object");
             }
-            nulAt(node, "").ifPresent(field -> {
+            textAt(node, "", text -> text.indexOf('\u0000') < 0).ifPresent(field -> {
                 throw Problems.invalid(FieldError.body(field, "must not contain the NUL character (\\u0000)"));
+            });
+            textAt(node, "", Text::isStorable).ifPresent(field -> {
+                throw Problems.malformed("The request body holds an unpaired UTF-16 surrogate at " + field
+                        + ": that is not Unicode text");
             });
             return node;
         } catch (JsonProcessingException e) {
@@ -54,21 +65,25 @@ public class StrictJson {
         }
     }
 
-    /** PostgreSQL text cannot hold NUL: where a string has one, so it is a 422 rather than a failed write. */
-    private static Optional<String> nulAt(JsonNode node, String path) {
+    /** The path of the first string (value or field name) that fails {@code acceptable}, if any. */
+    private static Optional<String> textAt(JsonNode node, String path, Predicate<String> acceptable) {
         if (node.isTextual()) {
-            return node.textValue().indexOf('\u0000') >= 0 ? Optional.of(path) : Optional.empty();
+            return acceptable.test(node.textValue()) ? Optional.empty() : Optional.of(path);
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Optional<String> found = nulAt(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            if (!acceptable.test(field.getKey())) {
+                return Optional.of(at);
+            }
+            Optional<String> found = textAt(field.getValue(), at, acceptable);
             if (found.isPresent()) {
                 return found;
             }
         }
         for (int i = 0; node.isArray() && i < node.size(); i++) {
-            Optional<String> found = nulAt(node.get(i), path + "[" + i + "]");
+            Optional<String> found = textAt(node.get(i), path + "[" + i + "]", acceptable);
             if (found.isPresent()) {
                 return found;
             }

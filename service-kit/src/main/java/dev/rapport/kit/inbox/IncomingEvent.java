@@ -1,5 +1,6 @@
 package dev.rapport.kit.inbox;
 
+import dev.rapport.kit.tenancy.WorkspaceIds;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -15,8 +16,9 @@ public record IncomingEvent(String id, String type, String source, String subjec
         IncomingCloudEventMetadata<String> ce = message.getMetadata(IncomingCloudEventMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("Not a CloudEvent: no ce_* headers"));
         String workspace = ce.<String>getExtension("workspaceid")
-                .filter(value -> !value.isBlank())
-                .orElseThrow(() -> new IllegalArgumentException("CloudEvent " + ce.getId() + " has no workspaceid"));
+                .filter(WorkspaceIds::isValid)
+                .orElseThrow(() -> new IllegalArgumentException("CloudEvent " + ce.getId()
+                        + " has no workspaceid of the shape " + WorkspaceIds.SHAPE));
         return new IncomingEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()),
                 ce.getSubject().orElse(null), workspace,
                 ce.getTimeStamp().map(t -> t.toInstant()).orElse(null),

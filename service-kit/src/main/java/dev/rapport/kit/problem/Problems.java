@@ -5,13 +5,32 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** The RFC 9457 problems every Rapport API answers with; {@code type} names the kind of problem. */
 public final class Problems {
 
     private static final String TYPES = "https://rapport.dev/problems/";
 
+    /** The type of a problem known only by its status (raised by the framework rather than by Rapport). */
+    private static final Map<Integer, String> BY_STATUS = Map.ofEntries(
+            Map.entry(400, "malformed-request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
+            Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"),
+            Map.entry(409, "conflict"), Map.entry(412, "stale"), Map.entry(413, "body-too-large"),
+            Map.entry(415, "unsupported-media-type"), Map.entry(422, "validation"),
+            Map.entry(428, "precondition-required"), Map.entry(429, "too-many-requests"),
+            Map.entry(503, "unavailable"));
+
     private Problems() {
+    }
+
+    /** {@code https://rapport.dev/problems/<kind>} for a status; {@code internal} for any other 5xx, {@code client-error} else. */
+    public static URI typeOf(int status) {
+        return URI.create(TYPES + BY_STATUS.getOrDefault(status, status >= 500 ? "internal" : "client-error"));
+    }
+
+    public static HttpProblem unauthorized(String detail) {
+        return builder(401, "unauthorized", "Unauthorized", detail).withHeader("WWW-Authenticate", "Bearer").build();
     }
 
     public static HttpProblem malformed(String detail) {

@@ -1,9 +1,8 @@
 package dev.rapport.kit.problem;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.rapport.kit.tenancy.WorkspaceClaimCheck;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,21 +17,13 @@ public class UnauthenticatedProblemMappers {
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthorized("The bearer token is missing, expired or not trusted");
+        // Only the workspace check's reason is safe to repeat; the verifier's may describe the token.
+        return Problems.unauthorized(e.getCause() instanceof WorkspaceClaimCheck.InvalidWorkspaceClaim reason ? reason.getMessage()
+                : "The bearer token is missing, expired or not trusted").toResponse();
     }
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     public Response unauthorized(UnauthorizedException e) {
-        return unauthorized("A bearer token is required");
-    }
-
-    private static Response unauthorized(String detail) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.UNAUTHORIZED)
-                .withTitle("Unauthorized")
-                .withDetail(detail)
-                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build()
-                .toResponse();
+        return Problems.unauthorized("A bearer token is required").toResponse();
     }
 }

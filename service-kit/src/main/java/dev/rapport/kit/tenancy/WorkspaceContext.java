@@ -4,7 +4,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -35,11 +34,8 @@ public class WorkspaceContext {
         if (!Arc.container().requestContext().isActive() || token.getRawToken() == null) {
             return Optional.empty();
         }
-        Object claim = token.getClaim(workspaceClaim);
-        if (claim instanceof JsonString text) {
-            return Optional.of(text.getString()).filter(value -> !value.isBlank());
-        }
-        return claim == null ? Optional.empty() : Optional.of(claim.toString());
+        // WorkspaceClaimCheck refused any token whose claim is not a workspace id of the documented shape.
+        return WorkspaceIds.fromClaim(token.getClaim(workspaceClaim));
     }
 
     public String require() {
