@@ -13,6 +13,7 @@ import dev.rapport.contacts.domain.Visibility;
 import dev.rapport.contacts.domain.WebAddresses;
 import dev.rapport.contacts.domain.Website;
 import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.kit.http.IsoDates;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -144,7 +145,7 @@ public class ContactInputParser {
             MonthDay.of(in.month(), in.day());
             if (in.year() != null) {
                 LocalDate.of(in.year(), in.month(), in.day());
-                if (Year.of(in.year()).isAfter(Year.now())) {
+                if (in.year() < 1 || Year.of(in.year()).isAfter(Year.now())) {
                     throw new DateTimeException("in the future");
                 }
             }
@@ -160,9 +161,9 @@ public class ContactInputParser {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return IsoDates.date(text);
         } catch (DateTimeException e) {
-            errors.add(FieldError.body(field, "must be an ISO date (YYYY-MM-DD)"));
+            errors.add(FieldError.body(field, "must be an ISO date (YYYY-MM-DD) " + IsoDates.RANGE));
             return null;
         }
     }

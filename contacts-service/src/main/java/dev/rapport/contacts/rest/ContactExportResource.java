@@ -87,6 +87,8 @@ public class ContactExportResource {
 
     private void vcards(ContactQuery query, String user, OutputStream out, VCardVersion version) throws IOException {
         VCardWriter writer = new VCardWriter(out, version);
+        // RFC 6868: a label may hold quotes or line breaks, which a parameter value can only carry caret-encoded.
+        writer.setCaretEncodingEnabled(true);
         exports.export(query, user, contact -> writer.write(VCardMapper.toVCard(contact, version)));
         writer.flush();
     }

@@ -4,6 +4,7 @@ import dev.rapport.contacts.domain.Folding;
 import dev.rapport.contacts.domain.InvalidValue;
 import dev.rapport.contacts.domain.Relationship;
 import dev.rapport.contacts.repository.ContactQuery;
+import dev.rapport.kit.http.IsoDates;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import jakarta.ws.rs.QueryParam;
@@ -11,9 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,9 +111,9 @@ public class ContactListParameters {
 
     private static Instant instant(String text, List<FieldError> errors) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+            return IsoDates.instantOrDate(text);
         } catch (DateTimeException e) {
-            errors.add(FieldError.query("updatedSince", "must be an ISO instant (2026-01-31T12:00:00Z) or date"));
+            errors.add(FieldError.query("updatedSince", "must be an ISO instant (2026-01-31T12:00:00Z) or date, " + IsoDates.RANGE));
             return null;
         }
     }

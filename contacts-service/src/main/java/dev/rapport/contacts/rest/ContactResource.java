@@ -13,6 +13,7 @@ import dev.rapport.contacts.service.ContactService;
 import dev.rapport.contacts.service.WorkspaceSettingsService;
 import dev.rapport.kit.http.StrictJson;
 import dev.rapport.kit.idempotency.IdempotentPost;
+import dev.rapport.kit.http.IsoDates;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.Roles;
@@ -249,9 +250,9 @@ public class ContactResource {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            return IsoDates.date(text);
         } catch (DateTimeException e) {
-            throw Problems.invalid(FieldError.query("effectiveOn", "must be an ISO date (YYYY-MM-DD)"));
+            throw Problems.invalid(FieldError.query("effectiveOn", "must be an ISO date (YYYY-MM-DD) " + IsoDates.RANGE));
         }
     }
 

@@ -61,7 +61,10 @@ public class StrictJson {
             });
             return node;
         } catch (JsonProcessingException e) {
-            throw Problems.malformed("The request body is not valid JSON: " + e.getOriginalMessage());
+            // Jackson's own words for this one name its classes and settings.
+            String reason = e.getOriginalMessage().startsWith("Trailing token")
+                    ? "more follows the JSON object" : e.getOriginalMessage();
+            throw Problems.malformed("The request body is not valid JSON: " + reason);
         }
     }
 
