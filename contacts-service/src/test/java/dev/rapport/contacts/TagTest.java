@@ -1,6 +1,7 @@
 package dev.rapport.contacts;
 
 import dev.rapport.local.RapportInfraTestResource;
+import dev.rapport.local.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -12,7 +13,9 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /** Tags: created on first use, one spelling per workspace, renamed and deleted on every contact at once. */
 @QuarkusTest
@@ -69,5 +72,55 @@ class TagTest {
                 .patch("/v1/tags/" + tagId).then().statusCode(404);
         given().auth().oauth2(stranger.token()).delete("/v1/tags/" + tagId).then().statusCode(404);
         given().auth().oauth2(api.token()).get("/v1/tags").then().body("name", contains("private-tag"));
+    }
+
+    @Test
+    void aTagOnlyAnotherUsersPrivateContactsCarryIsNotListedAndCannotBeTouched() {
+        ContactsApi other = new ContactsApi(api.workspace(), TestTokens.otherMember(api.workspace()));
+        String secret = other.createId("{\"displayName\":\"Secret\",\"visibility\":\"private\",\"tags\":[\"acquisition-target\"]}");
+        String tagId = tagId(other, "acquisition-target");
+        given().auth().oauth2(api.token()).get("/v1/tags").then().statusCode(200).body("name", not(hasItem("acquisition-target")));
+        given().auth().oauth2(api.token()).contentType(ContentType.JSON).body("{\"name\":\"renamed\"}")
+                .patch("/v1/tags/" + tagId).then().statusCode(404);
+        given().auth().oauth2(api.token()).delete("/v1/tags/" + tagId).then().statusCode(404);
+        other.get(secret).body("tags", contains("acquisition-target")).body("version", equalTo(0));
+    }
+
+    @Test
+    void renamingOrDeletingASharedTagLeavesAnotherUsersPrivateContactsAlone() {
+        ContactsApi other = new ContactsApi(api.workspace(), TestTokens.otherMember(api.workspace()));
+        String mine = api.createId("{\"displayName\":\"Shared\",\"tags\":[\"clients\"]}");
+        String theirs = other.createId("{\"displayName\":\"Theirs\",\"visibility\":\"private\",\"tags\":[\"clients\"]}");
+        given().auth().oauth2(api.token()).contentType(ContentType.JSON).body("{\"name\":\"customers\"}")
+                .patch("/v1/tags/" + tagId(api, "clients")).then().statusCode(200)
+                .body("name", equalTo("customers")).body("contacts", equalTo(1));
+        api.get(mine).body("tags", contains("customers"));
+        other.get(theirs).body("tags", contains("clients")).body("version", equalTo(0));
+        given().auth().oauth2(other.token()).get("/v1/tags").then()
+                .body("find { it.name == 'clients' }.contacts", equalTo(1))
+                .body("find { it.name == 'customers' }.contacts", equalTo(1));
+        given().auth().oauth2(api.token()).get("/v1/tags").then().body("name", contains("customers"));
+
+        other.createId("{\"displayName\":\"Theirs too\",\"visibility\":\"private\",\"tags\":[\"customers\"]}");
+        given().auth().oauth2(api.token()).delete("/v1/tags/" + tagId(api, "customers")).then().statusCode(204);
+        api.get(mine).body("tags", hasSize(0));
+        given().auth().oauth2(other.token()).get("/v1/tags").then()
+                .body("find { it.name == 'customers' }.contacts", equalTo(1));
+    }
+
+    @Test
+    void renamingOntoANameOnlyHiddenContactsUseJoinsItWithoutAConflict() {
+        ContactsApi other = new ContactsApi(api.workspace(), TestTokens.otherMember(api.workspace()));
+        other.createId("{\"displayName\":\"Hidden\",\"visibility\":\"private\",\"tags\":[\"board\"]}");
+        String mine = api.createId("{\"displayName\":\"Visible\",\"tags\":[\"advisors\"]}");
+        given().auth().oauth2(api.token()).contentType(ContentType.JSON).body("{\"name\":\"Board\"}")
+                .patch("/v1/tags/" + tagId(api, "advisors")).then().statusCode(200).body("contacts", equalTo(1));
+        api.get(mine).body("tags", contains("board"));
+        given().auth().oauth2(other.token()).get("/v1/tags").then().body("find { it.name == 'board' }.contacts", equalTo(2));
+    }
+
+    private static String tagId(ContactsApi as, String name) {
+        return given().auth().oauth2(as.token()).get("/v1/tags").then().statusCode(200)
+                .extract().path("find { it.name == '" + name + "' }.id");
     }
 }

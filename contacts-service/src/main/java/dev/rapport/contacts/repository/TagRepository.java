@@ -42,13 +42,13 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         return findByName(name).map(Tag::name).orElse(name);
     }
 
-    /** How many contacts visible to {@code user} carry each tag. */
+    /** How many contacts visible to {@code user} carry each tag, by its lower-cased name. */
     public Map<String, Long> usage(String user) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select t.name, count(*) from contact c cross join unnest(c.tags) as t(name)
+                        select lower(t.name), count(*) from contact c cross join unnest(c.tags) as t(name)
                         where c.workspace_id = ?1 and (c.visibility = 'WORKSPACE' or c.owner_id = ?2)
-                        group by t.name""")
+                        group by lower(t.name)""")
                 .setParameter(1, workspaces.require()).setParameter(2, user)
                 .getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));

@@ -13,10 +13,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Workspace-wide tags: renaming or deleting one changes every contact that carries it, in one transaction. */
+/**
+ * Workspace-wide tag names, seen through the contacts each user can see: renaming or deleting one changes the
+ * contacts that user can see, in one transaction, and never another user's private contacts.
+ */
 @ApplicationScoped
 public class TagService {
 
@@ -35,39 +40,91 @@ public class TagService {
     public record TagUsage(Tag tag, long contacts) {
     }
 
+    /** The tags on contacts the current user can see: a tag only another user's private contacts carry stays unknown. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TagUsage> list() {
-        Map<String, Long> usage = tags.usage(workspaces.currentUser().orElseThrow());
-        return tags.all().stream().map(tag -> new TagUsage(tag, usage.getOrDefault(tag.name(), 0L))).toList();
+        Map<String, Long> usage = tags.usage(user());
+        return tags.all().stream().filter(tag -> usage.containsKey(key(tag.name())))
+                .map(tag -> new TagUsage(tag, usage.get(key(tag.name())))).toList();
     }
 
+    /**
+     * Renames the tag on the contacts the current user can see. Other users' private contacts keep the old name
+     * (and the tag), so nobody changes what they cannot see; a name only such contacts use is joined, not refused.
+     */
     @Transactional
     public TagUsage rename(UUID id, String newName) {
-        Tag tag = require(id);
+        String user = user();
+        Carriers carriers = carriers(require(id, user), user);
+        String old = carriers.tag().name();
         String name = newName.strip();
-        tags.findByName(name).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-            throw Problems.conflict("A tag named '" + other.name() + "' already exists");
-        });
-        String old = tag.name();
-        tag.rename(name);
-        List<Contact> tagged = contacts.withTag(old);
-        tagged.forEach(contact -> contact.renameTag(old, name));
-        contacts.flush();
-        tagged.forEach(contact -> events.updated(contact, new ContactChanges(List.of("tags"), List.of())));
-        return new TagUsage(tag, tagged.size());
+        Optional<Tag> existing = tags.findByName(name).filter(other -> !other.id().equals(id));
+        if (existing.isPresent() && carriers(existing.get(), user).visible().size() > 0) {
+            throw Problems.conflict("A tag named '" + existing.get().name() + "' already exists");
+        }
+        Tag renamed;
+        if (existing.isPresent()) {
+            renamed = existing.get();
+        } else if (carriers.hidden() && !sameIgnoringCase(old, name)) {
+            renamed = new Tag(name);
+            tags.persist(renamed);
+        } else {
+            // A change of case only renames the one workspace-wide spelling, on every contact.
+            carriers = new Carriers(carriers.tag(), contacts.withTag(old), false);
+            renamed = carriers.tag();
+            renamed.rename(name);
+        }
+        List<Contact> changed = carriers.visible();
+        if (!carriers.hidden() && renamed != carriers.tag()) {
+            tags.delete(carriers.tag());
+        }
+        changed.forEach(contact -> contact.renameTag(old, renamed.name()));
+        announce(changed);
+        return new TagUsage(renamed, changed.size());
     }
 
+    /** Removes the tag from the contacts the current user can see; it lives on where others' private contacts carry it. */
     @Transactional
     public void delete(UUID id) {
-        Tag tag = require(id);
-        List<Contact> tagged = contacts.withTag(tag.name());
-        tagged.forEach(contact -> contact.removeTag(tag.name()));
-        tags.delete(tag);
-        contacts.flush();
-        tagged.forEach(contact -> events.updated(contact, new ContactChanges(List.of("tags"), List.of())));
+        String user = user();
+        Carriers carriers = carriers(require(id, user), user);
+        carriers.visible().forEach(contact -> contact.removeTag(carriers.tag().name()));
+        if (!carriers.hidden()) {
+            tags.delete(carriers.tag());
+        }
+        announce(carriers.visible());
     }
 
-    private Tag require(UUID id) {
-        return tags.findByIdOptional(id).orElseThrow(() -> Problems.notFound("No tag " + id));
+    /** The contacts carrying a tag: those the user can see, and whether any they cannot see do too. */
+    private record Carriers(Tag tag, List<Contact> visible, boolean hidden) {
+    }
+
+    private Carriers carriers(Tag tag, String user) {
+        List<Contact> all = contacts.withTag(tag.name());
+        List<Contact> visible = all.stream().filter(contact -> contact.visibleTo(user)).toList();
+        return new Carriers(tag, visible, visible.size() < all.size());
+    }
+
+    private void announce(List<Contact> changed) {
+        contacts.flush();
+        changed.forEach(contact -> events.updated(contact, new ContactChanges(List.of("tags"), List.of())));
+    }
+
+    /** 404 for a tag no contact the user can see carries: as if it did not exist, like another workspace's. */
+    private Tag require(UUID id, String user) {
+        return tags.findByIdOptional(id).filter(tag -> !carriers(tag, user).visible().isEmpty())
+                .orElseThrow(() -> Problems.notFound("No tag " + id));
+    }
+
+    private String user() {
+        return workspaces.currentUser().orElseThrow();
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean sameIgnoringCase(String a, String b) {
+        return key(a).equals(key(b));
     }
 }
