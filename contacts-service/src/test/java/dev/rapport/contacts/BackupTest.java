@@ -27,6 +27,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,23 +136,62 @@ class BackupTest {
         wipe(api.workspace());
         String cutOff = backup.substring(0, backup.lastIndexOf("{\"end\""));
         restore(admin, cutOff).statusCode(400).body("detail", containsString("cut off"));
-        restore(admin, backup.replaceFirst("\"service\":\"contacts-service\"", "\"service\":\"reminders-service\""))
-                .statusCode(400).body("detail", containsString("reminders-service"));
         restore(admin, "not json at all\n").statusCode(400);
         assertTrue(rows(api.workspace()).isEmpty());
     }
 
     @Test
-    void restoringIntoAnotherWorkspaceOfTheSameInstallClashesWithTheOriginalsIds() {
+    void aCutOffBackupIsRefusedAsCutOffEvenWhenItsRowsClash() {
+        String backup = backup(admin);
+        String cutOff = backup.substring(0, backup.lastIndexOf("{\"end\""));
+        restore(TestTokens.admin("backup-cut-" + UUID.randomUUID()), cutOff).statusCode(400)
+                .body("detail", containsString("cut off"));
+    }
+
+    @Test
+    void anAlteredOrHandMadeBackupIsRefusedWhateverItsIdsAre() {
+        String backup = backup(admin);
+        wipe(api.workspace());
+        String elsewhere = TestTokens.admin("backup-probe-" + UUID.randomUUID());
+        String contactId = jsonLines(backup).stream().filter(l -> l.path("table").asText().equals("contact"))
+                .findFirst().orElseThrow().path("row").path("id").asText();
+        // Probing for an id that exists and for one that does not must look the same: both are simply not genuine.
+        for (String altered : List.of(
+                backup.replaceFirst("\"service\":\"contacts-service\"", "\"service\":\"reminders-service\""),
+                backup.replace(contactId, UUID.randomUUID().toString()),
+                backup.replaceFirst("Ada", "Eve"))) {
+            restore(elsewhere, altered).statusCode(400).body("detail", containsString("signature"));
+        }
+        assertTrue(rows(api.workspace()).isEmpty());
+    }
+
+    @Test
+    void restoringACopyWhileTheOriginalIsStillHereIsAConflictWithoutDatabaseText() {
         String backup = backup(admin);
         String elsewhere = TestTokens.admin("backup-copy-" + UUID.randomUUID());
-        restore(elsewhere, backup).statusCode(409).body("detail", containsString("clash"));
+        restore(elsewhere, backup).statusCode(409)
+                .body("type", equalTo("https://rapport.dev/problems/conflict"))
+                .body("detail", containsString("already in this install"))
+                .body("detail", not(containsString("Key (")))
+                .body("detail", not(containsString("contact")));
     }
 
     @Test
     void onlyAnAdminBacksUpOrRestores() {
         given().auth().oauth2(api.token()).get("/v1/backup").then().statusCode(403);
         restore(api.token(), "{}").statusCode(403);
+    }
+
+    private static List<JsonNode> jsonLines(String backup) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : backup.split("\n")) {
+            try {
+                lines.add(JSON.readTree(line));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return lines;
     }
 
     /** Every row of the workspace, as PostgreSQL renders it, without the workspace column. */

@@ -134,15 +134,14 @@ class ImportTest {
     }
 
     @Test
-    void aRowTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsImported() {
-        // Valid to the API, but PostgreSQL text cannot hold NUL: the row fails while being written, which rolls
-        // back its whole batch; the batch is then applied row by row.
+    void aRowWithTextThatCannotBeStoredFailsAloneInTheUsersTerms() {
+        // PostgreSQL text cannot hold NUL: the row is refused before it is written, saying which field and why.
         String file = "[{\"displayName\":\"Before\"},{\"displayName\":\"Nul\",\"note\":\"a\\u0000b\"},{\"displayName\":\"After\"}]";
         JsonPath job = importFile("application/json", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "");
         assertEquals(2, job.getInt("counts.created"), job.prettify());
         assertEquals(1, job.getInt("counts.failed"));
         assertEquals("failed", job.getString("rows.find { it.row == 2 }.outcome"));
-        assertEquals("Could not be written: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
+        assertEquals("Invalid: note must not contain the NUL character (\\u0000) or an unpaired surrogate",
                 job.getString("rows.find { it.row == 2 }.reason"));
         assertEquals(List.of("After", "Before"), contacts("").getList("items.displayName"));
     }

@@ -20,6 +20,8 @@ import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.kit.http.Text;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -45,7 +47,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactImporter {
 
-    private static final int MAX_REASON = 300;
     /** Rows whose entities stay in the session between flushes. */
     private static final int SESSION_ROWS = 50;
 
@@ -60,6 +61,9 @@ public class ContactImporter {
 
     @Inject
     ContactInputParser parser;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     WorkspaceSettingsService settings;
@@ -138,6 +142,11 @@ public class ContactImporter {
         if (candidate.unreadable() != null) {
             return new Parsed(candidate, null, new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, candidate.unreadable()));
         }
+        Optional<String> unstorable = Text.firstFailing(json.valueToTree(candidate.input()), Text::isStorable);
+        if (unstorable.isPresent()) {
+            return new Parsed(candidate, null, new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null,
+                    "Invalid: " + unstorable.get() + " " + Text.UNSTORABLE));
+        }
         try {
             return new Parsed(candidate, parser.parse(candidate.input(), region), null);
         } catch (HttpProblem problem) {
@@ -195,8 +204,8 @@ public class ContactImporter {
     }
 
     /**
-     * What PostgreSQL said, on one line: not the driver's message, which repeats the statement with the row's
-     * values (and so whatever made the row fail, e.g. a NUL the reason could not be stored with either).
+     * Why PostgreSQL refused the row, in the user's terms: never the driver's message, which names columns and
+     * constraints and repeats the row's values (a NUL among them, which the reason could not be stored with either).
      */
     private static String databaseReason(RuntimeException e) {
         SQLException sql = null;
@@ -208,9 +217,14 @@ public class ContactImporter {
         if (sql instanceof BatchUpdateException batch && batch.getNextException() != null) {
             sql = batch.getNextException();
         }
-        String message = sql != null ? sql.getMessage() : String.valueOf(e.getMessage());
-        String line = message.lines().findFirst().orElse("").replace('\u0000', ' ');
-        return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "…" : line;
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        return switch (state.length() < 2 ? "" : state.substring(0, 2)) {
+            case "22" -> state.equals("22001") ? "a value is longer than can be stored"
+                    : state.equals("22021") ? "a value holds a character that cannot be stored (such as NUL)"
+                    : "a value is out of the range that can be stored";
+            case "23" -> "it conflicts with a contact already stored";
+            default -> "the database refused it" + (state.isEmpty() ? "" : " (SQL state " + state + ")");
+        };
     }
 
     private static String reason(HttpProblem problem) {

@@ -13,4 +13,11 @@ public interface BackupConfig {
      * tables that reference them. Derived data (projections) and plumbing (outbox, inbox) are left out.
      */
     Optional<List<String>> tables();
+
+    /**
+     * The secret backups are signed with (HMAC-SHA256), at least 32 characters; a restore accepts only backups
+     * signed with it. Unset, backup and restore answer 503. Keep it with the backups: they cannot be restored
+     * without it.
+     */
+    Optional<String> signingKey();
 }

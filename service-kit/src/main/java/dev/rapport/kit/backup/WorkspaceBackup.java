@@ -39,14 +39,16 @@ import java.util.stream.Stream;
  * A workspace's own rows as NDJSON, table by table, and back. The rows are copied as PostgreSQL sees them
  * ({@code to_jsonb} out, {@code jsonb_populate_recordset} in), so nothing is lost in a mapping and a backup
  * from an older schema still restores (a column it lacks takes its default). The file opens with a header
- * naming the service and schema, and ends with the row count, so a cut-off file is refused rather than half
- * restored. A restore is one transaction into an empty workspace.
+ * naming the service and schema, and ends with the row count and a signature ({@link BackupSignature}), so a
+ * cut-off or altered file is refused before any of it is restored. A restore is one transaction into an empty
+ * workspace.
  */
 @ApplicationScoped
 public class WorkspaceBackup {
 
     public static final String MEDIA_TYPE = "application/x-ndjson";
-    static final int FORMAT = 1;
+    /** 2: signed (the end line carries the signature of every line before it). */
+    static final int FORMAT = 2;
     private static final int BATCH = 500;
     private static final Duration LONGEST = Duration.ofHours(1);
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -72,14 +74,16 @@ public class WorkspaceBackup {
     /** Writes every row of the current workspace, in one read-only snapshot. */
     public void write(OutputStream out) {
         String workspace = workspaces.require();
+        BackupSignature signature = BackupSignature.of(config.signingKey().orElse(null));
         QuarkusTransaction.requiringNew().timeout((int) LONGEST.toSeconds()).run(() -> {
             em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
-            try (JsonGenerator generator = json.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-                generator.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            try (JsonGenerator generator = json.getFactory().createGenerator(signature.signing(out))
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                generator.setRootValueSeparator(null);
                 ObjectNode header = json.createObjectNode()
                         .put("rapportBackup", FORMAT).put("service", service).put("workspace", workspace)
                         .put("schemaVersion", schemaVersion()).put("createdAt", Instant.now().toString());
-                generator.writeTree(header);
+                line(generator, header);
                 long rows = 0;
                 for (String table : tables()) {
                     try (Stream<?> found = em.createNativeQuery("select cast(to_jsonb(t) - 'workspace_id' as text) from "
@@ -91,17 +95,23 @@ public class WorkspaceBackup {
                         while (it.hasNext()) {
                             ObjectNode line = json.createObjectNode().put("table", table);
                             line.set("row", json.readTree((String) it.next()));
-                            generator.writeTree(line);
+                            line(generator, line);
                             rows++;
                         }
                     }
                 }
-                generator.writeTree(json.createObjectNode().set("end", json.createObjectNode().put("rows", rows)));
-                generator.writeRaw('\n');
+                generator.flush();
+                line(generator, json.createObjectNode().set("end", json.createObjectNode().put("rows", rows)
+                        .put("signature", signature.sign())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private static void line(JsonGenerator generator, JsonNode line) throws IOException {
+        generator.writeTree(line);
+        generator.writeRaw('\n');
     }
 
     /**
@@ -110,6 +120,21 @@ public class WorkspaceBackup {
      */
     public Map<String, Long> restore(InputStream in) {
         String workspace = workspaces.require();
+        BackupSignature signature = BackupSignature.of(config.signingKey().orElse(null));
+        try (VerifiedBackup verified = VerifiedBackup.read(in, signature, this::signatureOf)) {
+            return restoreVerified(workspace, verified);
+        }
+    }
+
+    private String signatureOf(byte[] endLine) {
+        try {
+            return json.readTree(endLine).path("end").path("signature").textValue();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Long> restoreVerified(String workspace, VerifiedBackup verified) {
         return QuarkusTransaction.requiringNew().timeout((int) LONGEST.toSeconds()).call(() -> {
             if (!isEmpty(workspace)) {
                 throw Problems.conflict("Workspace " + workspace + " already holds data in " + service
@@ -117,7 +142,7 @@ public class WorkspaceBackup {
             }
             Map<String, Long> restored = new LinkedHashMap<>();
             tables().forEach(table -> restored.put(table, 0L));
-            try (MappingIterator<JsonNode> lines = json.readerFor(JsonNode.class).readValues(in)) {
+            try (InputStream in = verified.open(); MappingIterator<JsonNode> lines = json.readerFor(JsonNode.class).readValues(in)) {
                 readHeader(lines);
                 Batch batch = new Batch(workspace);
                 long total = 0;
@@ -187,19 +212,23 @@ public class WorkspaceBackup {
         return tables;
     }
 
-    /** A constraint the rows break (an id already in use) is a conflict; a value PostgreSQL cannot read, bad input. */
+    /**
+     * A constraint the rows break is a conflict; a value PostgreSQL cannot read, bad input. Never PostgreSQL's own
+     * words, which name tables and repeat values. Only a signed backup gets here, so a clash tells its admin no more
+     * than they knew: that their workspace's rows, which they backed up, are still in this install.
+     */
     private static RuntimeException rejected(PersistenceException e) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof SQLException)) {
             cause = cause.getCause();
         }
-        String state = cause == null ? "" : ((SQLException) cause).getSQLState();
-        String reason = cause == null ? e.getMessage() : cause.getMessage();
-        if (state != null && state.startsWith("23")) {
-            return Problems.conflict("The backup's rows clash with data already in this install: " + reason);
+        String state = cause == null || ((SQLException) cause).getSQLState() == null ? "" : ((SQLException) cause).getSQLState();
+        if (state.startsWith("23")) {
+            return Problems.conflict("The backup's rows are already in this install (its workspace still holds them, "
+                    + "here or under another name): restore it where they are not");
         }
-        if (state != null && state.startsWith("22")) {
-            return Problems.malformed("The backup holds a value that cannot be restored: " + reason);
+        if (state.startsWith("22")) {
+            return Problems.malformed("The backup holds a value that cannot be restored into this version of the service");
         }
         return e;
     }

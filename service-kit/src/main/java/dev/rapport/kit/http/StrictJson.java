@@ -15,10 +15,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -52,10 +49,10 @@ public class StrictJson {
             if (node == null || node.isMissingNode() || !node.isObject()) {
                 throw Problems.malformed("The request body must be a JSON object");
             }
-            textAt(node, "", text -> text.indexOf('\u0000') < 0).ifPresent(field -> {
+            Text.firstFailing(node, text -> text.indexOf('\u0000') < 0).ifPresent(field -> {
                 throw Problems.invalid(FieldError.body(field, "must not contain the NUL character (\\u0000)"));
             });
-            textAt(node, "", Text::isStorable).ifPresent(field -> {
+            Text.firstFailing(node, Text::isStorable).ifPresent(field -> {
                 throw Problems.malformed("The request body holds an unpaired UTF-16 surrogate at " + field
                         + ": that is not Unicode text");
             });
@@ -66,32 +63,6 @@ public class StrictJson {
                     ? "more follows the JSON object" : e.getOriginalMessage();
             throw Problems.malformed("The request body is not valid JSON: " + reason);
         }
-    }
-
-    /** The path of the first string (value or field name) that fails {@code acceptable}, if any. */
-    private static Optional<String> textAt(JsonNode node, String path, Predicate<String> acceptable) {
-        if (node.isTextual()) {
-            return acceptable.test(node.textValue()) ? Optional.empty() : Optional.of(path);
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-            if (!acceptable.test(field.getKey())) {
-                return Optional.of(at);
-            }
-            Optional<String> found = textAt(field.getValue(), at, acceptable);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        for (int i = 0; node.isArray() && i < node.size(); i++) {
-            Optional<String> found = textAt(node.get(i), path + "[" + i + "]", acceptable);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
     }
 
     public <T> T read(JsonNode tree, Class<T> type) {

@@ -1,5 +1,12 @@
 package dev.rapport.kit.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
 /** What text from a client may hold to be stored and sent on: no NUL, no unpaired UTF-16 surrogate. */
 public final class Text {
 
@@ -27,5 +34,35 @@ public final class Text {
             }
         }
         return true;
+    }
+
+    /** The path ({@code emails[0].label}) of the first string, value or field name, that fails {@code acceptable}. */
+    public static Optional<String> firstFailing(JsonNode node, Predicate<String> acceptable) {
+        return firstFailing(node, "", acceptable);
+    }
+
+    private static Optional<String> firstFailing(JsonNode node, String path, Predicate<String> acceptable) {
+        if (node.isTextual()) {
+            return acceptable.test(node.textValue()) ? Optional.empty() : Optional.of(path);
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            if (!acceptable.test(field.getKey())) {
+                return Optional.of(at);
+            }
+            Optional<String> found = firstFailing(field.getValue(), at, acceptable);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            Optional<String> found = firstFailing(node.get(i), path + "[" + i + "]", acceptable);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 }
