@@ -1,7 +1,5 @@
 package dev.rapport.e2e;
 
-import dev.rapport.local.DevKeys;
-import dev.rapport.local.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The README's run command, end to end: the launcher brings up PostgreSQL, Kafka and the three packaged
  * services; a contact created in contacts-service reaches the other two through the real broker; after a
- * stop and a second start on the same data directory, everything is still there.
+ * stop and a second start on the same data directory, everything is still there, and the token command it
+ * prints mints tokens the services accept.
  */
 class LocalStackIT {
 
@@ -58,8 +57,9 @@ class LocalStackIT {
 
         try (LauncherProcess again = LauncherProcess.start(dataDir, ports.options())) {
             again.awaitOutput("Rapport is up.", Duration.ofMinutes(4));
-            String token = Tokens.sign(Tokens.Spec.of("demo", "someone-else", "reader"),
-                    DevKeys.loadOrCreate(dataDir.resolve("keys")).privateKey());
+            // The command the launcher printed, as a newcomer would run it.
+            assertTrue(again.printedAfter("deploy/local/token ").startsWith("--data-dir=" + dataDir + " "));
+            String token = LauncherProcess.mintToken(dataDir, "--workspace=demo", "--user=someone-else", "--roles=reader");
             given().auth().oauth2(token).get(ports.contactsUrl() + "/v1/contacts/" + contactId)
                     .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
             given().auth().oauth2(token).get(ports.interactionsUrl() + "/v1/contacts/" + contactId + "/summary")

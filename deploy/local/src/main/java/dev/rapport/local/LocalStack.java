@@ -67,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.durable()));
         DevKeys keys;
         try {
-            keys = DevKeys.loadOrCreate(settings.dataDir().resolve("keys"));
+            keys = DevKeys.loadOrCreate(DevKeys.directoryIn(settings.dataDir()));
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
