@@ -34,14 +34,33 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     static LauncherProcess start(Path dataDir, List<String> options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp", HOME.resolve("deploy/local/target/rapport-local.jar") + java.io.File.pathSeparator
-                        + HOME.resolve("deploy/local/target/lib/*"),
-                "dev.rapport.local.Launcher",
-                "--home=" + HOME, "--data-dir=" + dataDir));
+        List<String> command = localCommand("dev.rapport.local.Launcher", "--home=" + HOME, "--data-dir=" + dataDir);
         command.addAll(options);
         return new LauncherProcess(new ProcessBuilder(command).start(), dataDir);
+    }
+
+    /** What {@code deploy/local/token --data-dir=DIR OPTIONS} prints: a token, or fails the test with its error. */
+    static String mintToken(Path dataDir, String... options) throws IOException, InterruptedException {
+        List<String> command = localCommand("dev.rapport.local.MintToken", "--data-dir=" + dataDir);
+        command.addAll(List.of(options));
+        Process mint = new ProcessBuilder(command).start();
+        // A token and a line or two of errors: small enough to read one stream after the other.
+        String token = new String(mint.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String errors = new String(mint.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (mint.waitFor() != 0) {
+            throw new AssertionError("deploy/local/token exited with " + mint.exitValue() + ": " + errors);
+        }
+        return token;
+    }
+
+    /** A main class of deploy/local, on the classpath deploy/local/run gives it. */
+    private static List<String> localCommand(String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", HOME.resolve("deploy/local/target/rapport-local.jar") + java.io.File.pathSeparator
+                        + HOME.resolve("deploy/local/target/lib/*"),
+                mainClass));
+        command.addAll(List.of(args));
+        return command;
     }
 
     static int freePort() throws IOException {

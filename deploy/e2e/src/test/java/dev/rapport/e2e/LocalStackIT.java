@@ -1,8 +1,7 @@
 package dev.rapport.e2e;
 
-import dev.rapport.local.DevKeys;
-import dev.rapport.local.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +16,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The README's run command, end to end: the launcher brings up PostgreSQL, Kafka and the three packaged
  * services; a contact created in contacts-service reaches the other two through the real broker; after a
- * stop and a second start on the same data directory, everything is still there.
+ * stop and a second start on the same data directory, everything is still there, and the token command it
+ * prints mints tokens the services accept.
  */
 class LocalStackIT {
 
@@ -46,6 +47,7 @@ class LocalStackIT {
                     .post(ports.contactsUrl() + "/v1/contacts")
                     .then().statusCode(201).extract().path("id");
 
+            assertLocalBrowserOriginsOnlyAreAllowed(ports);
             awaitSummary(ports.interactionsUrl(), token, contactId, Duration.ofSeconds(10));
             awaitSummary(ports.remindersUrl(), token, contactId, Duration.ofSeconds(10));
             given().get(ports.contactsUrl() + "/v1/contacts/" + contactId).then().statusCode(401);
@@ -55,8 +57,9 @@ class LocalStackIT {
 
         try (LauncherProcess again = LauncherProcess.start(dataDir, ports.options())) {
             again.awaitOutput("Rapport is up.", Duration.ofMinutes(4));
-            String token = Tokens.sign(Tokens.Spec.of("demo", "someone-else", "reader"),
-                    DevKeys.loadOrCreate(dataDir.resolve("keys")).privateKey());
+            // The command the launcher printed, as a newcomer would run it.
+            assertTrue(again.printedAfter("deploy/local/token ").startsWith("--data-dir=" + dataDir + " "));
+            String token = LauncherProcess.mintToken(dataDir, "--workspace=demo", "--user=someone-else", "--roles=reader");
             given().auth().oauth2(token).get(ports.contactsUrl() + "/v1/contacts/" + contactId)
                     .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
             given().auth().oauth2(token).get(ports.interactionsUrl() + "/v1/contacts/" + contactId + "/summary")
@@ -77,6 +80,25 @@ class LocalStackIT {
             String line = launcher.stderr().get(0);
             assertTrue(line.contains("Port " + taken.getLocalPort() + " (contacts-service)"), line);
         }
+    }
+
+    /** The launcher's own CORS setting, as a browser sees it: a preflight from a front end on this machine. */
+    private static void assertLocalBrowserOriginsOnlyAreAllowed(Ports ports) {
+        for (int port : ports.services()) {
+            String url = "http://localhost:" + port + "/v1/contacts";
+            for (String origin : List.of("http://localhost:5173", "http://localhost:3000", "http://127.0.0.1:5173",
+                    "http://[::1]:5173")) {
+                preflight(url, origin).then().statusCode(200).header("Access-Control-Allow-Origin", equalTo(origin));
+            }
+            for (String origin : List.of("https://evil.example", "http://localhost.evil.example")) {
+                preflight(url, origin).then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+            }
+        }
+    }
+
+    private static Response preflight(String url, String origin) {
+        return given().header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").options(url);
     }
 
     private static void awaitSummary(String serviceUrl, String token, String contactId, Duration timeout) {

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -24,6 +25,8 @@ public final class DevKeys {
 
     public static final String ISSUER = "https://rapport.local/dev";
     public static final String AUDIENCE = "rapport";
+    private static final String PRIVATE_FILE = "jwt-private.pem";
+    private static final String PUBLIC_FILE = "jwt-public.pem";
 
     private final PrivateKey privateKey;
     private final Path publicKeyFile;
@@ -33,26 +36,50 @@ public final class DevKeys {
         this.publicKeyFile = publicKeyFile;
     }
 
+    /** Where a local stack's data directory keeps its key pair. */
+    public static Path directoryIn(Path dataDir) {
+        return dataDir.resolve("keys");
+    }
+
+    public static boolean existIn(Path directory) {
+        return Files.isRegularFile(directory.resolve(PRIVATE_FILE)) && Files.isRegularFile(directory.resolve(PUBLIC_FILE));
+    }
+
     public static DevKeys loadOrCreate(Path directory) {
-        Path privateFile = directory.resolve("jwt-private.pem");
-        Path publicFile = directory.resolve("jwt-public.pem");
         try {
-            if (!Files.isRegularFile(privateFile) || !Files.isRegularFile(publicFile)) {
-                Files.createDirectories(directory);
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                KeyPair pair = generator.generateKeyPair();
-                Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            if (!existIn(directory)) {
+                create(directory);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the development keys in " + directory, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not generate development keys", e);
+        }
+        return load(directory);
+    }
+
+    /** Only a key pair that already exists: signing with a new one would make tokens nobody trusts. */
+    public static DevKeys load(Path directory) {
+        Path privateFile = directory.resolve(PRIVATE_FILE);
+        try {
+            OwnerOnly.tighten(directory, privateFile);
             byte[] encoded = der(Files.readString(privateFile));
             return new DevKeys(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(encoded)),
-                    publicFile);
+                    directory.resolve(PUBLIC_FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write the development keys in " + directory, e);
+            throw new UncheckedIOException("Could not read the development keys in " + directory, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Unusable development keys in " + directory, e);
         }
+    }
+
+    private static void create(Path directory) throws IOException, GeneralSecurityException {
+        OwnerOnly.createDirectories(directory);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(directory.resolve(PUBLIC_FILE), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        OwnerOnly.writeString(directory.resolve(PRIVATE_FILE), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     }
 
     public PrivateKey privateKey() {
@@ -69,6 +96,19 @@ public final class DevKeys {
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(Files.readString(publicKeyFile))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Names the public key ({@code SHA256:} and the base64 digest of its encoding, as ssh does), so a running stack
+     * and the token minter can tell whether they hold the same pair without exchanging keys.
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey().getEncoded());
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -42,8 +42,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Browser front ends on this machine, any port. */
-    static final String LOCAL_ORIGINS = "/https?://(localhost|127\\.0\\.0\\.1)(:\\d+)?/";
+    /** Browser front ends on this machine (localhost, 127.0.0.1, [::1]), http or https, any port. */
+    static final String LOCAL_ORIGINS_REGEX = "https?://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?";
 
     private final Infrastructure infrastructure;
     private final DevKeys keys;
@@ -67,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.durable()));
         DevKeys keys;
         try {
-            keys = DevKeys.loadOrCreate(settings.dataDir().resolve("keys"));
+            keys = DevKeys.loadOrCreate(DevKeys.directoryIn(settings.dataDir()));
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -79,7 +79,8 @@ public final class LocalStack implements AutoCloseable {
                 int port = settings.servicePorts().get(service);
                 started.put(service, ServiceProcess.start(service.module,
                         settings.repositoryRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
-                        port, serviceConfig(service, infrastructure, keys),
+                        port, serviceConfig(service, infrastructure.postgres().jdbcUrl(service.database),
+                                infrastructure.kafka().bootstrapServers(), keys.publicKeyLocation()),
                         settings.dataDir().resolve("logs").resolve(service.module + ".log")));
             }
             for (ServiceProcess process : started.values()) {
@@ -92,15 +93,29 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> serviceConfig(Service service, Infrastructure infrastructure, DevKeys keys) {
+    /**
+     * Every setting a service is started with ({@code -Dname=value}), in one place so a test can read them the way
+     * Quarkus will.
+     */
+    static Map<String, String> serviceConfig(Service service, String jdbcUrl, String kafkaBootstrapServers,
+                                             String publicKeyLocation) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
+        config.put("mp.jwt.verify.publickey.location", publicKeyLocation);
         config.put("mp.jwt.verify.issuer", DevKeys.ISSUER);
-        config.put("quarkus.http.cors.origins", LOCAL_ORIGINS);
-        config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(service.database));
+        // Quarkus reads the origins as a list and takes /.../ entries as regular expressions.
+        config.put("quarkus.http.cors.origins", asListElement("/" + LOCAL_ORIGINS_REGEX + "/"));
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", LocalPostgres.USER);
-        config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        config.put("kafka.bootstrap.servers", kafkaBootstrapServers);
         return config;
+    }
+
+    /**
+     * One element of a list-valued setting, escaped for SmallRye Config's list syntax: it splits at commas and
+     * drops the backslash of every escape, so an unescaped {@code \d} would arrive as {@code d}.
+     */
+    static String asListElement(String value) {
+        return value.replace("\\", "\\\\").replace(",", "\\,");
     }
 
     public Infrastructure infrastructure() {

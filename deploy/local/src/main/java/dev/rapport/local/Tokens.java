@@ -10,11 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** Mints development tokens the way an OIDC provider would, for the local stack and for tests. */
 public final class Tokens {
 
     public static final String WORKSPACE_CLAIM = "workspace";
+
+    /**
+     * The workspace ids the service kit accepts (its WorkspaceIds, which this launcher-side module cannot depend on):
+     * 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit.
+     */
+    public static final Pattern WORKSPACE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private Tokens() {
     }
@@ -34,6 +41,11 @@ public final class Tokens {
 
         public Spec withAudience(String value) {
             return new Spec(issuer, value, subject, workspace, roles, issuedAt, notBefore, expiresAt);
+        }
+
+        /** Valid from now (allowing for a clock a few seconds behind) for {@code ttl}. */
+        public Spec lasting(Duration ttl) {
+            return new Spec(issuer, audience, subject, workspace, roles, issuedAt, notBefore, issuedAt.plus(ttl));
         }
 
         public Spec validBetween(Instant from, Instant until) {
