@@ -29,8 +29,9 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path logFile)
-            throws IOException {
+    /** {@code config} goes on the command line ({@code -D}); {@code secrets} into the environment only. */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config,
+                                       Map<String, String> secrets, Path logFile) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(name + " is not built: " + jar + " is missing (run ./mvnw -DskipTests package)");
         }
@@ -42,7 +43,9 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(secrets);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
