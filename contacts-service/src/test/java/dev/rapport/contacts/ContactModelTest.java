@@ -63,11 +63,21 @@ class ContactModelTest {
     }
 
     @Test
-    void aNationalNumberNeedsTheWorkspacesDefaultRegion() {
-        api.create("{\"displayName\":\"Local\",\"phones\":[{\"number\":\"020 7946 0958\"}]}")
+    void aNationalNumberIsReadInTheContactsCountryAndKeptAsWrittenWhenNoCountryIsKnown() {
+        // No country anywhere: kept as written, flagged, never refused (issue 11).
+        String unknown = api.createId("{\"displayName\":\"Local\",\"phones\":[{\"number\":\"020 7946 0958\"}]}");
+        api.get(unknown).body("phones[0].number", nullValue()).body("phones[0].normalized", equalTo(false))
+                .body("phones[0].original", equalTo("020 7946 0958"));
+        // The contact's own country, then the region of another of its numbers.
+        String paris = api.createId("{\"displayName\":\"Paris\",\"country\":\"FR\",\"phones\":[{\"number\":\"01 42 34 56 78\"}]}");
+        api.get(paris).body("phones[0].number", equalTo("+33142345678")).body("phones[0].normalized", equalTo(true));
+        String berlin = api.createId("{\"displayName\":\"Berlin\",\"phones\":[{\"number\":\"0151 23456789\"},{\"number\":\"+49 30 1234567\"}]}");
+        api.get(berlin).body("phones.number", equalTo(java.util.List.of("+4915123456789", "+49301234567")));
+        // Plainly wrong for the country known: still a 422.
+        api.create("{\"displayName\":\"Wrong\",\"country\":\"FR\",\"phones\":[{\"number\":\"020 7946 0958\"}]}")
                 .statusCode(422)
                 .body("violations.field", hasItem("phones[0]"))
-                .body("violations.message", hasItem(containsString("country code")));
+                .body("violations.message", hasItem(containsString("region FR")));
 
         given().auth().oauth2(TestTokens.admin(api.workspace())).contentType(ContentType.JSON)
                 .body("{\"defaultPhoneRegion\":\"gb\"}").put("/v1/settings")
@@ -75,6 +85,19 @@ class ContactModelTest {
 
         String id = api.createId("{\"displayName\":\"Local\",\"phones\":[{\"number\":\"020 7946 0958\"}]}");
         api.get(id).body("phones[0].number", equalTo("+442079460958")).body("phones[0].original", equalTo("020 7946 0958"));
+    }
+
+    @Test
+    void aLegacyOrUnknownSocialNetworkIsNeverRefused() {
+        String id = api.createId("""
+                {"displayName":"Networks","socialProfiles":[{"network":"twitter","url":"https://twitter.com/Ada"},
+                 {"network":"flickr","url":"https://www.flickr.com/photos/ada","handle":"ada"},{"network":"myspace","handle":"ada"}]}
+                """);
+        api.get(id).body("socialProfiles[0].network", equalTo("x")).body("socialProfiles[0].url", equalTo("https://x.com/ada"))
+                .body("socialProfiles[1].network", equalTo("other")).body("socialProfiles[1].label", equalTo("flickr"))
+                .body("socialProfiles[1].url", equalTo("https://www.flickr.com/photos/ada"))
+                .body("socialProfiles[2].network", equalTo("other")).body("socialProfiles[2].label", equalTo("myspace"))
+                .body("socialProfiles[2].handle", equalTo("ada")).body("socialProfiles[2].url", nullValue());
     }
 
     @Test
@@ -106,7 +129,7 @@ class ContactModelTest {
         String before = given().auth().oauth2(api.token()).get("/v1/contacts?limit=200").then().extract().asString();
         api.create("""
                 {"displayName":"Broken","emails":[{"address":"not-an-email"}],"phones":[{"number":"+1 555"}],
-                 "socialProfiles":[{"network":"myspace","handle":"x"}],"websites":[{"url":"ftp://files.example.org"}],
+                 "socialProfiles":[{"network":"linkedin","url":"https://example.org/x"}],"websites":[{"url":"ftp://files.example.org"}],
                  "country":"ZZ","birthday":{"month":2,"day":30},"metOn":"yesterday","relationship":"enemy",
                  "visibility":"public"}
                 """)

@@ -54,6 +54,18 @@ class ContactUpdateTest {
     }
 
     @Test
+    void aPatchThatLeavesPhonesAloneKeepsHowEachWasWritten() {
+        String id = api.createId("""
+                {"displayName":"Phones","country":"FR","phones":[{"number":"+44 20 7946 0958","label":"work"},
+                 {"number":"01 42 34 56 78"}]}
+                """);
+        api.patch(id, "\"0\"", "{\"note\":\"called\",\"country\":\"DE\"}").statusCode(200)
+                .body("phones.original", equalTo(List.of("+44 20 7946 0958", "01 42 34 56 78")))
+                .body("phones.number", equalTo(List.of("+442079460958", "+33142345678")))
+                .body("phones[0].label", equalTo("work"));
+    }
+
+    @Test
     void withoutIfMatchAPatchIsA428AndAStaleOneA412() {
         String id = api.createId("{\"displayName\":\"Guarded\"}");
         given().auth().oauth2(api.token()).contentType("application/merge-patch+json").body("{\"note\":\"x\"}")

@@ -239,7 +239,7 @@ public class Contact {
         sortName = Folding.fold(displayName);
         Stream<String> points = Stream.of(
                 emails.stream().map(EmailAddress::address),
-                phones.stream().flatMap(p -> Stream.of(p.number(), p.number().replace("+", ""), p.original())),
+                phones.stream().flatMap(p -> Stream.of(p.number(), p.normalised() ? p.number().replace("+", "") : null, p.original())),
                 socialProfiles.stream().map(SocialProfile::handle),
                 websites.stream().map(Website::url)).flatMap(s -> s);
         Stream<String> fields = Stream.of(displayName, givenName, familyName, nickname, company, title, department,

@@ -59,6 +59,15 @@ public record ContactDetails(
         }
     }
 
+    /** The value of the field named {@code field}. */
+    public Object get(String field) {
+        try {
+            return ContactDetails.class.getMethod(field).invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("No field " + field, e);
+        }
+    }
+
     /** The name to show: the one set, else given + family name, else nickname, else an email or phone. */
     public String shownName() {
         if (displayName != null) {
@@ -74,7 +83,7 @@ public record ContactDetails(
         if (!emails.isEmpty()) {
             return emails.get(0).address();
         }
-        return phones.isEmpty() ? "" : phones.get(0).number();
+        return phones.isEmpty() ? "" : phones.get(0).shown();
     }
 
     public Map<String, String> job() {

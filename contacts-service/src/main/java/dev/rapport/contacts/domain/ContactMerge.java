@@ -22,17 +22,41 @@ public final class ContactMerge {
                 or(have.nickname(), add.nickname()), or(have.pronouns(), add.pronouns()),
                 union(have.emails(), add.emails(), EmailAddress::address, EmailAddress::primary,
                         e -> new EmailAddress(e.address(), e.label(), false)),
-                union(have.phones(), add.phones(), PhoneNumber::number, PhoneNumber::primary,
-                        p -> new PhoneNumber(p.number(), p.original(), p.label(), false)),
-                union(have.socialProfiles(), add.socialProfiles(), SocialProfile::url, SocialProfile::primary,
-                        s -> new SocialProfile(s.network(), s.url(), s.handle(), s.label(), false)),
+                PhoneLists.withoutTwins(union(have.phones(), add.phones(), PhoneNumber::identity, PhoneNumber::primary,
+                        p -> p.withPrimary(false))),
+                union(have.socialProfiles(), add.socialProfiles(), SocialProfile::identity, SocialProfile::primary,
+                        s -> s.withPrimary(false)),
                 union(have.websites(), add.websites(), Website::url, Website::primary,
                         w -> new Website(w.url(), w.kind(), w.label(), false)),
                 or(have.company(), add.company()), or(have.title(), add.title()), or(have.department(), add.department()),
                 or(have.city(), add.city()), or(have.region(), add.region()), or(have.country(), add.country()),
-                or(have.address(), add.address()), or(have.birthday(), add.birthday()), or(have.howWeMet(), add.howWeMet()),
+                or(have.address(), add.address()), birthday(have.birthday(), add.birthday()), or(have.howWeMet(), add.howWeMet()),
                 or(have.metAt(), add.metAt()), or(have.metOn(), add.metOn()), or(have.relationship(), add.relationship()),
                 or(have.note(), add.note()), tags(have.tags(), add.tags()), have.visibility());
+    }
+
+    /**
+     * What {@link #fill} leaves out of {@code add} because the contact already has another value there, one line
+     * per field ("note 'x' not imported: the contact has 'y'"), so an import can say so instead of losing it.
+     */
+    public static List<String> notFilled(ContactDetails have, ContactDetails add) {
+        ContactDetails filled = fill(have, add);
+        List<String> left = new ArrayList<>();
+        for (String field : ContactDetails.SINGLE_VALUED) {
+            Object offered = add.get(field);
+            Object kept = field.equals("displayName") ? filled.shownName() : filled.get(field);
+            boolean placed = offered == null || offered.equals(kept) || field.equals("visibility")
+                    || (offered instanceof Birthday b && kept instanceof Birthday k && k.includes(b));
+            if (!placed) {
+                left.add(field + " '" + offered + "' not imported: the contact has '" + kept + "'");
+            }
+        }
+        return left;
+    }
+
+    /** The birthday the contact has; its year is filled in when the import knows the same day with a year. */
+    private static Birthday birthday(Birthday have, Birthday add) {
+        return have != null && add != null && add.includes(have) ? add : or(have, add);
     }
 
     private static <T> T or(T have, T add) {

@@ -7,9 +7,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** What became of one row of an imported file, and why. */
@@ -45,15 +49,25 @@ public class ImportRow {
 
     private String reason;
 
+    /** What of the row was not imported, or only as written, and why. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    private List<String> warnings = new ArrayList<>();
+
     protected ImportRow() {
     }
 
     public ImportRow(UUID jobId, int rowNumber, ImportOutcome outcome, UUID contactId, String reason) {
+        this(jobId, rowNumber, outcome, contactId, reason, List.of());
+    }
+
+    public ImportRow(UUID jobId, int rowNumber, ImportOutcome outcome, UUID contactId, String reason, List<String> warnings) {
         this.jobId = jobId;
         this.rowNumber = rowNumber;
         this.outcome = outcome;
         this.contactId = contactId;
         this.reason = reason;
+        this.warnings = new ArrayList<>(warnings);
     }
 
     public int rowNumber() {
@@ -70,5 +84,9 @@ public class ImportRow {
 
     public String reason() {
         return reason;
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 }

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Turns client input into normalised contact details, or one 422 listing every invalid field: bean
@@ -51,8 +52,60 @@ public class ContactInputParser {
     @Inject
     Validator validator;
 
+    /** Client input: any invalid field makes it a 422 listing them all. */
     public ContactDetails parse(ContactInput in, Optional<String> phoneRegion) {
+        return parse(in, phoneRegion, null);
+    }
+
+    /**
+     * Client input whose phones are not read but kept as they are ({@code unchangedPhones}, unless null): a
+     * change that leaves them alone must not rewrite them, nor refuse them under a region known only since.
+     */
+    public ContactDetails parse(ContactInput in, Optional<String> phoneRegion, List<PhoneNumber> unchangedPhones) {
+        Attempt attempt = attempt(in, List.of(), phoneRegion, false, unchangedPhones);
+        attempt.failIfInvalid();
+        return attempt.details();
+    }
+
+    /** An imported row: its details, and what of it was not imported or only as written, with why. */
+    public record Imported(ContactDetails details, List<String> warnings) {
+    }
+
+    /**
+     * A row of an imported file: a field or list item that is invalid is left out with a warning instead of
+     * failing the row, and a phone no region makes valid is kept as written with one. The row only fails (422)
+     * when nothing is left to know the person by.
+     *
+     * @param regionHints regions the row itself points to (its addresses' countries), most likely first
+     */
+    public Imported parseImported(ContactInput in, List<String> regionHints, Optional<String> phoneRegion) {
+        Attempt attempt = attempt(in, regionHints, phoneRegion, true, null);
+        List<String> warnings = new ArrayList<>();
+        if (!attempt.errors().isEmpty()) {
+            InputPruning.Pruned pruned = InputPruning.without(in, attempt.errors());
+            warnings.addAll(pruned.warnings());
+            attempt = attempt(pruned.input(), regionHints, phoneRegion, true, null);
+            attempt.failIfInvalid();
+        }
+        warnings.addAll(attempt.notes());
+        return new Imported(attempt.details(), warnings);
+    }
+
+    /** One reading of the input: the details when it is all valid, else every field error; notes either way. */
+    private record Attempt(ContactDetails details, List<FieldError> errors, List<String> notes) {
+        void failIfInvalid() {
+            if (!errors.isEmpty()) {
+                List<FieldError> sorted = new ArrayList<>(errors);
+                sorted.sort(Comparator.comparing(FieldError::field));
+                throw Problems.invalid(sorted);
+            }
+        }
+    }
+
+    private Attempt attempt(ContactInput in, List<String> regionHints, Optional<String> phoneRegion, boolean lenient,
+                            List<PhoneNumber> unchangedPhones) {
         List<FieldError> errors = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Set<String> invalid = new HashSet<>();
         for (ConstraintViolation<ContactInput> violation : validator.validate(in)) {
             String path = violation.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", "");
@@ -64,40 +117,78 @@ public class ContactInputParser {
         List<EmailAddress> emails = points(invalid.contains("emails") ? null : in.emails(), "emails", errors,
                 e -> new EmailAddress(e.address().strip().toLowerCase(Locale.ROOT), label(e.label()), isTrue(e.primary())),
                 EmailAddress::primary, EmailAddress::address, e -> new EmailAddress(e.address(), e.label(), true));
-        List<PhoneNumber> phones = points(invalid.contains("phones") ? null : in.phones(), "phones", errors,
-                p -> new PhoneNumber(PhoneNumbers.toE164(p.number(), phoneRegion), p.number().strip(), label(p.label()), isTrue(p.primary())),
-                PhoneNumber::primary, PhoneNumber::number, p -> new PhoneNumber(p.number(), p.original(), p.label(), true));
+        List<String> regions = invalid.contains("phones") ? List.of() : phoneRegions(in, regionHints, phoneRegion);
+        List<PhoneNumber> phones = unchangedPhones != null ? unchangedPhones : points(invalid.contains("phones") ? null : in.phones(),
+                "phones", errors, p -> phone(p, regions, lenient, notes), PhoneNumber::primary, PhoneNumber::identity,
+                p -> p.withPrimary(true));
         List<SocialProfile> social = points(invalid.contains("socialProfiles") ? null : in.socialProfiles(), "socialProfiles", errors,
                 s -> SocialProfiles.normalise(s.network(), s.url(), s.handle(), label(s.label()), isTrue(s.primary())),
-                SocialProfile::primary, SocialProfile::url,
-                s -> new SocialProfile(s.network(), s.url(), s.handle(), s.label(), true));
+                SocialProfile::primary, SocialProfile::identity, s -> s.withPrimary(true));
         List<Website> websites = points(invalid.contains("websites") ? null : in.websites(), "websites", errors, this::website, Website::primary, Website::url,
                 w -> new Website(w.url(), w.kind(), w.label(), true));
 
-        String country = invalid.contains("country") ? null : text(in.country());
-        if (country != null) {
-            country = country.toUpperCase(Locale.ROOT);
-            if (!COUNTRIES.contains(country)) {
-                errors.add(FieldError.body("country", "must be an ISO 3166-1 alpha-2 code such as GB or US"));
-            }
-        }
+        String country = invalid.contains("country") ? null : country(in.country(), errors);
         Birthday birthday = invalid.contains("birthday") ? null : birthday(in.birthday(), errors);
         LocalDate metOn = date(in.metOn(), "metOn", errors);
         Relationship relationship = parse(in.relationship(), "relationship", Relationship::fromWire, errors);
         Visibility visibility = parse(in.visibility(), "visibility", Visibility::fromWire, errors);
 
         if (text(in.displayName()) == null && text(in.givenName()) == null && text(in.familyName()) == null
-                && text(in.nickname()) == null && isEmpty(in.emails()) && isEmpty(in.phones())) {
+                && text(in.nickname()) == null && isEmpty(in.emails()) && isEmpty(unchangedPhones != null ? unchangedPhones : in.phones())) {
             errors.add(FieldError.body("displayName", "a contact needs a name, an email or a phone"));
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field));
-            throw Problems.invalid(errors);
+            return new Attempt(null, errors, notes);
         }
-        return new ContactDetails(text(in.givenName()), text(in.familyName()), text(in.displayName()), text(in.nickname()),
+        return new Attempt(new ContactDetails(text(in.givenName()), text(in.familyName()), text(in.displayName()), text(in.nickname()),
                 text(in.pronouns()), emails, phones, social, websites, text(in.company()), text(in.title()),
                 text(in.department()), text(in.city()), text(in.region()), country, text(in.address()), birthday,
-                text(in.howWeMet()), text(in.metAt()), metOn, relationship, text(in.note()), tags(in.tags()), visibility);
+                text(in.howWeMet()), text(in.metAt()), metOn, relationship, text(in.note()), tags(in.tags()), visibility),
+                errors, notes);
+    }
+
+    /**
+     * Where a national number is read, most likely first: the contact's own country and the regions its source
+     * points to, then the region of another of its numbers written with a country code, then the workspace's.
+     * A web address's country-code domain is no hint: .de or .io say little about where a phone is.
+     */
+    private static List<String> phoneRegions(ContactInput in, List<String> regionHints, Optional<String> phoneRegion) {
+        Stream<String> own = Stream.concat(Stream.ofNullable(text(in.country())), regionHints.stream());
+        Stream<String> otherNumbers = in.phones() == null ? Stream.empty() : in.phones().stream()
+                .filter(p -> p != null && p.number() != null).flatMap(p -> PhoneNumbers.regionOf(p.number()).stream());
+        return Stream.of(own, otherNumbers, phoneRegion.stream()).flatMap(s -> s)
+                .map(r -> r.toUpperCase(Locale.ROOT)).filter(PhoneNumbers::isRegion).distinct().toList();
+    }
+
+    /**
+     * A number no region makes valid is refused when it is plainly wrong for the regions known, but kept as
+     * written (not normalised) when no region is known at all; an import keeps it as written either way.
+     */
+    private static PhoneNumber phone(ContactInput.Phone p, List<String> regions, boolean lenient, List<String> notes) {
+        String written = p.number().strip();
+        PhoneNumbers.Reading reading = PhoneNumbers.read(written, regions);
+        if (!reading.normalised()) {
+            if (!lenient && !reading.noCountry()) {
+                throw new InvalidValue(reading.problem());
+            }
+            if (lenient) {
+                notes.add("phone '" + written + "' kept as written, not normalised: it " + reading.problem());
+            }
+        }
+        return new PhoneNumber(reading.e164(), written, label(p.label()), isTrue(p.primary()));
+    }
+
+    private static String country(String text, List<FieldError> errors) {
+        String country = text(text);
+        if (country == null) {
+            return null;
+        }
+        country = country.toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(country)) {
+            errors.add(FieldError.body("country", "must be an ISO 3166-1 alpha-2 code such as GB or US"));
+            return null;
+        }
+        return country;
     }
 
     private Website website(ContactInput.Website w) {

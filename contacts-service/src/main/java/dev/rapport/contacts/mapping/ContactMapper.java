@@ -18,7 +18,7 @@ public final class ContactMapper {
         Birthday b = d.birthday();
         return new ContactView(contact.id(), d.givenName(), d.familyName(), contact.displayName(), d.nickname(), d.pronouns(),
                 d.emails().stream().map(e -> new ContactView.Email(e.address(), e.label(), e.primary())).toList(),
-                d.phones().stream().map(p -> new ContactView.Phone(p.number(), p.original(), p.label(), p.primary())).toList(),
+                d.phones().stream().map(p -> new ContactView.Phone(p.number(), p.original(), p.normalised(), p.label(), p.primary())).toList(),
                 d.socialProfiles().stream().map(s -> new ContactView.SocialProfile(s.network(), s.url(), s.handle(), s.label(), s.primary())).toList(),
                 d.websites().stream().map(w -> new ContactView.Website(w.url(), w.kind(), w.label(), w.primary())).toList(),
                 d.company(), d.title(), d.department(), d.city(), d.region(), d.country(), d.address(),
@@ -32,7 +32,7 @@ public final class ContactMapper {
         Birthday b = d.birthday();
         return new ContactInput(d.givenName(), d.familyName(), d.displayName(), d.nickname(), d.pronouns(),
                 d.emails().stream().map(e -> new ContactInput.Email(e.address(), e.label(), e.primary())).toList(),
-                d.phones().stream().map(p -> new ContactInput.Phone(p.number(), p.label(), p.primary())).toList(),
+                d.phones().stream().map(p -> new ContactInput.Phone(p.original(), p.label(), p.primary())).toList(),
                 d.socialProfiles().stream().map(s -> new ContactInput.SocialProfile(s.network(), s.url(), s.handle(), s.label(), s.primary())).toList(),
                 d.websites().stream().map(w -> new ContactInput.Website(w.url(), w.kind(), w.label(), w.primary())).toList(),
                 d.company(), d.title(), d.department(), d.city(), d.region(), d.country(), d.address(),

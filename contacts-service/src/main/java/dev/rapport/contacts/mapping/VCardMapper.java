@@ -69,8 +69,8 @@ public final class VCardMapper {
             card.addEmail(property);
         }
         for (PhoneNumber phone : d.phones()) {
-            // As it was written when that is international (it reads the same anywhere), else E.164.
-            Telephone property = new Telephone(phone.original() != null && phone.original().startsWith("+")
+            // As it was written when that is international (it reads the same anywhere) or all we know, else E.164.
+            Telephone property = new Telephone(!phone.normalised() || phone.original().startsWith("+")
                     ? phone.original() : phone.number());
             if (phone.label() != null) {
                 property.getTypes().add(telephoneType(phone.label()));

@@ -66,12 +66,18 @@ public class ContactEvents {
                 restored.stream().map(contact -> state(contact, null)).toList(), undoneAt));
     }
 
+    /** E.164 numbers (normalised) or the others as written, primary first. */
+    private static List<String> phones(ContactDetails d, boolean normalised) {
+        return d.phones().stream().filter(p -> p.normalised() == normalised)
+                .sorted(Comparator.comparing(PhoneNumber::primary).reversed()).map(PhoneNumber::shown).toList();
+    }
+
     private static ContactStateV1 state(Contact contact, List<String> changedFields) {
         ContactDetails d = contact.details();
         Birthday b = d.birthday();
         return new ContactStateV1(contact.id(), contact.displayName(), d.givenName(), d.familyName(),
                 d.emails().stream().sorted(Comparator.comparing(EmailAddress::primary).reversed()).map(EmailAddress::address).toList(),
-                d.phones().stream().sorted(Comparator.comparing(PhoneNumber::primary).reversed()).map(PhoneNumber::number).toList(),
+                phones(d, true), phones(d, false),
                 b == null ? null : new ContactStateV1.BirthdayV1(b.month(), b.day(), b.year()),
                 contact.ownerId(), d.visibility().wire(), d.company(), d.title(), d.city(), d.country(),
                 contact.version(), contact.createdAt(), contact.updatedAt(), changedFields);

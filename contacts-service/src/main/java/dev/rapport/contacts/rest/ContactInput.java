@@ -50,14 +50,19 @@ public record ContactInput(
 
     @Schema(name = "PhoneInput")
     public record Phone(
-            @Schema(examples = "+44 20 7946 0958") @NotBlank @Size(max = 50) String number,
+            @Schema(description = "With its country code, or national: then read in the contact's country, else the region "
+                    + "of another of its numbers, else the workspace's default region; with none of them known it is kept as "
+                    + "written (normalized false). A number invalid in the regions known is refused.",
+                    examples = "+44 20 7946 0958") @NotBlank @Size(max = 50) String number,
             @Schema(examples = "mobile") @Size(max = 50) String label,
             Boolean primary) {
     }
 
     @Schema(name = "SocialProfileInput", description = "A url, a handle, or both")
     public record SocialProfile(
-            @Schema(enumeration = {"linkedin", "facebook", "x", "github", "instagram", "mastodon", "other"}) @NotBlank String network,
+            @Schema(description = "linkedin, facebook, x, github, instagram, mastodon or other; twitter is read as x, and any "
+                    + "other network's name (flickr, yelp, ...) as other with that name as the label", examples = "linkedin")
+            @NotBlank @Size(max = 50) String network,
             @Schema(examples = "https://www.linkedin.com/in/ada-lovelace") @Size(max = 500) String url,
             @Size(max = 200) String handle,
             @Size(max = 50) String label,

@@ -221,7 +221,8 @@ public class ContactResource {
             JsonValue target = Json.createReader(new StringReader(json.writeValueAsString(ContactMapper.toInput(current)))).readValue();
             JsonValue merged = Json.createMergePatch(Json.createReader(new StringReader(patch.toString())).readValue()).apply(target);
             ContactInput input = strictJson.read(json.readTree(merged.toString()), ContactInput.class);
-            return parser.parse(input, region);
+            // Phones the patch leaves alone stay as they are: read again, each would lose how it was written.
+            return parser.parse(input, region, patch.has("phones") ? null : current.phones());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A contact's own details are always JSON", e);
         }

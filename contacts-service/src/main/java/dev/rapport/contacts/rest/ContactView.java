@@ -28,14 +28,25 @@ public record ContactView(
     public record Email(@Schema(examples = "ada@example.org") String address, String label, boolean primary) {
     }
 
-    @Schema(name = "Phone")
-    public record Phone(@Schema(description = "E.164", examples = "+442079460958") String number,
+    @Schema(name = "Phone", description = """
+            A phone number. Written without a country code, it is read in the contact's country, else the region \
+            of another of its numbers, else the workspace's default region; when none is known (or none makes it \
+            valid, in an import) it is kept as written: `normalized` false and `number` null.""")
+    public record Phone(@Schema(description = "E.164; null when the number could not be normalised", examples = "+442079460958",
+                                nullable = true) String number,
                         @Schema(description = "As it was written", examples = "020 7946 0958") String original,
+                        @Schema(required = true, description = "Whether `number` holds the number in E.164 (false: only `original` is known)")
+                        boolean normalized,
                         String label, boolean primary) {
     }
 
-    @Schema(name = "SocialProfile")
-    public record SocialProfile(String network, String url, String handle, String label, boolean primary) {
+    @Schema(name = "SocialProfile", description = """
+            A social profile. A network other than those listed (e.g. flickr, yelp) is `other`, named by `label`; \
+            `twitter` is `x`.""")
+    public record SocialProfile(
+            @Schema(enumeration = {"linkedin", "facebook", "x", "github", "instagram", "mastodon", "other"}) String network,
+            @Schema(description = "Null only for an `other` profile known by its handle alone", nullable = true) String url,
+            @Schema(nullable = true) String handle, @Schema(nullable = true) String label, boolean primary) {
     }
 
     @Schema(name = "Website")

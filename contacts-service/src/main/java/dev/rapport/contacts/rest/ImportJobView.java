@@ -26,6 +26,9 @@ public record ImportJobView(
 
     @Schema(name = "ImportRow")
     public record Row(int row, @Schema(enumeration = {"created", "updated", "skipped", "failed"}) String outcome,
-                      @Schema(nullable = true) UUID contactId, @Schema(nullable = true) String reason) {
+                      @Schema(nullable = true) UUID contactId, @Schema(nullable = true) String reason,
+                      @Schema(required = true, description = "What of the row was not imported, or only as written (a phone "
+                              + "no country was known for), and why; empty when everything was placed",
+                              examples = "NOTE 'x' not imported: the contact has 'y'") List<String> warnings) {
     }
 }

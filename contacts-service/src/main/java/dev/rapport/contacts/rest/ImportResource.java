@@ -195,7 +195,7 @@ public class ImportResource {
                 new ImportJobView.Counts(job.rowsRead(), job.rowsCreated(), job.rowsUpdated(), job.rowsSkipped(), job.rowsFailed()),
                 job.createdAt(), job.finishedAt(),
                 progress.rows().stream().map(r -> new ImportJobView.Row(r.rowNumber(), r.outcome().name().toLowerCase(Locale.ROOT),
-                        r.contactId(), r.reason())).toList(),
+                        r.contactId(), r.reason(), r.warnings())).toList(),
                 progress.more() ? progress.rows().get(progress.rows().size() - 1).rowNumber() : null);
     }
 }

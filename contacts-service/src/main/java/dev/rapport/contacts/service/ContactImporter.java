@@ -95,7 +95,8 @@ public class ContactImporter {
                 List<ImportRow> applied = new ArrayList<>();
                 Map<String, UUID> imported = new LinkedHashMap<>();
                 for (Parsed row : parsed) {
-                    applied.add(row.failed() != null ? row.failed() : upsert(jobId, row.candidate(), row.details(), matches, imported));
+                    applied.add(row.failed() != null ? row.failed()
+                            : upsert(jobId, row.candidate(), row.details(), row.warnings(), matches, imported));
                     // Every query flushes first, checking each entity in the session: keep the session small.
                     if (applied.size() % SESSION_ROWS == 0) {
                         em.flush();
@@ -118,7 +119,8 @@ public class ContactImporter {
                 return;
             }
             String reason = e instanceof HttpProblem problem ? reason(problem) : "Could not be written: " + databaseReason(e);
-            outcomes = List.of(new ImportRow(jobId, batch.get(0).rowNumber(), ImportOutcome.FAILED, null, reason));
+            outcomes = List.of(new ImportRow(jobId, batch.get(0).rowNumber(), ImportOutcome.FAILED, null, reason,
+                    batch.get(0).warnings()));
         }
         List<ImportRow> kept = outcomes;
         QuarkusTransaction.requiringNew().run(() -> record(jobId, kept));
@@ -134,13 +136,13 @@ public class ContactImporter {
         }
     }
 
-    /** A row read and validated, or the reason it failed. */
-    private record Parsed(ImportCandidate candidate, ContactDetails details, ImportRow failed) {
+    /** A row read and validated with what of it could not be placed, or the reason it failed. */
+    private record Parsed(ImportCandidate candidate, ContactDetails details, List<String> warnings, ImportRow failed) {
     }
 
     private Parsed parse(UUID jobId, ImportCandidate candidate, Optional<String> region) {
         if (candidate.unreadable() != null) {
-            return new Parsed(candidate, null, new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, candidate.unreadable()));
+            return failed(jobId, candidate, candidate.unreadable());
         }
         Optional<String> unstorable = Text.firstFailing(json.valueToTree(candidate.input()), Text::isStorable);
         if (unstorable.isPresent()) {
@@ -148,10 +150,17 @@ public class ContactImporter {
                     "Invalid: " + unstorable.get() + " " + Text.UNSTORABLE));
         }
         try {
-            return new Parsed(candidate, parser.parse(candidate.input(), region), null);
+            ContactInputParser.Imported read = parser.parseImported(candidate.input(), candidate.regionHints(), region);
+            List<String> warnings = Stream.concat(candidate.warnings().stream(), read.warnings().stream()).toList();
+            return new Parsed(candidate, read.details(), warnings, null);
         } catch (HttpProblem problem) {
-            return new Parsed(candidate, null, new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, reason(problem)));
+            return failed(jobId, candidate, reason(problem));
         }
+    }
+
+    private static Parsed failed(UUID jobId, ImportCandidate candidate, String reason) {
+        return new Parsed(candidate, null, candidate.warnings(),
+                new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null, reason, candidate.warnings()));
     }
 
     /** The batch's earlier imports and matching contacts, in two queries (plus one per 500 contact points). */
@@ -167,24 +176,30 @@ public class ContactImporter {
         return new ImportMatches(sources.contactsOf(format, sourceIds), holders);
     }
 
+    /** The values once each; a phone kept as written (no E.164) or a profile without a URL matches nothing. */
     private static List<String> distinct(Stream<String> values) {
-        return values.distinct().toList();
+        return values.filter(Objects::nonNull).distinct().toList();
     }
 
-    private ImportRow upsert(UUID jobId, ImportCandidate candidate, ContactDetails details, ImportMatches matches,
-                             Map<String, UUID> imported) {
+    private ImportRow upsert(UUID jobId, ImportCandidate candidate, ContactDetails details, List<String> warnings,
+                             ImportMatches matches, Map<String, UUID> imported) {
         String user = workspaces.currentUser().orElseThrow();
         Optional<Contact> existing = matches.bySource(candidate.sourceId())
                 .flatMap(id -> contactRepository.findVisible(id, user))
                 .or(() -> matches.byKeys(details).flatMap(id -> contactRepository.findVisible(id, user)));
         Contact applied;
         ImportOutcome outcome;
+        List<String> rowWarnings = new ArrayList<>(warnings);
         if (existing.isEmpty()) {
             applied = contacts.create(details);
             outcome = ImportOutcome.CREATED;
         } else {
             long before = existing.get().version();
-            applied = contacts.update(existing.get().id(), Optional.empty(), have -> ContactMerge.fill(have, details), null);
+            applied = contacts.update(existing.get().id(), Optional.empty(), have -> {
+                // Nothing the contact has is overwritten: what the row says otherwise is reported, not lost.
+                rowWarnings.addAll(ContactMerge.notFilled(have, details));
+                return ContactMerge.fill(have, details);
+            }, null);
             outcome = applied.version() == before ? ImportOutcome.SKIPPED : ImportOutcome.UPDATED;
         }
         if (candidate.sourceId() != null) {
@@ -192,7 +207,7 @@ public class ContactImporter {
         }
         matches.applied(candidate.sourceId(), applied.id(), applied.createdAt(), applied.details());
         return new ImportRow(jobId, candidate.rowNumber(), outcome, applied.id(),
-                outcome == ImportOutcome.SKIPPED ? "Unchanged: the contact already has all of it" : null);
+                outcome == ImportOutcome.SKIPPED ? "Unchanged: the contact already has all of it" : null, rowWarnings);
     }
 
     private void record(UUID jobId, List<ImportRow> outcomes) {

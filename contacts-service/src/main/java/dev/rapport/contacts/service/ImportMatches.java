@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -28,17 +29,21 @@ final class ImportMatches {
     ImportMatches(Map<String, UUID> bySource, List<PointHolder> holders) {
         this.bySource.putAll(bySource);
         holders.stream().sorted(Comparator.comparing(PointHolder::createdAt)).forEach(h -> add(h.id(), h.createdAt(), Stream.of(
-                h.emails().stream().map(ImportMatches::email),
-                h.phones().stream().map(ImportMatches::phone),
-                h.profileUrls().stream().map(ImportMatches::profile)).flatMap(s -> s).toList()));
+                h.emails().stream().filter(Objects::nonNull).map(ImportMatches::email),
+                h.phones().stream().filter(Objects::nonNull).map(ImportMatches::phone),
+                h.profileUrls().stream().filter(Objects::nonNull).map(ImportMatches::profile)).flatMap(s -> s).toList()));
     }
 
-    /** The normalised email, phone and profile URL keys of {@code details}. */
+    /**
+     * The normalised email, phone and profile URL keys of {@code details}. A phone kept as written and a profile
+     * known by its handle alone are no keys: the same digits or name can be another person's elsewhere.
+     */
     private static List<String> keys(ContactDetails details) {
         return Stream.of(
                 details.emails().stream().map(EmailAddress::address).map(ImportMatches::email),
-                details.phones().stream().map(PhoneNumber::number).map(ImportMatches::phone),
-                details.socialProfiles().stream().map(SocialProfile::url).map(ImportMatches::profile)).flatMap(s -> s).toList();
+                details.phones().stream().map(PhoneNumber::number).filter(Objects::nonNull).map(ImportMatches::phone),
+                details.socialProfiles().stream().map(SocialProfile::url).filter(Objects::nonNull).map(ImportMatches::profile))
+                .flatMap(s -> s).toList();
     }
 
     private static String email(String address) {
@@ -59,7 +64,7 @@ final class ImportMatches {
 
     /** The oldest contact sharing a key with {@code details}. */
     Optional<UUID> byKeys(ContactDetails details) {
-        return keys(details).stream().map(byKey::get).filter(java.util.Objects::nonNull).distinct()
+        return keys(details).stream().map(byKey::get).filter(Objects::nonNull).distinct()
                 .min(Comparator.comparing(createdAt::get));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.rapport.contacts.domain.SocialProfiles;
 import dev.rapport.contacts.rest.ContactInput;
 
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * LinkedIn's {@code Connections.csv} (after its "Notes:" preamble) and Google Contacts' CSV, read with
@@ -81,20 +84,21 @@ public final class CsvImport {
     }
 
     private static ImportCandidate linkedInRow(int row, Map<String, String> values) {
+        CsvRow v = new CsvRow(values);
         Inputs in = new Inputs();
-        in.givenName = values.get("First Name");
-        in.familyName = values.get("Last Name");
-        String url = Inputs.blank(values.get("URL"));
+        in.givenName = v.get("First Name");
+        in.familyName = v.get("Last Name");
+        String url = v.get("URL");
         if (url != null) {
             in.socialProfiles.add(new ContactInput.SocialProfile("linkedin", url, null, null, true));
         }
-        String email = Inputs.blank(values.get("Email Address"));
+        String email = v.get("Email Address");
         if (email != null) {
             in.emails.add(new ContactInput.Email(email, null, null));
         }
-        in.company = values.get("Company");
-        in.title = values.get("Position");
-        String connectedOn = Inputs.blank(values.get("Connected On"));
+        in.company = v.get("Company");
+        in.title = v.get("Position");
+        String connectedOn = v.get("Connected On");
         if (connectedOn != null) {
             try {
                 in.metOn = LocalDate.parse(connectedOn, LINKEDIN_DATE).toString();
@@ -103,62 +107,106 @@ public final class CsvImport {
             }
             in.metAt = "LinkedIn";
         }
-        return ImportCandidate.of(row, url, in.build());
+        return finish(in, v, row, url);
     }
 
-    private static ImportCandidate googleRow(int row, Map<String, String> v) {
+    private static ImportCandidate googleRow(int row, Map<String, String> values) {
+        CsvRow v = new CsvRow(values);
         Inputs in = new Inputs();
-        in.givenName = first(v, "First Name", "Given Name");
-        in.familyName = first(v, "Last Name", "Family Name");
-        in.displayName = first(v, "Name", "File As");
+        in.givenName = v.first("First Name", "Given Name");
+        in.familyName = v.first("Last Name", "Family Name");
+        in.displayName = v.first("Name", "File As");
         in.nickname = v.get("Nickname");
         for (int i = 1; i <= 9; i++) {
-            String label = lower(first(v, "E-mail " + i + " - Label", "E-mail " + i + " - Type"));
+            String label = lower(v.first("E-mail " + i + " - Label", "E-mail " + i + " - Type"));
             List<String> emails = split(v.get("E-mail " + i + " - Value"));
             for (int e = 0; e < emails.size(); e++) {
                 // Google marks the primary email's label with "* "; only the first value of that cell is it.
                 boolean primary = e == 0 && i == 1 && label != null && label.startsWith("*");
                 in.emails.add(new ContactInput.Email(emails.get(e), googleLabel(label), primary ? true : null));
             }
-            String phoneLabel = lower(first(v, "Phone " + i + " - Label", "Phone " + i + " - Type"));
+            String phoneLabel = lower(v.first("Phone " + i + " - Label", "Phone " + i + " - Type"));
             for (String phone : split(v.get("Phone " + i + " - Value"))) {
                 in.phones.add(new ContactInput.Phone(phone, googleLabel(phoneLabel), null));
             }
+            String siteLabel = googleLabel(lower(v.first("Website " + i + " - Label", "Website " + i + " - Type")));
             for (String site : split(v.get("Website " + i + " - Value"))) {
-                in.websites.add(new ContactInput.Website(site, "website", null, null));
+                website(in, site, siteLabel);
+            }
+            address(in, v, i);
+        }
+        in.company = v.first("Organization Name", "Organization 1 - Name");
+        in.title = v.first("Organization Title", "Organization 1 - Title");
+        in.department = v.first("Organization Department", "Organization 1 - Department");
+        in.addNote(v.get("Notes"));
+        String birthday = v.get("Birthday");
+        if (birthday != null) {
+            VCardBirthdays.Read read = VCardBirthdays.fromText("Birthday", null, birthday);
+            in.birthday = read.birthday();
+            if (read.unreadable() != null) {
+                in.warnings.add(read.unreadable());
             }
         }
-        in.company = first(v, "Organization Name", "Organization 1 - Name");
-        in.title = first(v, "Organization Title", "Organization 1 - Title");
-        in.department = first(v, "Organization Department", "Organization 1 - Department");
-        in.city = v.get("Address 1 - City");
-        in.region = v.get("Address 1 - Region");
-        in.country = Countries.toIso(v.get("Address 1 - Country"));
-        in.address = v.get("Address 1 - Street");
-        in.note = v.get("Notes");
-        String birthday = Inputs.blank(v.get("Birthday"));
-        if (birthday != null) {
-            in.birthday = isoBirthday(birthday);
-        }
-        for (String label : split(first(v, "Labels", "Group Membership"))) {
+        for (String label : split(v.first("Labels", "Group Membership"))) {
             String tag = label.replace("* ", "").strip();
             if (!tag.isEmpty() && !tag.equalsIgnoreCase("myContacts") && !tag.equalsIgnoreCase("* myContacts")) {
                 in.tags.add(tag);
             }
         }
-        return ImportCandidate.of(row, null, in.build());
+        return finish(in, v, row, null);
     }
 
-    /** {@code 1815-12-10} or, without a year, {@code --12-10}. */
-    private static ContactInput.Birthday isoBirthday(String text) {
-        String[] parts = text.startsWith("--") ? text.substring(2).split("-") : text.split("-");
-        if (text.startsWith("--") && parts.length == 2) {
-            return new ContactInput.Birthday(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), null);
+    /** A profile URL on a network we know is a social profile; any other a website, or a blog or feed by its label. */
+    private static void website(Inputs in, String url, String label) {
+        var network = SocialProfiles.networkOf(url);
+        if (network.isPresent()) {
+            in.socialProfiles.add(new ContactInput.SocialProfile(network.get(), url, null, null, null));
+            return;
         }
-        if (parts.length == 3) {
-            return new ContactInput.Birthday(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), Integer.parseInt(parts[0]));
+        String kind = label != null && List.of("blog", "feed").contains(label) ? label : "website";
+        in.websites.add(new ContactInput.Website(url, kind, kind.equals(label) ? null : label, null));
+    }
+
+    /**
+     * Google's "Address N - ..." columns: the first address with anything in it is the contact's; each one's
+     * country is a hint for the row's national phone numbers; later ones are reported.
+     */
+    private static void address(Inputs in, CsvRow v, int n) {
+        String prefix = "Address " + n + " - ";
+        String formatted = v.get(prefix + "Formatted");
+        v.first(prefix + "Label", prefix + "Type");
+        String city = v.get(prefix + "City");
+        String region = v.get(prefix + "Region");
+        String countryName = v.get(prefix + "Country");
+        String country = Countries.toIso(countryName);
+        String lines = Stream.of(v.get(prefix + "Extended Address"), v.get(prefix + "Street"), v.get(prefix + "PO Box"),
+                        v.get(prefix + "Postal Code"), country == null ? countryName : null)
+                .filter(s -> s != null).collect(Collectors.joining(", "));
+        if (country != null) {
+            in.regionHints.add(country);
         }
-        throw new IllegalArgumentException("birthday '" + text + "' is not YYYY-MM-DD or --MM-DD");
+        if (city == null && region == null && countryName == null && lines.isEmpty() && formatted == null) {
+            return;
+        }
+        if (in.city == null && in.region == null && in.country == null && in.address == null) {
+            in.city = city;
+            in.region = region;
+            in.country = country;
+            in.address = lines.isEmpty() && city == null && region == null && countryName == null ? formatted : Inputs.blank(lines);
+        } else {
+            String whole = formatted != null ? formatted
+                    : Stream.of(lines, city, region, countryName).filter(s -> s != null && !s.isEmpty()).collect(Collectors.joining(", "));
+            in.warnings.add("Address " + n + " '" + whole.replace('\n', ' ') + "' not imported: a contact keeps one address");
+        }
+    }
+
+    /** The row as a candidate, with a warning for every column with a value that no field took. */
+    private static ImportCandidate finish(Inputs in, CsvRow v, int row, String sourceId) {
+        for (Map.Entry<String, String> column : v.unread()) {
+            in.warnings.add(column.getKey() + " '" + column.getValue().strip().replace('\n', ' ') + "' not imported: "
+                    + (column.getKey().equals("Photo") ? "pictures are not kept" : "Rapport has no field for it"));
+        }
+        return in.candidate(row, sourceId);
     }
 
     private static String googleLabel(String label) {
@@ -176,16 +224,6 @@ public final class CsvImport {
     private static List<String> split(String value) {
         String text = Inputs.blank(value);
         return text == null ? List.of() : Arrays.stream(text.split(GOOGLE_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String first(Map<String, String> values, String... names) {
-        for (String name : names) {
-            String value = Inputs.blank(values.get(name));
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 
     private static String lower(String value) {

@@ -2,17 +2,33 @@ package dev.rapport.contacts.mapping.imports;
 
 import dev.rapport.contacts.rest.ContactInput;
 
+import java.util.List;
+
 /**
  * One row of an imported file read as contact input, with the id its source gives it (vCard UID, LinkedIn
- * URL, ...; null when it has none), or the reason it could not be read.
+ * URL, ...; null when it has none), or the reason it could not be read. {@code regionHints} are the regions the
+ * row itself points to (its addresses' countries), for reading its national phone numbers; {@code warnings}
+ * say what of the row its reader could not place.
  */
-public record ImportCandidate(int rowNumber, String sourceId, ContactInput input, String unreadable) {
+public record ImportCandidate(int rowNumber, String sourceId, ContactInput input, List<String> regionHints,
+                              List<String> warnings, String unreadable) {
+
+    public ImportCandidate {
+        regionHints = List.copyOf(regionHints);
+        warnings = List.copyOf(warnings);
+    }
 
     public static ImportCandidate of(int rowNumber, String sourceId, ContactInput input) {
-        return new ImportCandidate(rowNumber, sourceId == null || sourceId.isBlank() ? null : sourceId.strip(), input, null);
+        return of(rowNumber, sourceId, input, List.of(), List.of());
+    }
+
+    public static ImportCandidate of(int rowNumber, String sourceId, ContactInput input, List<String> regionHints,
+                                     List<String> warnings) {
+        return new ImportCandidate(rowNumber, sourceId == null || sourceId.isBlank() ? null : sourceId.strip(), input,
+                regionHints, warnings, null);
     }
 
     public static ImportCandidate unreadable(int rowNumber, String reason) {
-        return new ImportCandidate(rowNumber, null, null, reason);
+        return new ImportCandidate(rowNumber, null, null, List.of(), List.of(), reason);
     }
 }

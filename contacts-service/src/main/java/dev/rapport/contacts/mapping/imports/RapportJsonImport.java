@@ -3,6 +3,7 @@ package dev.rapport.contacts.mapping.imports;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.contacts.rest.ContactInput;
 
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class RapportJsonImport {
         for (int i = 0; i < root.size(); i++) {
             JsonNode item = root.get(i);
             try {
+                writtenPhones(item);
                 ContactInput input = JSON.treeToValue(item, ContactInput.class);
                 rows.add(ImportCandidate.of(i + 1, item.path("id").asText(null), input));
             } catch (IOException | IllegalArgumentException e) {
@@ -42,5 +44,17 @@ public final class RapportJsonImport {
             }
         }
         return rows;
+    }
+
+    /**
+     * An export's phones have their number in E.164 ({@code number}) and as written ({@code original}); one that
+     * could not be normalised has only the original, which is then read (it would fail as a null number).
+     */
+    private static void writtenPhones(JsonNode contact) {
+        for (JsonNode phone : contact.path("phones")) {
+            if (phone instanceof ObjectNode fields && !phone.path("number").isTextual() && phone.path("original").isTextual()) {
+                fields.set("number", phone.get("original"));
+            }
+        }
     }
 }
