@@ -128,16 +128,19 @@ class ImportTest {
     }
 
     @Test
-    void aRowWithTextThatCannotBeStoredFailsAloneInTheUsersTerms() {
-        // PostgreSQL text cannot hold NUL: the row is refused before it is written, saying which field and why.
-        String file = "[{\"displayName\":\"Before\"},{\"displayName\":\"Nul\",\"note\":\"a\\u0000b\"},{\"displayName\":\"After\"}]";
+    void textThatCannotBeStoredIsLeftOutWithAWarningInTheUsersTerms() {
+        // PostgreSQL text cannot hold NUL: the field is left out before anything is written, saying which and why;
+        // a row left with nothing to know the person by fails alone.
+        String file = "[{\"displayName\":\"Before\"},{\"displayName\":\"Nul\",\"note\":\"a\\u0000b\"},"
+                + "{\"displayName\":\"\\u0000\"},{\"displayName\":\"After\"}]";
         JsonPath job = importFile("application/json", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "");
-        assertEquals(2, job.getInt("counts.created"), job.prettify());
+        assertEquals(3, job.getInt("counts.created"), job.prettify());
         assertEquals(1, job.getInt("counts.failed"));
-        assertEquals("failed", job.getString("rows.find { it.row == 2 }.outcome"));
-        assertEquals("Invalid: note must not contain the NUL character (\\u0000) or an unpaired surrogate",
-                job.getString("rows.find { it.row == 2 }.reason"));
-        assertEquals(List.of("After", "Before"), contacts("").getList("items.displayName"));
+        assertEquals(List.of("note 'a\uFFFDb' not imported: must not contain the NUL character (\\u0000) or an unpaired surrogate"),
+                job.getList("rows.find { it.row == 2 }.warnings"));
+        assertEquals("failed", job.getString("rows.find { it.row == 3 }.outcome"));
+        assertTrue(job.getString("rows.find { it.row == 3 }.reason").contains("a contact needs a name"), job.prettify());
+        assertEquals(List.of("After", "Before", "Nul"), contacts("").getList("items.displayName"));
     }
 
     @Test

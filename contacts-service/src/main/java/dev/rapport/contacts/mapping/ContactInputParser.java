@@ -13,7 +13,9 @@ import dev.rapport.contacts.domain.Visibility;
 import dev.rapport.contacts.domain.WebAddresses;
 import dev.rapport.contacts.domain.Website;
 import dev.rapport.contacts.rest.ContactInput;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.http.IsoDates;
+import dev.rapport.kit.http.Text;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +53,9 @@ public class ContactInputParser {
 
     @Inject
     Validator validator;
+
+    @Inject
+    ObjectMapper json;
 
     /** Client input: any invalid field makes it a 422 listing them all. */
     public ContactDetails parse(ContactInput in, Optional<String> phoneRegion) {
@@ -110,6 +115,11 @@ public class ContactInputParser {
         for (ConstraintViolation<ContactInput> violation : validator.validate(in)) {
             String path = violation.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", "");
             errors.add(FieldError.body(path, violation.getMessage()));
+            invalid.add(path.split("[.\\[]")[0]);
+        }
+        // PostgreSQL text cannot hold NUL (and UTF-8 no lone surrogate): an imported file may well carry either.
+        for (String path : Text.failing(json.valueToTree(in), Text::isStorable)) {
+            errors.add(FieldError.body(path, Text.UNSTORABLE));
             invalid.add(path.split("[.\\[]")[0]);
         }
         // Fields that broke a constraint are not parsed further; every other field still is, so one 422 lists all.

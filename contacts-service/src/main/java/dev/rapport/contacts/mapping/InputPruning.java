@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.kit.http.Text;
 import dev.rapport.kit.problem.FieldError;
 
 import java.util.ArrayList;
@@ -72,9 +73,9 @@ final class InputPruning {
     /** A value as it is; a list item or birthday by its texts and numbers (a phone as "12 mobile"). */
     private static String shown(JsonNode value) {
         if (value.isValueNode()) {
-            return value.asText();
+            return Text.storable(value.asText());
         }
-        return StreamSupport.stream(value.spliterator(), false).filter(v -> v.isTextual() || v.isNumber()).map(JsonNode::asText)
-                .collect(Collectors.joining(" "));
+        return Text.storable(StreamSupport.stream(value.spliterator(), false).filter(v -> v.isTextual() || v.isNumber())
+                .map(JsonNode::asText).collect(Collectors.joining(" ")));
     }
 }

@@ -20,8 +20,6 @@ import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.kit.http.Text;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -62,8 +60,6 @@ public class ContactImporter {
     @Inject
     ContactInputParser parser;
 
-    @Inject
-    ObjectMapper json;
 
     @Inject
     WorkspaceSettingsService settings;
@@ -143,11 +139,6 @@ public class ContactImporter {
     private Parsed parse(UUID jobId, ImportCandidate candidate, Optional<String> region) {
         if (candidate.unreadable() != null) {
             return failed(jobId, candidate, candidate.unreadable());
-        }
-        Optional<String> unstorable = Text.firstFailing(json.valueToTree(candidate.input()), Text::isStorable);
-        if (unstorable.isPresent()) {
-            return new Parsed(candidate, null, new ImportRow(jobId, candidate.rowNumber(), ImportOutcome.FAILED, null,
-                    "Invalid: " + unstorable.get() + " " + Text.UNSTORABLE));
         }
         try {
             ContactInputParser.Imported read = parser.parseImported(candidate.input(), candidate.regionHints(), region);
