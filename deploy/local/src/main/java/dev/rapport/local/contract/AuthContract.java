@@ -119,6 +119,8 @@ public abstract class AuthContract {
         assertProblem(given().auth().oauth2(member).get(protectedPath().replaceFirst("[0-9a-f-]{36}", "not-a-uuid")),
                 404, "not-found");
         assertProblem(given().auth().oauth2(member).get("/v1/no-such-resource"), 404, "not-found");
+        // The protected path names a random id: no such resource, in the same vocabulary in every service.
+        assertProblem(given().auth().oauth2(member).get(protectedPath()), 404, "not-found");
         // The backup is for admins only: a member is forbidden.
         assertProblem(given().auth().oauth2(member).get("/v1/backup"), 403, "forbidden");
         assertProblem(given().auth().oauth2(TestTokens.admin(WORKSPACE)).put("/v1/backup"), 405, "method-not-allowed");
