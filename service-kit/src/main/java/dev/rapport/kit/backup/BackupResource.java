@@ -49,7 +49,10 @@ public class BackupResource {
             description = "NDJSON, streamed from one consistent snapshot: a header line, one line per row, and an end line "
                     + "with the row count. Back up every service to back up the whole workspace.")
     @APIResponse(responseCode = "200", description = "The backup", content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Backups are not configured (no rapport.backup.signing-key)",
+            content = @Content(mediaType = PROBLEM))
     public Response backup() {
+        backup.requireSigningKey();
         StreamingOutput body = backup::write;
         String filename = "rapport-" + service + "-" + workspaces.require() + "-" + LocalDate.now(ZoneOffset.UTC) + ".ndjson";
         return Response.ok(body, WorkspaceBackup.MEDIA_TYPE)
@@ -66,10 +69,13 @@ public class BackupResource {
                     + "Up to quarkus.http.limits.max-body-size (20 MiB by default).")
     @RequestBody(required = true, content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
     @APIResponse(responseCode = "200", description = "Rows restored, by table")
-    @APIResponse(responseCode = "400", description = "Not a complete backup of this service", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "Not a complete, unaltered backup of this service signed with this install's key",
+            content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The workspace is not empty, or the rows clash with data in this install",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "413", description = "Backup too large", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "Backups are not configured (no rapport.backup.signing-key)",
+            content = @Content(mediaType = PROBLEM))
     public Map<String, Map<String, Long>> restore(InputStream body) {
         return Map.of("restored", backup.restore(body));
     }

@@ -71,6 +71,11 @@ public class WorkspaceBackup {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
+    /** Refuses (503) before a response starts when backups cannot be signed here. */
+    public void requireSigningKey() {
+        BackupSignature.of(config.signingKey().orElse(null));
+    }
+
     /** Writes every row of the current workspace, in one read-only snapshot. */
     public void write(OutputStream out) {
         String workspace = workspaces.require();
