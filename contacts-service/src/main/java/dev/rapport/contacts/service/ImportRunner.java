@@ -48,7 +48,7 @@ public class ImportRunner {
     ImportRowRepository rows;
 
     @Inject
-    ContactImporter importer;
+    ContactImporter applier;
 
     @Inject
     WorkspaceContext workspaces;
@@ -126,7 +126,7 @@ public class ImportRunner {
         Set<Integer> done = QuarkusTransaction.requiringNew().call(() -> rows.doneRows(claimed.id()));
         List<ImportCandidate> todo = candidates.stream().filter(c -> !done.contains(c.rowNumber())).toList();
         for (int from = 0; from < todo.size(); from += BATCH) {
-            importer.apply(claimed.id(), loaded.format(), loaded.dryRun(), todo.subList(from, Math.min(from + BATCH, todo.size())));
+            applier.apply(claimed.id(), loaded.format(), loaded.dryRun(), todo.subList(from, Math.min(from + BATCH, todo.size())));
             QuarkusTransaction.requiringNew().run(() -> jobs.extendLease(claimed.id(), LEASE));
         }
         finish(claimed, null);
