@@ -1,6 +1,5 @@
 package dev.rapport.contacts.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.config.ContactsConfig;
@@ -19,8 +18,6 @@ import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.StringReader;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -214,17 +210,15 @@ public class ContactResource {
         return contacts.history(id).stream().map(HistoryEntryView::of).toList();
     }
 
-    /** RFC 7386 through JSON-P's merge patch, then the result is read and validated like a POST body. */
+    /**
+     * RFC 7386 on one Jackson tree: the contact's current details as the input that would write them, with the
+     * patch applied, read and validated like a POST body.
+     */
     private ContactDetails merge(ContactDetails current, JsonNode patch, Optional<String> region) {
-        try {
-            JsonValue target = Json.createReader(new StringReader(json.writeValueAsString(ContactInput.of(current)))).readValue();
-            JsonValue merged = Json.createMergePatch(Json.createReader(new StringReader(patch.toString())).readValue()).apply(target);
-            ContactInput input = strictJson.read(json.readTree(merged.toString()), ContactInput.class);
-            // Phones the patch leaves alone stay as they are: read again, each would lose how it was written.
-            return parser.parse(input.toDraft(), region, patch.has("phones") ? null : current.phones());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A contact's own details are always JSON", e);
-        }
+        JsonNode merged = MergePatch.apply(json.valueToTree(ContactInput.of(current)), patch);
+        ContactInput input = strictJson.read(merged, ContactInput.class);
+        // Phones the patch leaves alone stay as they are: read again, each would lose how it was written.
+        return parser.parse(input.toDraft(), region, patch.has("phones") ? null : current.phones());
     }
 
     private Optional<Long> version(String ifMatch) {
