@@ -61,7 +61,7 @@ public class ContactMergeResource {
                           @Parameter(description = "Any unique string; retries reuse it") @HeaderParam(IdempotentPost.HEADER) String idempotencyKey) {
         return idempotent.run("POST /v1/contacts/" + id + "/merge?dryRun=" + dryRun, idempotencyKey, body, () -> {
             MergeInput input = strictJson.read(strictJson.tree(body), MergeInput.class);
-            MergeService.Merged merged = merges.merge(id, new MergeService.MergeRequest(input.absorb(), input.choose()), dryRun);
+            MergeService.Merged merged = merges.merge(id, new MergeService.MergePlan(input.absorb(), input.choose()), dryRun);
             return Response.ok(new MergeView(merged.mergeId().orElse(null), dryRun, ContactView.of(merged.survivor()),
                     merged.absorbed())).build();
         });

@@ -116,7 +116,7 @@ public class ContactResource {
     @Operation(operationId = "listContacts", summary = "List and search contacts",
             description = "Cursor pagination: follow nextCursor (also in a Link rel=next header) until it is null.")
     @APIResponse(responseCode = "200", description = "A page of contacts",
-            content = @Content(schema = @Schema(implementation = ContactPage.class)))
+            content = @Content(schema = @Schema(implementation = ContactPageView.class)))
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
     public Response list(@BeanParam ContactListParameters parameters, @Context UriInfo uri) {
         ContactSearch search = parameters.toSearch(workspaces.currentUser().orElseThrow(), config.defaultPageSize(), config.maxPageSize());
@@ -124,7 +124,7 @@ public class ContactResource {
         boolean more = found.size() > search.limit();
         List<Contact> page = more ? found.subList(0, search.limit()) : found;
         String next = more ? cursorAfter(page.get(page.size() - 1), search.sort()).encode() : null;
-        Response.ResponseBuilder response = Response.ok(new ContactPage(page.stream().map(ContactView::of).toList(), next));
+        Response.ResponseBuilder response = Response.ok(new ContactPageView(page.stream().map(ContactView::of).toList(), next));
         if (next != null) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
         }

@@ -47,7 +47,7 @@ public class MergeService {
     static final int MAX_ABSORBED = 50;
 
     /** The contacts to absorb, and for a single-valued field the contact (survivor or absorbed) to take it from. */
-    public record MergeRequest(List<UUID> absorb, Map<String, UUID> choose) {
+    public record MergePlan(List<UUID> absorb, Map<String, UUID> choose) {
     }
 
     /** The survivor as the merge leaves it (not stored when {@code mergeId} is empty: a dry run). */
@@ -79,7 +79,7 @@ public class MergeService {
     ContactsConfig config;
 
     @Transactional
-    public Merged merge(UUID survivorId, MergeRequest plan, boolean dryRun) {
+    public Merged merge(UUID survivorId, MergePlan plan, boolean dryRun) {
         Contact survivor = contactService.require(survivorId);
         List<Contact> absorbed = absorbed(survivor, plan);
         ContactDetails merged = combine(survivor, absorbed, plan.choose() == null ? Map.of() : plan.choose());
@@ -158,7 +158,7 @@ public class MergeService {
         return new Undone(mergeId, survivor, restored);
     }
 
-    private List<Contact> absorbed(Contact survivor, MergeRequest plan) {
+    private List<Contact> absorbed(Contact survivor, MergePlan plan) {
         List<FieldError> errors = new ArrayList<>();
         List<UUID> ids = plan.absorb() == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(plan.absorb()));
         if (ids.isEmpty()) {

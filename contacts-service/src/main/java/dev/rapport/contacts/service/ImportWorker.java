@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whose replica died is picked up again when its lease runs out and resumes after its last recorded row.
  */
 @ApplicationScoped
-public class ImportRunner {
+public class ImportWorker {
 
-    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
     /** Rows applied in one transaction; the lease is extended after each batch. */
     private static final int BATCH = 200;
@@ -48,7 +48,7 @@ public class ImportRunner {
     ImportRowRepository rows;
 
     @Inject
-    ContactImporter applier;
+    ImportBatchApplier applier;
 
     @Inject
     WorkspaceContext workspaces;

@@ -43,7 +43,7 @@ import java.util.UUID;
  * never stops the others. A dry run does the same work and rolls it back, keeping only the outcomes.
  */
 @ApplicationScoped
-public class ContactImporter {
+public class ImportBatchApplier {
 
     /** Rows whose entities stay in the session between flushes. */
     private static final int SESSION_ROWS = 50;

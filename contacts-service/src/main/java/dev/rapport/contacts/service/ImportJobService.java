@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** Accepting imports (the file is stored with the job, so an accepted import is never lost) and reading their progress. */
 @ApplicationScoped
-public class ImportService {
+public class ImportJobService {
 
     @Inject
     ImportJobRepository jobs;
@@ -30,7 +30,7 @@ public class ImportService {
     WorkspaceContext workspaces;
 
     @Inject
-    ImportRunner worker;
+    ImportWorker worker;
 
     @Inject
     AfterCommit afterCommit;
