@@ -7,6 +7,7 @@ import dev.rapport.contacts.domain.ContactDetails;
 import dev.rapport.contacts.domain.EmailAddress;
 import dev.rapport.contacts.domain.HistoryEntry;
 import dev.rapport.contacts.domain.HistoryKind;
+import dev.rapport.contacts.domain.MergeSummary;
 import dev.rapport.contacts.domain.PhoneNumber;
 import dev.rapport.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,8 +58,9 @@ public class ContactEvents {
         outbox.append(TOPIC, DELETED_V1, contact.id(), new ContactDeletedV1(contact.id(), Instant.now(), contact.version() + 1));
     }
 
-    public void merged(ContactMergedV1 merge) {
-        outbox.append(TOPIC, MERGED_V1, merge.survivorId(), merge);
+    public void merged(MergeSummary merge) {
+        outbox.append(TOPIC, MERGED_V1, merge.survivorId(), new ContactMergedV1(merge.mergeId(), merge.survivorId(),
+                merge.absorbedIds(), merge.mergedBy(), merge.mergedAt()));
     }
 
     public void mergeUndone(UUID mergeId, Contact survivor, List<Contact> restored, Instant undoneAt) {

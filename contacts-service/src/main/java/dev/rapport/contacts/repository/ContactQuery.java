@@ -21,11 +21,6 @@ public record ContactQuery(
                 birthdayTo, sort, afterValue, afterId, limit);
     }
 
-    public ContactQuery withLimit(int size) {
-        return new ContactQuery(terms, tag, company, city, relationship, owner, updatedSince, birthdayFrom,
-                birthdayTo, sort, afterValue, afterId, size);
-    }
-
     public enum Sort {
         NAME("sortName", false), NAME_DESC("sortName", true),
         UPDATED("updatedAt", false), UPDATED_DESC("updatedAt", true),

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.domain.ContactDetails;
 import dev.rapport.contacts.domain.ContactMergeRecord;
 import dev.rapport.contacts.domain.ContactSnapshot;
-import dev.rapport.contacts.messaging.ContactMergedV1;
+import dev.rapport.contacts.domain.MergeSummary;
+import dev.rapport.contacts.domain.Tombstone;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,10 +22,6 @@ import java.util.UUID;
 /** Merges and the absorbed contacts they keep; native tables keyed by the workspace explicitly. */
 @ApplicationScoped
 public class MergeRepository {
-
-    /** Where an absorbed contact went. */
-    public record Tombstone(UUID contactId, UUID mergeId, UUID survivorId) {
-    }
 
     private static final TypeReference<List<UUID>> UUIDS = new TypeReference<>() {
     };
@@ -96,7 +93,7 @@ public class MergeRepository {
     }
 
     /** The merges not undone, with the contacts each absorbed, oldest first. */
-    public List<ContactMergedV1> active() {
+    public List<MergeSummary> active() {
         List<?> rows = em.createNativeQuery("""
                         select m.id, m.survivor_id, cast(jsonb_agg(c.contact_id order by c.contact_id) as text), m.merged_by, m.merged_at
                           from contact_merge m join merged_contact c on c.merge_id = m.id
@@ -104,7 +101,7 @@ public class MergeRepository {
                          group by m.id order by m.merged_at""")
                 .setParameter(1, workspaces.require())
                 .getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new ContactMergedV1((UUID) r[0], (UUID) r[1],
+        return rows.stream().map(r -> (Object[]) r).map(r -> new MergeSummary((UUID) r[0], (UUID) r[1],
                 read((String) r[2], UUIDS), (String) r[3], NativeResults.instant(r[4]))).toList();
     }
 

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.rapport.contacts.config.ContactsConfig;
-import dev.rapport.contacts.mapping.ContactMapper;
 import dev.rapport.contacts.mapping.CsvExportRow;
 import dev.rapport.contacts.mapping.VCardMapper;
-import dev.rapport.contacts.repository.ContactQuery;
 import dev.rapport.contacts.service.ContactExportService;
+import dev.rapport.contacts.service.ContactSearch;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.Roles;
@@ -74,34 +73,34 @@ public class ContactExportResource {
                            @Parameter(description = "vCard version: 4.0 (default) or 3.0") @QueryParam("version") String version,
                            @BeanParam ContactListParameters filters) {
         String user = workspaces.currentUser().orElseThrow();
-        ContactQuery query = filters.toQuery(user, config.defaultPageSize(), config.maxPageSize());
+        ContactSearch search = filters.toSearch(user, config.defaultPageSize(), config.maxPageSize());
         String kind = format == null ? "vcard" : format.strip().toLowerCase(java.util.Locale.ROOT);
         VCardVersion vcardVersion = vcardVersion(version);
         return switch (kind) {
-            case "vcard" -> file("text/vcard; charset=utf-8", "contacts.vcf", out -> vcards(query, user, out, vcardVersion));
-            case "csv" -> file("text/csv; charset=utf-8", "contacts.csv", out -> csv(query, user, out));
-            case "json" -> file("application/json", "contacts.json", out -> jsonArray(query, user, out));
+            case "vcard" -> file("text/vcard; charset=utf-8", "contacts.vcf", out -> vcards(search, user, out, vcardVersion));
+            case "csv" -> file("text/csv; charset=utf-8", "contacts.csv", out -> csv(search, user, out));
+            case "json" -> file("application/json", "contacts.json", out -> jsonArray(search, user, out));
             default -> throw Problems.invalid(FieldError.query("format", "must be one of vcard, csv, json"));
         };
     }
 
-    private void vcards(ContactQuery query, String user, OutputStream out, VCardVersion version) throws IOException {
+    private void vcards(ContactSearch search, String user, OutputStream out, VCardVersion version) throws IOException {
         VCardWriter writer = new VCardWriter(out, version);
         // RFC 6868: a label may hold quotes or line breaks, which a parameter value can only carry caret-encoded.
         writer.setCaretEncodingEnabled(true);
-        exports.export(query, user, contact -> writer.write(VCardMapper.toVCard(contact, version)));
+        exports.export(search, user, contact -> writer.write(VCardMapper.toVCard(contact, version)));
         writer.flush();
     }
 
-    private void csv(ContactQuery query, String user, OutputStream out) throws IOException {
+    private void csv(ContactSearch search, String user, OutputStream out) throws IOException {
         try (SequenceWriter rows = CSV.writer(CSV_SCHEMA).writeValues(out)) {
-            exports.export(query, user, contact -> rows.write(CsvExportRow.of(contact)));
+            exports.export(search, user, contact -> rows.write(CsvExportRow.of(contact)));
         }
     }
 
-    private void jsonArray(ContactQuery query, String user, OutputStream out) throws IOException {
+    private void jsonArray(ContactSearch search, String user, OutputStream out) throws IOException {
         try (SequenceWriter items = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValuesAsArray(out)) {
-            exports.export(query, user, contact -> items.write(ContactMapper.toView(contact)));
+            exports.export(search, user, contact -> items.write(ContactView.of(contact)));
         }
     }
 

@@ -7,9 +7,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.rapport.contacts.domain.ContactDetails;
+import dev.rapport.contacts.domain.ContactDraft;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.function.Function;
 
 @Schema(name = "ContactInput", description = """
         What a client writes about a contact (POST body; PATCH merges a JSON Merge Patch into it). \
@@ -40,6 +43,37 @@ public record ContactInput(
         @Size(max = 10000) String note,
         @Size(max = 50) List<@NotBlank @Size(max = 60) String> tags,
         @Schema(enumeration = {"workspace", "private"}, defaultValue = "workspace") String visibility) {
+
+    /** What the client wrote, for the service to read: the same fields, no longer the API's type. */
+    public ContactDraft toDraft() {
+        return new ContactDraft(givenName, familyName, displayName, nickname, pronouns,
+                map(emails, e -> new ContactDraft.Email(e.address(), e.label(), e.primary())),
+                map(phones, p -> new ContactDraft.Phone(p.number(), p.label(), p.primary())),
+                map(socialProfiles, s -> new ContactDraft.SocialProfile(s.network(), s.url(), s.handle(), s.label(), s.primary())),
+                map(websites, w -> new ContactDraft.Website(w.url(), w.kind(), w.label(), w.primary())),
+                company, title, department, city, region, country, address,
+                birthday == null ? null : new ContactDraft.Birthday(birthday.month(), birthday.day(), birthday.year()),
+                howWeMet, metAt, metOn, relationship, note, tags, visibility);
+    }
+
+    /** A contact's current details as the input that would write them (phones as written): what a Merge Patch applies to. */
+    public static ContactInput of(ContactDetails d) {
+        var b = d.birthday();
+        return new ContactInput(d.givenName(), d.familyName(), d.displayName(), d.nickname(), d.pronouns(),
+                d.emails().stream().map(e -> new Email(e.address(), e.label(), e.primary())).toList(),
+                d.phones().stream().map(p -> new Phone(p.original(), p.label(), p.primary())).toList(),
+                d.socialProfiles().stream().map(s -> new SocialProfile(s.network(), s.url(), s.handle(), s.label(), s.primary())).toList(),
+                d.websites().stream().map(w -> new Website(w.url(), w.kind(), w.label(), w.primary())).toList(),
+                d.company(), d.title(), d.department(), d.city(), d.region(), d.country(), d.address(),
+                b == null ? null : new Birthday(b.month(), b.day(), b.year()),
+                d.howWeMet(), d.metAt(), d.metOn() == null ? null : d.metOn().toString(),
+                d.relationship() == null ? null : d.relationship().wire(), d.note(), d.tags(), d.visibility().wire());
+    }
+
+    /** Each item mapped; a null list (a field not sent) and a null item (refused by validation) stay null. */
+    private static <A, B> List<B> map(List<A> items, Function<A, B> mapping) {
+        return items == null ? null : items.stream().map(item -> item == null ? null : mapping.apply(item)).toList();
+    }
 
     @Schema(name = "EmailInput")
     public record Email(

@@ -3,7 +3,7 @@ package dev.rapport.contacts.rest;
 import dev.rapport.contacts.domain.Folding;
 import dev.rapport.contacts.domain.InvalidValue;
 import dev.rapport.contacts.domain.Relationship;
-import dev.rapport.contacts.repository.ContactQuery;
+import dev.rapport.contacts.service.ContactSearch;
 import dev.rapport.kit.http.IsoDates;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
@@ -21,10 +21,10 @@ import java.util.Map;
 /** The query parameters of {@code GET /v1/contacts}, checked all at once into one 422. */
 public class ContactListParameters {
 
-    private static final Map<String, ContactQuery.Sort> SORTS = Map.of(
-            "name", ContactQuery.Sort.NAME, "-name", ContactQuery.Sort.NAME_DESC,
-            "updatedAt", ContactQuery.Sort.UPDATED, "-updatedAt", ContactQuery.Sort.UPDATED_DESC,
-            "createdAt", ContactQuery.Sort.CREATED, "-createdAt", ContactQuery.Sort.CREATED_DESC);
+    private static final Map<String, ContactSearch.Sort> SORTS = Map.of(
+            "name", ContactSearch.Sort.NAME, "-name", ContactSearch.Sort.NAME_DESC,
+            "updatedAt", ContactSearch.Sort.UPDATED, "-updatedAt", ContactSearch.Sort.UPDATED_DESC,
+            "createdAt", ContactSearch.Sort.CREATED, "-createdAt", ContactSearch.Sort.CREATED_DESC);
 
     @QueryParam("q")
     @Parameter(description = "Words to find in names, emails, phones, company, title, tags and notes (case and accents ignored)")
@@ -70,12 +70,12 @@ public class ContactListParameters {
     @Parameter(description = "nextCursor of the previous page")
     public String cursor;
 
-    ContactQuery toQuery(String currentUser, int defaultLimit, int maxLimit) {
+    ContactSearch toSearch(String currentUser, int defaultLimit, int maxLimit) {
         List<FieldError> errors = new ArrayList<>();
-        ContactQuery.Sort order = sort == null ? ContactQuery.Sort.NAME : SORTS.get(sort);
+        ContactSearch.Sort order = sort == null ? ContactSearch.Sort.NAME : SORTS.get(sort);
         if (order == null) {
             errors.add(FieldError.query("sort", "must be one of " + String.join(", ", SORTS.keySet())));
-            order = ContactQuery.Sort.NAME;
+            order = ContactSearch.Sort.NAME;
         }
         int size = WholeNumberParameter.parse("limit", limit, defaultLimit, 1, maxLimit, errors);
         Relationship rel = null;
@@ -104,7 +104,7 @@ public class ContactListParameters {
         }
         List<String> terms = q == null ? List.of()
                 : Arrays.stream(Folding.fold(q).split(" ")).filter(t -> !t.isBlank()).limit(10).toList();
-        return new ContactQuery(terms, blankToNull(tag), blankToNull(company), blankToNull(city), rel,
+        return new ContactSearch(terms, blankToNull(tag), blankToNull(company), blankToNull(city), rel,
                 "me".equals(owner) ? currentUser : blankToNull(owner), since, birthdays[0], birthdays[1], order,
                 after == null ? null : after.value(), after == null ? null : after.id(), size);
     }

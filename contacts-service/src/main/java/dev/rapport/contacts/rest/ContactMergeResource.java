@@ -1,6 +1,5 @@
 package dev.rapport.contacts.rest;
 
-import dev.rapport.contacts.mapping.ContactMapper;
 import dev.rapport.contacts.service.MergeService;
 import dev.rapport.kit.http.StrictJson;
 import dev.rapport.kit.idempotency.IdempotentPost;
@@ -62,8 +61,8 @@ public class ContactMergeResource {
                           @Parameter(description = "Any unique string; retries reuse it") @HeaderParam(IdempotentPost.HEADER) String idempotencyKey) {
         return idempotent.run("POST /v1/contacts/" + id + "/merge?dryRun=" + dryRun, idempotencyKey, body, () -> {
             MergeInput input = strictJson.read(strictJson.tree(body), MergeInput.class);
-            MergeService.Merged merged = merges.merge(id, new MergeService.MergeRequest(input.absorb(), input.choose()), dryRun);
-            return Response.ok(new MergeView(merged.mergeId().orElse(null), dryRun, ContactMapper.toView(merged.survivor()),
+            MergeService.Merged merged = merges.merge(id, new MergeService.MergePlan(input.absorb(), input.choose()), dryRun);
+            return Response.ok(new MergeView(merged.mergeId().orElse(null), dryRun, ContactView.of(merged.survivor()),
                     merged.absorbed())).build();
         });
     }

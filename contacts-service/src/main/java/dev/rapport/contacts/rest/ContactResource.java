@@ -1,14 +1,12 @@
 package dev.rapport.contacts.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.config.ContactsConfig;
 import dev.rapport.contacts.domain.Contact;
 import dev.rapport.contacts.domain.ContactDetails;
-import dev.rapport.contacts.mapping.ContactInputParser;
-import dev.rapport.contacts.mapping.ContactMapper;
-import dev.rapport.contacts.repository.ContactQuery;
+import dev.rapport.contacts.mapping.ContactDraftParser;
+import dev.rapport.contacts.service.ContactSearch;
 import dev.rapport.contacts.service.ContactService;
 import dev.rapport.contacts.service.WorkspaceSettingsService;
 import dev.rapport.kit.http.StrictJson;
@@ -20,8 +18,6 @@ import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -48,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.StringReader;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -69,7 +64,7 @@ public class ContactResource {
     ContactService contacts;
 
     @Inject
-    ContactInputParser parser;
+    ContactDraftParser parser;
 
     @Inject
     WorkspaceSettingsService settings;
@@ -108,10 +103,10 @@ public class ContactResource {
                            @Context UriInfo uri) {
         return idempotent.run("POST /v1/contacts", idempotencyKey, body, () -> {
             ContactInput input = strictJson.read(strictJson.tree(body), ContactInput.class);
-            Contact contact = contacts.create(parser.parse(input, settings.phoneRegion()));
+            Contact contact = contacts.create(parser.parse(input.toDraft(), settings.phoneRegion()));
             return Response.created(uri.getAbsolutePathBuilder().path(contact.id().toString()).build())
                     .tag(etag(contact))
-                    .entity(ContactMapper.toView(contact))
+                    .entity(ContactView.of(contact))
                     .build();
         });
     }
@@ -121,15 +116,15 @@ public class ContactResource {
     @Operation(operationId = "listContacts", summary = "List and search contacts",
             description = "Cursor pagination: follow nextCursor (also in a Link rel=next header) until it is null.")
     @APIResponse(responseCode = "200", description = "A page of contacts",
-            content = @Content(schema = @Schema(implementation = ContactPage.class)))
+            content = @Content(schema = @Schema(implementation = ContactPageView.class)))
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
     public Response list(@BeanParam ContactListParameters parameters, @Context UriInfo uri) {
-        ContactQuery query = parameters.toQuery(workspaces.currentUser().orElseThrow(), config.defaultPageSize(), config.maxPageSize());
-        List<Contact> found = contacts.list(query.withLimit(query.limit() + 1));
-        boolean more = found.size() > query.limit();
-        List<Contact> page = more ? found.subList(0, query.limit()) : found;
-        String next = more ? cursorAfter(page.get(page.size() - 1), query.sort()).encode() : null;
-        Response.ResponseBuilder response = Response.ok(new ContactPage(page.stream().map(ContactMapper::toView).toList(), next));
+        ContactSearch search = parameters.toSearch(workspaces.currentUser().orElseThrow(), config.defaultPageSize(), config.maxPageSize());
+        List<Contact> found = contacts.list(search.withLimit(search.limit() + 1));
+        boolean more = found.size() > search.limit();
+        List<Contact> page = more ? found.subList(0, search.limit()) : found;
+        String next = more ? cursorAfter(page.get(page.size() - 1), search.sort()).encode() : null;
+        Response.ResponseBuilder response = Response.ok(new ContactPageView(page.stream().map(ContactView::of).toList(), next));
         if (next != null) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
         }
@@ -161,7 +156,7 @@ public class ContactResource {
         if (ifNoneMatch != null && ifNoneMatch.strip().equals(etag(contact).toString())) {
             return Response.notModified(etag(contact)).build();
         }
-        return Response.ok(ContactMapper.toView(contact)).tag(etag(contact)).build();
+        return Response.ok(ContactView.of(contact)).tag(etag(contact)).build();
     }
 
     @PATCH
@@ -187,7 +182,7 @@ public class ContactResource {
         LocalDate effective = effectiveOn(effectiveOn);
         Optional<String> region = settings.phoneRegion();
         Contact contact = contacts.update(id, version, current -> merge(current, patch, region), effective);
-        return Response.ok(ContactMapper.toView(contact)).tag(etag(contact)).build();
+        return Response.ok(ContactView.of(contact)).tag(etag(contact)).build();
     }
 
     @DELETE
@@ -212,20 +207,18 @@ public class ContactResource {
             content = @Content(schema = @Schema(implementation = HistoryEntryView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such contact in your workspace", content = @Content(mediaType = PROBLEM))
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
-        return contacts.history(id).stream().map(ContactMapper::toView).toList();
+        return contacts.history(id).stream().map(HistoryEntryView::of).toList();
     }
 
-    /** RFC 7386 through JSON-P's merge patch, then the result is read and validated like a POST body. */
+    /**
+     * RFC 7386 on one Jackson tree: the contact's current details as the input that would write them, with the
+     * patch applied, read and validated like a POST body.
+     */
     private ContactDetails merge(ContactDetails current, JsonNode patch, Optional<String> region) {
-        try {
-            JsonValue target = Json.createReader(new StringReader(json.writeValueAsString(ContactMapper.toInput(current)))).readValue();
-            JsonValue merged = Json.createMergePatch(Json.createReader(new StringReader(patch.toString())).readValue()).apply(target);
-            ContactInput input = strictJson.read(json.readTree(merged.toString()), ContactInput.class);
-            // Phones the patch leaves alone stay as they are: read again, each would lose how it was written.
-            return parser.parse(input, region, patch.has("phones") ? null : current.phones());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A contact's own details are always JSON", e);
-        }
+        JsonNode merged = MergePatch.apply(json.valueToTree(ContactInput.of(current)), patch);
+        ContactInput input = strictJson.read(merged, ContactInput.class);
+        // Phones the patch leaves alone stay as they are: read again, each would lose how it was written.
+        return parser.parse(input.toDraft(), region, patch.has("phones") ? null : current.phones());
     }
 
     private Optional<Long> version(String ifMatch) {
@@ -257,7 +250,7 @@ public class ContactResource {
         }
     }
 
-    private static ListCursor cursorAfter(Contact last, ContactQuery.Sort sort) {
+    private static ListCursor cursorAfter(Contact last, ContactSearch.Sort sort) {
         String value = switch (sort) {
             case NAME, NAME_DESC -> last.sortName();
             case UPDATED, UPDATED_DESC -> last.updatedAt().toString();

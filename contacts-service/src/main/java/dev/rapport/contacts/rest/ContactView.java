@@ -1,5 +1,7 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.contacts.domain.Contact;
+import dev.rapport.contacts.domain.ContactDetails;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -23,6 +25,21 @@ public record ContactView(
         @Schema(description = "The user (token subject) who added the contact") String createdBy,
         Instant createdAt, Instant updatedAt,
         @Schema(description = "Optimistic-locking version; also sent as the strong ETag") long version) {
+
+    public static ContactView of(Contact contact) {
+        ContactDetails d = contact.details();
+        var b = d.birthday();
+        return new ContactView(contact.id(), d.givenName(), d.familyName(), contact.displayName(), d.nickname(), d.pronouns(),
+                d.emails().stream().map(e -> new Email(e.address(), e.label(), e.primary())).toList(),
+                d.phones().stream().map(p -> new Phone(p.number(), p.original(), p.normalised(), p.label(), p.primary())).toList(),
+                d.socialProfiles().stream().map(s -> new SocialProfile(s.network(), s.url(), s.handle(), s.label(), s.primary())).toList(),
+                d.websites().stream().map(w -> new Website(w.url(), w.kind(), w.label(), w.primary())).toList(),
+                d.company(), d.title(), d.department(), d.city(), d.region(), d.country(), d.address(),
+                b == null ? null : new Birthday(b.month(), b.day(), b.year()),
+                d.howWeMet(), d.metAt(), d.metOn(), d.relationship() == null ? null : d.relationship().wire(), d.note(),
+                d.tags(), d.visibility().wire(), contact.ownerId(), contact.createdBy(),
+                contact.createdAt(), contact.updatedAt(), contact.version());
+    }
 
     @Schema(name = "Email")
     public record Email(@Schema(examples = "ada@example.org") String address, String label, boolean primary) {

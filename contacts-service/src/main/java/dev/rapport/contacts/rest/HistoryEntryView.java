@@ -1,5 +1,6 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.contacts.domain.HistoryEntry;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -16,4 +17,9 @@ public record HistoryEntryView(
         Map<String, String> to,
         String recordedBy,
         Instant recordedAt) {
+
+    public static HistoryEntryView of(HistoryEntry entry) {
+        return new HistoryEntryView(entry.id(), entry.kind().wire(), entry.effectiveOn(), entry.oldValue(), entry.newValue(),
+                entry.recordedBy(), entry.recordedAt());
+    }
 }

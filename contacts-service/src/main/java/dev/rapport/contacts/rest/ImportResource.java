@@ -4,7 +4,7 @@ import dev.rapport.contacts.domain.ImportFormat;
 import dev.rapport.contacts.domain.ImportJob;
 import dev.rapport.contacts.domain.ImportOutcome;
 import dev.rapport.contacts.mapping.imports.CsvImport;
-import dev.rapport.contacts.service.ImportService;
+import dev.rapport.contacts.service.ImportJobService;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.Roles;
@@ -57,7 +57,7 @@ public class ImportResource {
             "google", ImportFormat.GOOGLE_CSV, "json", ImportFormat.RAPPORT_JSON);
 
     @Inject
-    ImportService imports;
+    ImportJobService imports;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -108,7 +108,7 @@ public class ImportResource {
             throw Problems.invalid(FieldError.body("file", "is empty"));
         }
         ImportJob job = imports.accept(format, dryRun, file);
-        return Response.accepted(view(new ImportService.Progress(job, java.util.List.of(), false)))
+        return Response.accepted(view(new ImportJobService.Progress(job, java.util.List.of(), false)))
                 .location(uri.getAbsolutePathBuilder().path(job.id().toString()).build())
                 .build();
     }
@@ -187,7 +187,7 @@ public class ImportResource {
                 "cannot be told from Content-Type '" + contentType + "': send text/vcard, text/csv or application/json, or set format"));
     }
 
-    private static ImportJobView view(ImportService.Progress progress) {
+    private static ImportJobView view(ImportJobService.Progress progress) {
         ImportJob job = progress.job();
         String format = FORMATS.entrySet().stream().filter(e -> e.getValue() == job.format()).map(Map.Entry::getKey)
                 .findFirst().orElseThrow();

@@ -1,6 +1,6 @@
 package dev.rapport.contacts.rest;
 
-import dev.rapport.contacts.repository.ContactQuery;
+import dev.rapport.contacts.service.ContactSearch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -10,7 +10,7 @@ import java.util.UUID;
  * The opaque {@code cursor} of a contact list: the sort it belongs to and the sort value and id of the last
  * contact served. Keyset pagination, so pages stay stable while contacts are added.
  */
-record ListCursor(ContactQuery.Sort sort, String value, UUID id) {
+record ListCursor(ContactSearch.Sort sort, String value, UUID id) {
 
     private static final char SEPARATOR = '\n';
 
@@ -26,6 +26,6 @@ record ListCursor(ContactQuery.Sort sort, String value, UUID id) {
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a cursor");
         }
-        return new ListCursor(ContactQuery.Sort.valueOf(parts[0]), parts[2], UUID.fromString(parts[1]));
+        return new ListCursor(ContactSearch.Sort.valueOf(parts[0]), parts[2], UUID.fromString(parts[1]));
     }
 }

@@ -1,6 +1,5 @@
 package dev.rapport.contacts.rest;
 
-import dev.rapport.contacts.mapping.ContactMapper;
 import dev.rapport.contacts.service.MergeService;
 import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
@@ -46,7 +45,7 @@ public class MergeResource {
     public MergeUndoView undo(@PathParam("id") UUID id) {
         MergeService.Undone undone = merges.undo(id);
         String user = workspaces.currentUser().orElseThrow();
-        return new MergeUndoView(undone.mergeId(), ContactMapper.toView(undone.survivor()),
-                undone.restored().stream().filter(c -> c.visibleTo(user)).map(ContactMapper::toView).toList());
+        return new MergeUndoView(undone.mergeId(), ContactView.of(undone.survivor()),
+                undone.restored().stream().filter(c -> c.visibleTo(user)).map(ContactView::of).toList());
     }
 }

@@ -38,10 +38,10 @@ public class ContactExportService {
         void write(Contact contact) throws IOException;
     }
 
-    public long export(ContactQuery query, String user, ContactWriter writer) {
+    public long export(ContactSearch search, String user, ContactWriter writer) {
         return QuarkusTransaction.requiringNew().timeout((int) LONGEST_EXPORT.toSeconds()).call(() -> {
             long written = 0;
-            Optional<ContactQuery> resolved = queries.resolve(query);
+            Optional<ContactQuery> resolved = queries.resolve(search);
             if (resolved.isEmpty()) {
                 return written;
             }

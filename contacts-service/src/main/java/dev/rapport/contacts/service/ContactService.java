@@ -4,12 +4,11 @@ import dev.rapport.contacts.domain.Contact;
 import dev.rapport.contacts.domain.ContactChanges;
 import dev.rapport.contacts.domain.ContactDetails;
 import dev.rapport.contacts.domain.HistoryEntry;
+import dev.rapport.contacts.domain.Tombstone;
 import dev.rapport.contacts.messaging.ContactEvents;
-import dev.rapport.contacts.repository.ContactQuery;
 import dev.rapport.contacts.repository.ContactRepository;
 import dev.rapport.contacts.repository.HistoryRepository;
 import dev.rapport.contacts.repository.MergeRepository;
-import dev.rapport.contacts.repository.MergeRepository.Tombstone;
 import dev.rapport.contacts.repository.TagRepository;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.WorkspaceContext;
@@ -106,8 +105,8 @@ public class ContactService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Contact> list(ContactQuery query) {
-        return queries.resolve(query).map(resolved -> contacts.list(resolved, user())).orElse(List.of());
+    public List<Contact> list(ContactSearch search) {
+        return queries.resolve(search).map(resolved -> contacts.list(resolved, user())).orElse(List.of());
     }
 
     /**

@@ -10,8 +10,8 @@ import dev.rapport.contacts.domain.ContactMergeRecord.Absorbed;
 import dev.rapport.contacts.domain.ContactMergeRecord.Moved;
 import dev.rapport.contacts.domain.ContactSnapshot;
 import dev.rapport.contacts.domain.HistoryEntry;
+import dev.rapport.contacts.domain.MergeSummary;
 import dev.rapport.contacts.messaging.ContactEvents;
-import dev.rapport.contacts.messaging.ContactMergedV1;
 import dev.rapport.contacts.repository.ContactRepository;
 import dev.rapport.contacts.repository.ContactSourceRepository;
 import dev.rapport.contacts.repository.HistoryRepository;
@@ -46,7 +46,8 @@ public class MergeService {
     /** A merge of more contacts than this at once is refused: it is almost certainly a mistake. */
     static final int MAX_ABSORBED = 50;
 
-    public record MergeRequest(List<UUID> absorb, Map<String, UUID> choose) {
+    /** The contacts to absorb, and for a single-valued field the contact (survivor or absorbed) to take it from. */
+    public record MergePlan(List<UUID> absorb, Map<String, UUID> choose) {
     }
 
     /** The survivor as the merge leaves it (not stored when {@code mergeId} is empty: a dry run). */
@@ -78,10 +79,10 @@ public class MergeService {
     ContactsConfig config;
 
     @Transactional
-    public Merged merge(UUID survivorId, MergeRequest request, boolean dryRun) {
+    public Merged merge(UUID survivorId, MergePlan plan, boolean dryRun) {
         Contact survivor = contactService.require(survivorId);
-        List<Contact> absorbed = absorbed(survivor, request);
-        ContactDetails merged = combine(survivor, absorbed, request.choose() == null ? Map.of() : request.choose());
+        List<Contact> absorbed = absorbed(survivor, plan);
+        ContactDetails merged = combine(survivor, absorbed, plan.choose() == null ? Map.of() : plan.choose());
         List<UUID> absorbedIds = absorbed.stream().map(Contact::id).toList();
         if (dryRun) {
             ContactSnapshot now = survivor.snapshot();
@@ -108,7 +109,7 @@ public class MergeService {
         if (!changes.none()) {
             events.updated(survivor, changes);
         }
-        events.merged(new ContactMergedV1(mergeId, survivor.id(), absorbedIds, user, at));
+        events.merged(new MergeSummary(mergeId, survivor.id(), absorbedIds, user, at));
         return new Merged(Optional.of(mergeId), survivor, absorbedIds);
     }
 
@@ -157,9 +158,9 @@ public class MergeService {
         return new Undone(mergeId, survivor, restored);
     }
 
-    private List<Contact> absorbed(Contact survivor, MergeRequest request) {
+    private List<Contact> absorbed(Contact survivor, MergePlan plan) {
         List<FieldError> errors = new ArrayList<>();
-        List<UUID> ids = request.absorb() == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(request.absorb()));
+        List<UUID> ids = plan.absorb() == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(plan.absorb()));
         if (ids.isEmpty()) {
             errors.add(FieldError.body("absorb", "name at least one contact to merge into this one"));
         } else if (ids.size() > MAX_ABSORBED) {
@@ -177,7 +178,7 @@ public class MergeService {
                 found.add(contact.get());
             }
         }
-        Map<String, UUID> choose = request.choose() == null ? Map.of() : request.choose();
+        Map<String, UUID> choose = plan.choose() == null ? Map.of() : plan.choose();
         choose.forEach((field, from) -> {
             if (!ContactDetails.SINGLE_VALUED.contains(field)) {
                 errors.add(FieldError.body("choose." + field, "is not a field a merge can choose; choose one of "

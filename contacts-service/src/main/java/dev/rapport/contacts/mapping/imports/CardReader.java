@@ -2,7 +2,7 @@ package dev.rapport.contacts.mapping.imports;
 
 import dev.rapport.contacts.domain.SocialProfiles;
 import dev.rapport.contacts.mapping.VCardMapper;
-import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.contacts.domain.ContactDraft;
 import ezvcard.VCard;
 import ezvcard.io.scribe.ScribeIndex;
 import ezvcard.io.scribe.VCardPropertyScribe;
@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One vCard read as contact input. Every property is either placed in a field, known to carry nothing a
+ * One vCard read as a contact draft. Every property is either placed in a field, known to carry nothing a
  * contact keeps (PRODID, REV, Apple's X-ABUID, ...), or reported in a warning: nothing vanishes unsaid.
  */
 final class CardReader {
@@ -43,7 +43,7 @@ final class CardReader {
     private static final int SHOWN_VALUE = 120;
 
     private final VCard card;
-    private final Inputs in = new Inputs();
+    private final DraftBuilder in = new DraftBuilder();
     private final Set<VCardProperty> placed = Collections.newSetFromMap(new IdentityHashMap<>());
 
     CardReader(VCard card) {
@@ -93,7 +93,7 @@ final class CardReader {
     private void emails() {
         for (Email email : card.getEmails()) {
             if (email.getValue() != null && !email.getValue().isBlank()) {
-                in.emails.add(new ContactInput.Email(email.getValue(), label(email, email.getParameters().getTypes()), isPreferred(email)));
+                in.emails.add(new ContactDraft.Email(email.getValue(), label(email, email.getParameters().getTypes()), isPreferred(email)));
             }
             placed.add(email);
         }
@@ -103,7 +103,7 @@ final class CardReader {
         for (Telephone phone : card.getTelephoneNumbers()) {
             String number = phone.getText() != null ? phone.getText() : phone.getUri() == null ? null : phone.getUri().getNumber();
             if (number != null && !number.isBlank()) {
-                in.phones.add(new ContactInput.Phone(number, label(phone, phone.getParameters().getTypes()), isPreferred(phone)));
+                in.phones.add(new ContactDraft.Phone(number, label(phone, phone.getParameters().getTypes()), isPreferred(phone)));
             }
             placed.add(phone);
         }
@@ -120,12 +120,12 @@ final class CardReader {
             String label = label(url, url.getType() == null ? List.of() : List.of(url.getType()));
             var network = SocialProfiles.networkOf(value);
             if (network.isPresent()) {
-                in.socialProfiles.add(new ContactInput.SocialProfile(network.get(), value, null, null, null));
+                in.socialProfiles.add(new ContactDraft.SocialProfile(network.get(), value, null, null, null));
                 continue;
             }
             String kind = Stream.of(url.getType(), label).filter(k -> k != null).map(k -> k.toLowerCase(Locale.ROOT))
                     .filter(k -> List.of("blog", "feed").contains(k)).findFirst().orElse("website");
-            in.websites.add(new ContactInput.Website(value, kind, kind.equals(label) || "website".equals(label) ? null : label, null));
+            in.websites.add(new ContactDraft.Website(value, kind, kind.equals(label) || "website".equals(label) ? null : label, null));
         }
     }
 
@@ -148,7 +148,7 @@ final class CardReader {
             if (network == null) {
                 network = isUrl ? SocialProfiles.networkOf(value).orElse("other") : "other";
             }
-            in.socialProfiles.add(new ContactInput.SocialProfile(network, isUrl ? value : null, handle,
+            in.socialProfiles.add(new ContactDraft.SocialProfile(network, isUrl ? value : null, handle,
                     AppleLabels.labelOf(card, social).map(RawProperty::getValue).orElse(null), null));
         }
     }

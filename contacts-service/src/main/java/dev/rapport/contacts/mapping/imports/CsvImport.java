@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.rapport.contacts.domain.SocialProfiles;
-import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.contacts.domain.ContactDraft;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,16 +85,16 @@ public final class CsvImport {
 
     private static ImportCandidate linkedInRow(int row, Map<String, String> values) {
         CsvRow v = new CsvRow(values);
-        Inputs in = new Inputs();
+        DraftBuilder in = new DraftBuilder();
         in.givenName = v.get("First Name");
         in.familyName = v.get("Last Name");
         String url = v.get("URL");
         if (url != null) {
-            in.socialProfiles.add(new ContactInput.SocialProfile("linkedin", url, null, null, true));
+            in.socialProfiles.add(new ContactDraft.SocialProfile("linkedin", url, null, null, true));
         }
         String email = v.get("Email Address");
         if (email != null) {
-            in.emails.add(new ContactInput.Email(email, null, null));
+            in.emails.add(new ContactDraft.Email(email, null, null));
         }
         in.company = v.get("Company");
         in.title = v.get("Position");
@@ -112,7 +112,7 @@ public final class CsvImport {
 
     private static ImportCandidate googleRow(int row, Map<String, String> values) {
         CsvRow v = new CsvRow(values);
-        Inputs in = new Inputs();
+        DraftBuilder in = new DraftBuilder();
         in.givenName = v.first("First Name", "Given Name");
         in.familyName = v.first("Last Name", "Family Name");
         in.displayName = v.first("Name", "File As");
@@ -123,11 +123,11 @@ public final class CsvImport {
             for (int e = 0; e < emails.size(); e++) {
                 // Google marks the primary email's label with "* "; only the first value of that cell is it.
                 boolean primary = e == 0 && i == 1 && label != null && label.startsWith("*");
-                in.emails.add(new ContactInput.Email(emails.get(e), googleLabel(label), primary ? true : null));
+                in.emails.add(new ContactDraft.Email(emails.get(e), googleLabel(label), primary ? true : null));
             }
             String phoneLabel = lower(v.first("Phone " + i + " - Label", "Phone " + i + " - Type"));
             for (String phone : split(v.get("Phone " + i + " - Value"))) {
-                in.phones.add(new ContactInput.Phone(phone, googleLabel(phoneLabel), null));
+                in.phones.add(new ContactDraft.Phone(phone, googleLabel(phoneLabel), null));
             }
             String siteLabel = googleLabel(lower(v.first("Website " + i + " - Label", "Website " + i + " - Type")));
             for (String site : split(v.get("Website " + i + " - Value"))) {
@@ -157,21 +157,21 @@ public final class CsvImport {
     }
 
     /** A profile URL on a network we know is a social profile; any other a website, or a blog or feed by its label. */
-    private static void website(Inputs in, String url, String label) {
+    private static void website(DraftBuilder in, String url, String label) {
         var network = SocialProfiles.networkOf(url);
         if (network.isPresent()) {
-            in.socialProfiles.add(new ContactInput.SocialProfile(network.get(), url, null, null, null));
+            in.socialProfiles.add(new ContactDraft.SocialProfile(network.get(), url, null, null, null));
             return;
         }
         String kind = label != null && List.of("blog", "feed").contains(label) ? label : "website";
-        in.websites.add(new ContactInput.Website(url, kind, kind.equals(label) ? null : label, null));
+        in.websites.add(new ContactDraft.Website(url, kind, kind.equals(label) ? null : label, null));
     }
 
     /**
      * Google's "Address N - ..." columns: the first address with anything in it is the contact's; each one's
      * country is a hint for the row's national phone numbers; later ones are reported.
      */
-    private static void address(Inputs in, CsvRow v, int n) {
+    private static void address(DraftBuilder in, CsvRow v, int n) {
         String prefix = "Address " + n + " - ";
         String formatted = v.get(prefix + "Formatted");
         v.first(prefix + "Label", prefix + "Type");
@@ -192,7 +192,7 @@ public final class CsvImport {
             in.city = city;
             in.region = region;
             in.country = country;
-            in.address = lines.isEmpty() && city == null && region == null && countryName == null ? formatted : Inputs.blank(lines);
+            in.address = lines.isEmpty() && city == null && region == null && countryName == null ? formatted : DraftBuilder.blank(lines);
         } else {
             String whole = formatted != null ? formatted
                     : Stream.of(lines, city, region, countryName).filter(s -> s != null && !s.isEmpty()).collect(Collectors.joining(", "));
@@ -201,7 +201,7 @@ public final class CsvImport {
     }
 
     /** The row as a candidate, with a warning for every column with a value that no field took. */
-    private static ImportCandidate finish(Inputs in, CsvRow v, int row, String sourceId) {
+    private static ImportCandidate finish(DraftBuilder in, CsvRow v, int row, String sourceId) {
         for (Map.Entry<String, String> column : v.unread()) {
             in.warnings.add(column.getKey() + " '" + column.getValue().strip().replace('\n', ' ') + "' not imported: "
                     + (column.getKey().equals("Photo") ? "pictures are not kept" : "Rapport has no field for it"));
@@ -222,7 +222,7 @@ public final class CsvImport {
     }
 
     private static List<String> split(String value) {
-        String text = Inputs.blank(value);
+        String text = DraftBuilder.blank(value);
         return text == null ? List.of() : Arrays.stream(text.split(GOOGLE_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 

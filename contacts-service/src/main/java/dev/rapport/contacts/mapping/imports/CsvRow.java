@@ -17,7 +17,7 @@ final class CsvRow {
     /** The column's value, blank as null. */
     String get(String column) {
         read.add(column);
-        return Inputs.blank(values.get(column));
+        return DraftBuilder.blank(values.get(column));
     }
 
     /** The first of the columns with a value (every one of them counts as read). */
@@ -33,6 +33,6 @@ final class CsvRow {
     /** Columns with a value that nothing read, in file order. */
     List<Map.Entry<String, String>> unread() {
         return values.entrySet().stream()
-                .filter(e -> !read.contains(e.getKey()) && Inputs.blank(e.getValue()) != null).toList();
+                .filter(e -> !read.contains(e.getKey()) && DraftBuilder.blank(e.getValue()) != null).toList();
     }
 }

@@ -1,16 +1,16 @@
 package dev.rapport.contacts.mapping.imports;
 
-import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.contacts.domain.ContactDraft;
 
 import java.util.List;
 
 /**
- * One row of an imported file read as contact input, with the id its source gives it (vCard UID, LinkedIn
+ * One row of an imported file read as a contact draft, with the id its source gives it (vCard UID, LinkedIn
  * URL, ...; null when it has none), or the reason it could not be read. {@code regionHints} are the regions the
  * row itself points to (its addresses' countries), for reading its national phone numbers; {@code warnings}
  * say what of the row its reader could not place.
  */
-public record ImportCandidate(int rowNumber, String sourceId, ContactInput input, List<String> regionHints,
+public record ImportCandidate(int rowNumber, String sourceId, ContactDraft draft, List<String> regionHints,
                               List<String> warnings, String unreadable) {
 
     public ImportCandidate {
@@ -18,13 +18,13 @@ public record ImportCandidate(int rowNumber, String sourceId, ContactInput input
         warnings = List.copyOf(warnings);
     }
 
-    public static ImportCandidate of(int rowNumber, String sourceId, ContactInput input) {
-        return of(rowNumber, sourceId, input, List.of(), List.of());
+    public static ImportCandidate of(int rowNumber, String sourceId, ContactDraft draft) {
+        return of(rowNumber, sourceId, draft, List.of(), List.of());
     }
 
-    public static ImportCandidate of(int rowNumber, String sourceId, ContactInput input, List<String> regionHints,
+    public static ImportCandidate of(int rowNumber, String sourceId, ContactDraft draft, List<String> regionHints,
                                      List<String> warnings) {
-        return new ImportCandidate(rowNumber, sourceId == null || sourceId.isBlank() ? null : sourceId.strip(), input,
+        return new ImportCandidate(rowNumber, sourceId == null || sourceId.isBlank() ? null : sourceId.strip(), draft,
                 regionHints, warnings, null);
     }
 

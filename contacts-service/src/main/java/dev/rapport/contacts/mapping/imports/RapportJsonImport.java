@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.contacts.domain.ContactDraft;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,8 +37,8 @@ public final class RapportJsonImport {
             JsonNode item = root.get(i);
             try {
                 writtenPhones(item);
-                ContactInput input = JSON.treeToValue(item, ContactInput.class);
-                rows.add(ImportCandidate.of(i + 1, item.path("id").asText(null), input));
+                ContactDraft draft = JSON.treeToValue(item, ContactDraft.class);
+                rows.add(ImportCandidate.of(i + 1, item.path("id").asText(null), draft));
             } catch (IOException | IllegalArgumentException e) {
                 rows.add(ImportCandidate.unreadable(i + 1, "Unreadable contact: " + e.getMessage()));
             }

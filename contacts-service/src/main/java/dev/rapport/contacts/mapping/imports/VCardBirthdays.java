@@ -1,7 +1,7 @@
 package dev.rapport.contacts.mapping.imports;
 
 import dev.rapport.contacts.mapping.VCardMapper;
-import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.contacts.domain.ContactDraft;
 import ezvcard.VCard;
 import ezvcard.property.Birthday;
 import ezvcard.property.RawProperty;
@@ -31,7 +31,7 @@ final class VCardBirthdays {
     }
 
     /** The birthday, or the reason the card's birthday cannot be one; empty when the card has none. */
-    record Read(ContactInput.Birthday birthday, VCardProperty property, String unreadable) {
+    record Read(ContactDraft.Birthday birthday, VCardProperty property, String unreadable) {
     }
 
     static Optional<Read> of(VCard card) {
@@ -66,11 +66,11 @@ final class VCardBirthdays {
         if (date.getMonth() == null || date.getDate() == null) {
             return new Read(null, property, field + " '" + text + "' not imported: a birthday needs a month and a day");
         }
-        return new Read(new ContactInput.Birthday(date.getMonth(), date.getDate(), date.getYear()), property, null);
+        return new Read(new ContactDraft.Birthday(date.getMonth(), date.getDate(), date.getYear()), property, null);
     }
 
     private static Read day(VCardProperty property, LocalDate date, boolean omitYear) {
-        return new Read(new ContactInput.Birthday(date.getMonthValue(), date.getDayOfMonth(), omitYear ? null : date.getYear()),
+        return new Read(new ContactDraft.Birthday(date.getMonthValue(), date.getDayOfMonth(), omitYear ? null : date.getYear()),
                 property, null);
     }
 

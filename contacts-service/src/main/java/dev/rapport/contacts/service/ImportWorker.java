@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whose replica died is picked up again when its lease runs out and resumes after its last recorded row.
  */
 @ApplicationScoped
-public class ImportRunner {
+public class ImportWorker {
 
-    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
     /** Rows applied in one transaction; the lease is extended after each batch. */
     private static final int BATCH = 200;
@@ -48,7 +48,7 @@ public class ImportRunner {
     ImportRowRepository rows;
 
     @Inject
-    ContactImporter importer;
+    ImportBatchApplier applier;
 
     @Inject
     WorkspaceContext workspaces;
@@ -126,7 +126,7 @@ public class ImportRunner {
         Set<Integer> done = QuarkusTransaction.requiringNew().call(() -> rows.doneRows(claimed.id()));
         List<ImportCandidate> todo = candidates.stream().filter(c -> !done.contains(c.rowNumber())).toList();
         for (int from = 0; from < todo.size(); from += BATCH) {
-            importer.apply(claimed.id(), loaded.format(), loaded.dryRun(), todo.subList(from, Math.min(from + BATCH, todo.size())));
+            applier.apply(claimed.id(), loaded.format(), loaded.dryRun(), todo.subList(from, Math.min(from + BATCH, todo.size())));
             QuarkusTransaction.requiringNew().run(() -> jobs.extendLease(claimed.id(), LEASE));
         }
         finish(claimed, null);

@@ -10,7 +10,7 @@ import dev.rapport.contacts.domain.ImportOutcome;
 import dev.rapport.contacts.domain.ImportRow;
 import dev.rapport.contacts.domain.PhoneNumber;
 import dev.rapport.contacts.domain.SocialProfile;
-import dev.rapport.contacts.mapping.ContactInputParser;
+import dev.rapport.contacts.mapping.ContactDraftParser;
 import dev.rapport.contacts.mapping.imports.ImportCandidate;
 import dev.rapport.contacts.repository.ContactRepository;
 import dev.rapport.contacts.repository.ContactSourceRepository;
@@ -43,7 +43,7 @@ import java.util.UUID;
  * never stops the others. A dry run does the same work and rolls it back, keeping only the outcomes.
  */
 @ApplicationScoped
-public class ContactImporter {
+public class ImportBatchApplier {
 
     /** Rows whose entities stay in the session between flushes. */
     private static final int SESSION_ROWS = 50;
@@ -58,7 +58,7 @@ public class ContactImporter {
     ContactSourceRepository sources;
 
     @Inject
-    ContactInputParser parser;
+    ContactDraftParser parser;
 
 
     @Inject
@@ -141,7 +141,7 @@ public class ContactImporter {
             return failed(jobId, candidate, candidate.unreadable());
         }
         try {
-            ContactInputParser.Imported read = parser.parseImported(candidate.input(), candidate.regionHints(), region);
+            ContactDraftParser.Imported read = parser.parseImported(candidate.draft(), candidate.regionHints(), region);
             List<String> warnings = Stream.concat(candidate.warnings().stream(), read.warnings().stream()).toList();
             return new Parsed(candidate, read.details(), warnings, null);
         } catch (HttpProblem problem) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** Accepting imports (the file is stored with the job, so an accepted import is never lost) and reading their progress. */
 @ApplicationScoped
-public class ImportService {
+public class ImportJobService {
 
     @Inject
     ImportJobRepository jobs;
@@ -30,7 +30,7 @@ public class ImportService {
     WorkspaceContext workspaces;
 
     @Inject
-    ImportRunner runner;
+    ImportWorker worker;
 
     @Inject
     AfterCommit afterCommit;
@@ -39,7 +39,7 @@ public class ImportService {
     public ImportJob accept(ImportFormat format, boolean dryRun, byte[] file) {
         ImportJob job = new ImportJob(format, dryRun, file, workspaces.currentUser().orElseThrow());
         jobs.persist(job);
-        afterCommit.run(runner::wake);
+        afterCommit.run(worker::wake);
         return job;
     }
 

@@ -2,6 +2,7 @@ package dev.rapport.contacts.mapping;
 
 import dev.rapport.contacts.domain.Birthday;
 import dev.rapport.contacts.domain.ContactDetails;
+import dev.rapport.contacts.domain.ContactDraft;
 import dev.rapport.contacts.domain.EmailAddress;
 import dev.rapport.contacts.domain.InvalidValue;
 import dev.rapport.contacts.domain.PhoneNumber;
@@ -12,7 +13,6 @@ import dev.rapport.contacts.domain.SocialProfiles;
 import dev.rapport.contacts.domain.Visibility;
 import dev.rapport.contacts.domain.WebAddresses;
 import dev.rapport.contacts.domain.Website;
-import dev.rapport.contacts.rest.ContactInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.http.IsoDates;
 import dev.rapport.kit.http.Text;
@@ -41,12 +41,12 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Turns client input into normalised contact details, or one 422 listing every invalid field: bean
- * constraints first, then what only parsing can tell (phones, URLs, countries, dates). Nothing is written
- * unless all of it is valid.
+ * Turns a draft (what a client or an imported file wrote) into normalised contact details, or one 422 listing
+ * every invalid field: bean constraints first, then what only parsing can tell (phones, URLs, countries, dates).
+ * Nothing is written unless all of it is valid.
  */
 @ApplicationScoped
-public class ContactInputParser {
+public class ContactDraftParser {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> WEBSITE_KINDS = Set.of("website", "blog", "feed");
@@ -58,7 +58,7 @@ public class ContactInputParser {
     ObjectMapper json;
 
     /** Client input: any invalid field makes it a 422 listing them all. */
-    public ContactDetails parse(ContactInput in, Optional<String> phoneRegion) {
+    public ContactDetails parse(ContactDraft in, Optional<String> phoneRegion) {
         return parse(in, phoneRegion, null);
     }
 
@@ -66,7 +66,7 @@ public class ContactInputParser {
      * Client input whose phones are not read but kept as they are ({@code unchangedPhones}, unless null): a
      * change that leaves them alone must not rewrite them, nor refuse them under a region known only since.
      */
-    public ContactDetails parse(ContactInput in, Optional<String> phoneRegion, List<PhoneNumber> unchangedPhones) {
+    public ContactDetails parse(ContactDraft in, Optional<String> phoneRegion, List<PhoneNumber> unchangedPhones) {
         Attempt attempt = attempt(in, List.of(), phoneRegion, false, unchangedPhones);
         attempt.failIfInvalid();
         return attempt.details();
@@ -83,13 +83,13 @@ public class ContactInputParser {
      *
      * @param regionHints regions the row itself points to (its addresses' countries), most likely first
      */
-    public Imported parseImported(ContactInput in, List<String> regionHints, Optional<String> phoneRegion) {
+    public Imported parseImported(ContactDraft in, List<String> regionHints, Optional<String> phoneRegion) {
         Attempt attempt = attempt(in, regionHints, phoneRegion, true, null);
         List<String> warnings = new ArrayList<>();
         if (!attempt.errors().isEmpty()) {
-            InputPruning.Pruned pruned = InputPruning.without(in, attempt.errors());
+            DraftPruning.Pruned pruned = DraftPruning.without(in, attempt.errors());
             warnings.addAll(pruned.warnings());
-            attempt = attempt(pruned.input(), regionHints, phoneRegion, true, null);
+            attempt = attempt(pruned.draft(), regionHints, phoneRegion, true, null);
             attempt.failIfInvalid();
         }
         warnings.addAll(attempt.notes());
@@ -107,12 +107,12 @@ public class ContactInputParser {
         }
     }
 
-    private Attempt attempt(ContactInput in, List<String> regionHints, Optional<String> phoneRegion, boolean lenient,
+    private Attempt attempt(ContactDraft in, List<String> regionHints, Optional<String> phoneRegion, boolean lenient,
                             List<PhoneNumber> unchangedPhones) {
         List<FieldError> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Set<String> invalid = new HashSet<>();
-        for (ConstraintViolation<ContactInput> violation : validator.validate(in)) {
+        for (ConstraintViolation<ContactDraft> violation : validator.validate(in)) {
             String path = violation.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", "");
             errors.add(FieldError.body(path, violation.getMessage()));
             invalid.add(path.split("[.\\[]")[0]);
@@ -162,7 +162,7 @@ public class ContactInputParser {
      * points to, then the region of another of its numbers written with a country code, then the workspace's.
      * A web address's country-code domain is no hint: .de or .io say little about where a phone is.
      */
-    private static List<String> phoneRegions(ContactInput in, List<String> regionHints, Optional<String> phoneRegion) {
+    private static List<String> phoneRegions(ContactDraft in, List<String> regionHints, Optional<String> phoneRegion) {
         Stream<String> own = Stream.concat(Stream.ofNullable(text(in.country())), regionHints.stream());
         Stream<String> otherNumbers = in.phones() == null ? Stream.empty() : in.phones().stream()
                 .filter(p -> p != null && p.number() != null).flatMap(p -> PhoneNumbers.regionOf(p.number()).stream());
@@ -174,7 +174,7 @@ public class ContactInputParser {
      * A number no region makes valid is refused when it is plainly wrong for the regions known, but kept as
      * written (not normalised) when no region is known at all; an import keeps it as written either way.
      */
-    private static PhoneNumber phone(ContactInput.Phone p, List<String> regions, boolean lenient, List<String> notes) {
+    private static PhoneNumber phone(ContactDraft.Phone p, List<String> regions, boolean lenient, List<String> notes) {
         String written = p.number().strip();
         PhoneNumbers.Reading reading = PhoneNumbers.read(written, regions);
         if (!reading.normalised()) {
@@ -201,7 +201,7 @@ public class ContactInputParser {
         return country;
     }
 
-    private Website website(ContactInput.Website w) {
+    private Website website(ContactDraft.Website w) {
         String kind = w.kind() == null ? "website" : w.kind().strip().toLowerCase(Locale.ROOT);
         if (!WEBSITE_KINDS.contains(kind)) {
             throw new InvalidValue("kind must be one of website, blog, feed");
@@ -238,7 +238,7 @@ public class ContactInputParser {
         return result;
     }
 
-    private static Birthday birthday(ContactInput.Birthday in, List<FieldError> errors) {
+    private static Birthday birthday(ContactDraft.Birthday in, List<FieldError> errors) {
         if (in == null) {
             return null;
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.contacts.domain.ContactDraft;
 import dev.rapport.kit.http.Text;
 import dev.rapport.kit.problem.FieldError;
 
@@ -20,25 +20,25 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * Leaves the invalid fields and list items of an input out (by the paths of its field errors, e.g.
+ * Leaves the invalid fields and list items of a draft out (by the paths of its field errors, e.g.
  * {@code emails[2].address} or {@code birthday}), saying for each what was left out and why.
  */
-final class InputPruning {
+final class DraftPruning {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A field, and the list item when the error is about one ({@code emails[2].address} → emails, 2). */
     private static final Pattern PATH = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?.*");
 
-    private InputPruning() {
+    private DraftPruning() {
     }
 
-    record Pruned(ContactInput input, List<String> warnings) {
+    record Pruned(ContactDraft draft, List<String> warnings) {
     }
 
     private record Target(String field, Integer item) {
     }
 
-    static Pruned without(ContactInput in, List<FieldError> errors) {
+    static Pruned without(ContactDraft in, List<FieldError> errors) {
         ObjectNode tree = JSON.valueToTree(in);
         Map<Target, String> targets = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
@@ -64,9 +64,9 @@ final class InputPruning {
                     }
                 });
         try {
-            return new Pruned(JSON.treeToValue(tree, ContactInput.class), warnings);
+            return new Pruned(JSON.treeToValue(tree, ContactDraft.class), warnings);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An input without some of its fields is still an input", e);
+            throw new IllegalStateException("A draft without some of its fields is still a draft", e);
         }
     }
 

@@ -1,23 +1,23 @@
 package dev.rapport.contacts.mapping.imports;
 
-import dev.rapport.contacts.rest.ContactInput;
+import dev.rapport.contacts.domain.ContactDraft;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-/** Builds contact input field by field: importers fill what their format has and leave the rest empty. */
-final class Inputs {
+/** Builds a contact draft field by field: importers fill what their format has and leave the rest empty. */
+final class DraftBuilder {
     String givenName;
     String familyName;
     String displayName;
     String nickname;
     String pronouns;
-    final List<ContactInput.Email> emails = new ArrayList<>();
-    final List<ContactInput.Phone> phones = new ArrayList<>();
-    final List<ContactInput.SocialProfile> socialProfiles = new ArrayList<>();
-    final List<ContactInput.Website> websites = new ArrayList<>();
+    final List<ContactDraft.Email> emails = new ArrayList<>();
+    final List<ContactDraft.Phone> phones = new ArrayList<>();
+    final List<ContactDraft.SocialProfile> socialProfiles = new ArrayList<>();
+    final List<ContactDraft.Website> websites = new ArrayList<>();
     String company;
     String title;
     String department;
@@ -25,7 +25,7 @@ final class Inputs {
     String region;
     String country;
     String address;
-    ContactInput.Birthday birthday;
+    ContactDraft.Birthday birthday;
     String howWeMet;
     String metAt;
     String metOn;
@@ -37,13 +37,13 @@ final class Inputs {
     /** What of the row could not be placed in a field. */
     final List<String> warnings = new ArrayList<>();
 
-    ContactInput build() {
-        return new ContactInput(blank(givenName), blank(familyName), blank(displayName), blank(nickname), blank(pronouns),
-                onePrimary(emails, ContactInput.Email::primary, e -> new ContactInput.Email(e.address(), e.label(), null)),
-                onePrimary(phones, ContactInput.Phone::primary, p -> new ContactInput.Phone(p.number(), p.label(), null)),
-                onePrimary(socialProfiles, ContactInput.SocialProfile::primary,
-                        s -> new ContactInput.SocialProfile(s.network(), s.url(), s.handle(), s.label(), null)),
-                onePrimary(websites, ContactInput.Website::primary, w -> new ContactInput.Website(w.url(), w.kind(), w.label(), null)),
+    ContactDraft build() {
+        return new ContactDraft(blank(givenName), blank(familyName), blank(displayName), blank(nickname), blank(pronouns),
+                onePrimary(emails, ContactDraft.Email::primary, e -> new ContactDraft.Email(e.address(), e.label(), null)),
+                onePrimary(phones, ContactDraft.Phone::primary, p -> new ContactDraft.Phone(p.number(), p.label(), null)),
+                onePrimary(socialProfiles, ContactDraft.SocialProfile::primary,
+                        s -> new ContactDraft.SocialProfile(s.network(), s.url(), s.handle(), s.label(), null)),
+                onePrimary(websites, ContactDraft.Website::primary, w -> new ContactDraft.Website(w.url(), w.kind(), w.label(), null)),
                 blank(company), blank(title), blank(department), blank(city),
                 blank(region), blank(country), blank(address), birthday, blank(howWeMet), blank(metAt), blank(metOn),
                 blank(relationship), blank(note), tags, null);
