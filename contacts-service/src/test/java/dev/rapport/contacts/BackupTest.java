@@ -146,6 +146,9 @@ class BackupTest {
         String cutOff = backup.substring(0, backup.lastIndexOf("{\"end\""));
         restore(TestTokens.admin("backup-cut-" + UUID.randomUUID()), cutOff).statusCode(400)
                 .body("detail", containsString("cut off"));
+        String recounted = backup.replaceFirst("\\{\"end\":\\{\"rows\":(\\d+)", "{\"end\":{\"rows\":999");
+        restore(TestTokens.admin("backup-recount-" + UUID.randomUUID()), recounted).statusCode(400)
+                .body("detail", containsString("signature"));
     }
 
     @Test

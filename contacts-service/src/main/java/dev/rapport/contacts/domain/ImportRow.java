@@ -1,5 +1,6 @@
 package dev.rapport.contacts.domain;
 
+import dev.rapport.kit.http.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,8 +67,9 @@ public class ImportRow {
         this.rowNumber = rowNumber;
         this.outcome = outcome;
         this.contactId = contactId;
-        this.reason = reason;
-        this.warnings = new ArrayList<>(warnings);
+        // Reasons and warnings quote the user's file, which may hold what PostgreSQL text cannot (a NUL).
+        this.reason = reason == null ? null : Text.storable(reason);
+        this.warnings = new ArrayList<>(warnings.stream().map(Text::storable).toList());
     }
 
     public int rowNumber() {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * A backup read to its end and checked before any of it is restored: it must end with its end line, and that
@@ -28,11 +29,16 @@ final class VerifiedBackup implements AutoCloseable {
         this.lines = lines;
     }
 
-    static VerifiedBackup read(InputStream in, BackupSignature signature, java.util.function.Function<byte[], String> signatureOf) {
+    /** The end line as the writer wrote it: the number of rows and the signature, nothing else; null otherwise. */
+    record EndLine(long rows, String signature) {
+    }
+
+    static VerifiedBackup read(InputStream in, BackupSignature signature, Function<byte[], EndLine> endLineOf) {
         Path spool = null;
         try {
             spool = Files.createTempFile("rapport-restore-", ".ndjson");
             boolean ended = false;
+            long lines = 0;
             try (InputStream input = new BufferedInputStream(in);
                  OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool))) {
                 ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -49,7 +55,9 @@ final class VerifiedBackup implements AutoCloseable {
                             throw Problems.malformed("The backup continues after its end line");
                         }
                     } else if (startsWith(bytes, END_LINE)) {
-                        if (!signature.matches(signatureOf.apply(bytes))) {
+                        EndLine end = endLineOf.apply(bytes);
+                        // The header is the first line; every other line before the end is a row.
+                        if (end == null || end.rows() != lines - 1 || !signature.matches(end.signature())) {
                             throw Problems.malformed("The backup's signature does not match its rows: it was changed "
                                     + "after it was written, or written by an install with another rapport.backup.signing-key");
                         }
@@ -57,6 +65,7 @@ final class VerifiedBackup implements AutoCloseable {
                     } else {
                         signature.update(bytes, 0, bytes.length);
                         signature.update(new byte[]{'\n'}, 0, 1);
+                        lines++;
                     }
                     out.write(bytes);
                     out.write('\n');

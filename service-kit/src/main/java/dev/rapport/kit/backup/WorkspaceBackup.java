@@ -126,14 +126,18 @@ public class WorkspaceBackup {
     public Map<String, Long> restore(InputStream in) {
         String workspace = workspaces.require();
         BackupSignature signature = BackupSignature.of(config.signingKey().orElse(null));
-        try (VerifiedBackup verified = VerifiedBackup.read(in, signature, this::signatureOf)) {
+        try (VerifiedBackup verified = VerifiedBackup.read(in, signature, this::endLineOf)) {
             return restoreVerified(workspace, verified);
         }
     }
 
-    private String signatureOf(byte[] endLine) {
+    private VerifiedBackup.EndLine endLineOf(byte[] line) {
         try {
-            return json.readTree(endLine).path("end").path("signature").textValue();
+            JsonNode tree = json.readTree(line);
+            JsonNode end = tree.path("end");
+            boolean asWritten = tree.size() == 1 && end.size() == 2 && end.path("rows").canConvertToExactIntegral()
+                    && end.path("signature").isTextual();
+            return asWritten ? new VerifiedBackup.EndLine(end.path("rows").asLong(), end.path("signature").textValue()) : null;
         } catch (IOException e) {
             return null;
         }

@@ -17,8 +17,8 @@ public class UnauthenticatedProblemMappers {
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     public Response authenticationFailed(AuthenticationFailedException e) {
-        // Only the workspace check's reason is safe to repeat; the verifier's may describe the token.
-        return Problems.unauthorized(e.getCause() instanceof WorkspaceClaimCheck.InvalidWorkspaceClaim reason ? reason.getMessage()
+        // Only the claim check's reason is safe to repeat; the verifier's may describe the token.
+        return Problems.unauthorized(e.getCause() instanceof WorkspaceClaimCheck.InvalidClaim reason ? reason.getMessage()
                 : "The bearer token is missing, expired or not trusted").toResponse();
     }
 

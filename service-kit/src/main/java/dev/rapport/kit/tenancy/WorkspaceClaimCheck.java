@@ -1,5 +1,6 @@
 package dev.rapport.kit.tenancy;
 
+import dev.rapport.kit.http.Text;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,11 +12,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A verified token is accepted only when its workspace claim is a string of the documented shape
- * ({@link WorkspaceIds}): an empty, blank, numeric or array claim would otherwise create data in a workspace no
- * consumer accepts, and a control character would fail every query.
+ * ({@link WorkspaceIds}) and its subject names a user in text that can be stored. An empty, blank, numeric or
+ * array workspace would create data no consumer accepts; an empty subject would own contacts nobody can see as
+ * theirs; a NUL in either would fail every query.
  */
 @ApplicationScoped
 public class WorkspaceClaimCheck implements SecurityIdentityAugmentor {
+
+    static final int LONGEST_USER_ID = 255;
 
     @ConfigProperty(name = "rapport.auth.workspace-claim", defaultValue = "workspace")
     String workspaceClaim;
@@ -25,17 +29,31 @@ public class WorkspaceClaimCheck implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        if (WorkspaceIds.fromClaim(token.getClaim(workspaceClaim)).isPresent()) {
-            return Uni.createFrom().item(identity);
+        if (WorkspaceIds.fromClaim(token.getClaim(workspaceClaim)).isEmpty()) {
+            return refuse("The token's '" + workspaceClaim + "' claim must be a workspace id: " + WorkspaceIds.SHAPE);
         }
-        InvalidWorkspaceClaim reason = new InvalidWorkspaceClaim(workspaceClaim);
+        if (!isUserId(token.getSubject())) {
+            return refuse("The token's 'sub' claim must name the user: 1 to " + LONGEST_USER_ID
+                    + " characters, no control characters");
+        }
+        return Uni.createFrom().item(identity);
+    }
+
+    /** The subject becomes owner and author of what the user writes, and a filter in their queries. */
+    private static boolean isUserId(String subject) {
+        return subject != null && !subject.isBlank() && subject.length() <= LONGEST_USER_ID
+                && Text.isStorable(subject) && subject.chars().noneMatch(Character::isISOControl);
+    }
+
+    private static Uni<SecurityIdentity> refuse(String why) {
+        InvalidClaim reason = new InvalidClaim(why);
         return Uni.createFrom().failure(new AuthenticationFailedException(reason.getMessage(), reason));
     }
 
     /** The cause of the refusal; its message is safe to show: it names the claim and the shape, never the value. */
-    public static class InvalidWorkspaceClaim extends RuntimeException {
-        InvalidWorkspaceClaim(String claim) {
-            super("The token's '" + claim + "' claim must be a workspace id: " + WorkspaceIds.SHAPE, null, false, false);
+    public static class InvalidClaim extends RuntimeException {
+        InvalidClaim(String why) {
+            super(why, null, false, false);
         }
     }
 }

@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerifiedBackupTest {
 
     private static final String KEY = "a-test-key-of-at-least-thirty-two-characters";
-    private static final Pattern SIGNATURE = Pattern.compile("\"signature\":\"([^\"]*)\"");
+    private static final Pattern END = Pattern.compile("\\{\"end\":\\{\"rows\":(\\d+),\"signature\":\"([^\"]*)\"}}");
 
     @Test
     void whatWasSignedIsReadBackWhole() throws IOException {
         String backup = signed(KEY, "{\"rapportBackup\":2}\n{\"table\":\"t\",\"row\":{\"id\":1}}\n");
-        try (VerifiedBackup verified = VerifiedBackup.read(in(backup), BackupSignature.of(KEY), VerifiedBackupTest::signatureOf);
+        try (VerifiedBackup verified = VerifiedBackup.read(in(backup), BackupSignature.of(KEY), VerifiedBackupTest::endLineOf);
              InputStream lines = verified.open()) {
             assertEquals(backup, new String(lines.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -37,6 +37,8 @@ class VerifiedBackupTest {
         assertRefused(backup, "another-key-of-at-least-thirty-two-characters", "signature");
         assertRefused(backup.substring(0, backup.indexOf("{\"end\"")), KEY, "cut off");
         assertRefused(backup + "{\"table\":\"t\",\"row\":{\"id\":3}}\n", KEY, "after its end line");
+        assertRefused(backup.replace("\"rows\":1", "\"rows\":2"), KEY, "signature");
+        assertRefused(backup.replace("\"}}\n", "\",\"extra\":1}}\n"), KEY, "signature");
     }
 
     @Test
@@ -47,7 +49,7 @@ class VerifiedBackupTest {
 
     private static void assertRefused(String backup, String key, String reason) {
         HttpProblem problem = assertThrows(HttpProblem.class,
-                () -> VerifiedBackup.read(in(backup), BackupSignature.of(key), VerifiedBackupTest::signatureOf).close());
+                () -> VerifiedBackup.read(in(backup), BackupSignature.of(key), VerifiedBackupTest::endLineOf).close());
         assertEquals(400, problem.getStatusCode());
         assertTrue(problem.getDetail().contains(reason), problem.getDetail());
     }
@@ -64,9 +66,9 @@ class VerifiedBackupTest {
         return bytes.toString(StandardCharsets.UTF_8) + "{\"end\":{\"rows\":1,\"signature\":\"" + signature.sign() + "\"}}\n";
     }
 
-    private static String signatureOf(byte[] endLine) {
-        Matcher found = SIGNATURE.matcher(new String(endLine, StandardCharsets.UTF_8));
-        return found.find() ? found.group(1) : null;
+    private static VerifiedBackup.EndLine endLineOf(byte[] endLine) {
+        Matcher found = END.matcher(new String(endLine, StandardCharsets.UTF_8));
+        return found.matches() ? new VerifiedBackup.EndLine(Long.parseLong(found.group(1)), found.group(2)) : null;
     }
 
     private static InputStream in(String text) {

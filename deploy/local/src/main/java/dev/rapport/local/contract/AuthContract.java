@@ -108,6 +108,17 @@ public abstract class AuthContract {
     }
 
     @Test
+    public void aSubjectThatNamesNoUserIsA401() {
+        for (String subject : List.of("", "   ", "a\u0000b", "line\nbreak", "u".repeat(256))) {
+            String token = Tokens.sign(spec(), TestInfrastructure.keys().privateKey(), c -> c.setSubject(subject));
+            withToken(token).get(protectedPath()).then().statusCode(401)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("type", equalTo("https://rapport.dev/problems/unauthorized"))
+                    .body("detail", containsString("'sub' claim"));
+        }
+    }
+
+    @Test
     public void aWorkspaceIdOfTheDocumentedShapeIsAccepted() {
         given().auth().oauth2(TestTokens.member("A1.b_c-" + "x".repeat(56))).get(protectedPath())
                 .then().statusCode(anyOf(equalTo(200), equalTo(404)));
