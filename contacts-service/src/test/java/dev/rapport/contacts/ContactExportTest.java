@@ -161,4 +161,24 @@ class ContactExportTest {
         given().auth().oauth2(api.token()).get("/v1/contacts/export?format=xlsx").then().statusCode(422);
         given().auth().oauth2(api.token()).get("/v1/contacts/export?version=2.1").then().statusCode(422);
     }
+
+    @Test
+    void labelsOfWebsitesAndTheNameOfAnUnlistedNetworkSurviveAnExportAndAReimport() {
+        ContactsApi source = ContactsApi.member("export-labels-" + UUID.randomUUID());
+        source.createId("""
+                {"givenName":"Tom","emails":[{"address":"tom@example.org"}],
+                 "websites":[{"url":"https://tom.example.org/work","kind":"website","label":"portfolio"}],
+                 "socialProfiles":[{"network":"myspace","url":"https://myspace.com/tom"}]}""");
+        for (String version : List.of("4.0", "3.0")) {
+            String file = given().auth().oauth2(source.token()).queryParam("version", version).get("/v1/contacts/export")
+                    .then().statusCode(200).extract().asString();
+            ContactsApi target = ContactsApi.member("export-labels-back-" + UUID.randomUUID());
+            target.importFile("text/vcard", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "");
+            io.restassured.path.json.JsonPath tom = given().auth().oauth2(target.token()).get("/v1/contacts")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("portfolio", tom.getString("items[0].websites[0].label"), version);
+            assertEquals("other", tom.getString("items[0].socialProfiles[0].network"), version);
+            assertEquals("myspace", tom.getString("items[0].socialProfiles[0].label"), version);
+        }
+    }
 }

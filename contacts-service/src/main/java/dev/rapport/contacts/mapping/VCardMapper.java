@@ -31,6 +31,8 @@ import java.time.LocalDate;
 public final class VCardMapper {
 
     public static final String SOCIAL_PROFILE = "X-SOCIALPROFILE";
+    /** Apple's label for a property of the same group ({@code item1.URL} with {@code item1.X-ABLabel}). */
+    public static final String APPLE_LABEL = "X-ABLabel";
     public static final String PRONOUNS = "X-RAPPORT-PRONOUNS";
     public static final String HOW_WE_MET = "X-RAPPORT-HOW-WE-MET";
     public static final String MET_AT = "X-RAPPORT-MET-AT";
@@ -61,7 +63,7 @@ public final class VCardMapper {
         for (EmailAddress email : d.emails()) {
             Email property = new Email(email.address());
             if (email.label() != null) {
-                property.getTypes().add(emailType(email.label()));
+                property.getTypes().add(emailType(parameterValue(email.label(), version)));
             }
             if (email.primary()) {
                 property.setPref(1);
@@ -73,21 +75,29 @@ public final class VCardMapper {
             Telephone property = new Telephone(!phone.normalised() || phone.original().startsWith("+")
                     ? phone.original() : phone.number());
             if (phone.label() != null) {
-                property.getTypes().add(telephoneType(phone.label()));
+                property.getTypes().add(telephoneType(parameterValue(phone.label(), version)));
             }
             if (phone.primary()) {
                 property.setPref(1);
             }
             card.addTelephoneNumber(property);
         }
+        int group = 0;
         for (Website website : d.websites()) {
             Url url = new Url(website.url());
             url.setType(website.kind());
             card.addUrl(url);
+            if (website.label() != null) {
+                // Apple's and Google's way to label a property: a group shared with an X-ABLabel.
+                url.setGroup("item" + ++group);
+                card.addExtendedProperty(APPLE_LABEL, website.label()).setGroup(url.getGroup());
+            }
         }
         for (SocialProfile profile : d.socialProfiles()) {
             RawProperty property = card.addExtendedProperty(SOCIAL_PROFILE, profile.url());
-            property.getParameters().setType(profile.network());
+            // A network Rapport files under "other" keeps its own name, as the importer reads it back.
+            property.getParameters().setType("other".equals(profile.network()) && profile.label() != null
+                    ? parameterValue(profile.label(), version) : profile.network());
             if (profile.handle() != null) {
                 property.getParameters().put("X-USER", profile.handle());
             }
@@ -145,6 +155,14 @@ public final class VCardMapper {
         if (value != null) {
             card.addExtendedProperty(name, value);
         }
+    }
+
+    /**
+     * A label as a TYPE parameter value. vCard 4.0 caret-encodes quotes and line breaks (RFC 6868, switched on in
+     * the writer); 3.0 has no way to write them, so there they become an apostrophe and a space.
+     */
+    private static String parameterValue(String label, VCardVersion version) {
+        return version == VCardVersion.V4_0 ? label : label.replaceAll("[\\r\\n]+", " ").replace('"', '\'');
     }
 
     private static EmailType emailType(String label) {

@@ -86,8 +86,9 @@ public class ContactExportResource {
 
     private void vcards(ContactSearch search, String user, OutputStream out, VCardVersion version) throws IOException {
         VCardWriter writer = new VCardWriter(out, version);
-        // RFC 6868: a label may hold quotes or line breaks, which a parameter value can only carry caret-encoded.
-        writer.setCaretEncodingEnabled(true);
+        // RFC 6868 (vCard 4.0): a label may hold quotes or line breaks, which a parameter value can only carry
+        // caret-encoded. vCard 3.0 predates it: VCardMapper writes such labels plainly there.
+        writer.setCaretEncodingEnabled(version == VCardVersion.V4_0);
         exports.export(search, user, contact -> writer.write(VCardMapper.toVCard(contact, version)));
         writer.flush();
     }

@@ -91,14 +91,27 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "Accepted; follow Location for progress",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "413", description = "File over 20 MiB", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "No file, an empty file or an unknown format", content = @Content(mediaType = "application/problem+json"))
-    public Response startFromForm(@RestForm("file") FileUpload upload,
+    @APIResponse(responseCode = "400", description = "Not a readable multipart/form-data body (no boundary, cut off)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "No file, more than one, an empty file or an unknown format",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response startFromForm(@RestForm("file") List<FileUpload> uploads,
                                   @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
                                   @Parameter(description = "Report what would happen without writing") @QueryParam("dryRun") boolean dryRun,
+                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                   @Context UriInfo uri) throws IOException {
-        if (upload == null) {
+        // Without a boundary there are no parts to find: the body cannot be read as a form at all.
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("boundary=")) {
+            throw Problems.malformed("A multipart/form-data body needs the boundary parameter in its Content-Type");
+        }
+        if (uploads == null || uploads.isEmpty()) {
             throw Problems.invalid(FieldError.body("file", "is missing: send the file in the form field 'file'"));
         }
+        if (uploads.size() > 1) {
+            throw Problems.invalid(FieldError.body("file", "holds " + uploads.size()
+                    + " files: an import takes one file; send the others as imports of their own"));
+        }
+        FileUpload upload = uploads.get(0);
         byte[] file = Files.readAllBytes(upload.uploadedFile());
         return accept(format(format, mediaTypeOf(upload), file), dryRun, file, uri);
     }
