@@ -6,7 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -17,14 +17,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class WorkspaceClaimCheck implements SecurityIdentityAugmentor {
 
-    @ConfigProperty(name = "rapport.auth.workspace-claim", defaultValue = "workspace")
-    String workspaceClaim;
+    @Inject
+    AuthConfig config;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
+        String workspaceClaim = config.workspaceClaim();
         if (WorkspaceIds.fromClaim(token.getClaim(workspaceClaim)).isPresent()) {
             return Uni.createFrom().item(identity);
         }
