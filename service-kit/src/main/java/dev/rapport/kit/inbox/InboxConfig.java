@@ -5,13 +5,14 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/**
- * The inbox ({@code rapport.inbox.*}): how long applied event ids are remembered. Its schedule
- * ({@code prune-interval}, 1h) is read by the scheduler from the same prefix.
- */
+/** The inbox ({@code rapport.inbox.*}): how long applied event ids are remembered. */
 @ConfigMapping(prefix = "rapport.inbox")
 public interface InboxConfig {
 
     @WithDefault("P30D")
     Duration retention();
+
+    /** How often old inbox rows are deleted; read by its {@code @Scheduled} expression. */
+    @WithDefault("1h")
+    String pruneInterval();
 }

@@ -5,10 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/**
- * The outbox relay ({@code rapport.outbox.*}). Its schedules ({@code sweep-interval} 2s, {@code sweep-delay} 3s,
- * {@code prune-interval} 1h) are read by the scheduler from the same prefix.
- */
+/** The outbox relay ({@code rapport.outbox.*}). */
 @ConfigMapping(prefix = "rapport.outbox")
 public interface OutboxConfig {
 
@@ -23,4 +20,16 @@ public interface OutboxConfig {
     /** How long published rows are kept. */
     @WithDefault("P7D")
     Duration retention();
+
+    /** How often the relay sweeps for events left behind; read by its {@code @Scheduled} expression. */
+    @WithDefault("2s")
+    String sweepInterval();
+
+    /** How long after start the first sweep and prune wait; read by their {@code @Scheduled} expressions. */
+    @WithDefault("3s")
+    String sweepDelay();
+
+    /** How often published rows past the retention are deleted; read by its {@code @Scheduled} expression. */
+    @WithDefault("1h")
+    String pruneInterval();
 }
