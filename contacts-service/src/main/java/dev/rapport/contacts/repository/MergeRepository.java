@@ -7,17 +7,24 @@ import dev.rapport.contacts.domain.ContactDetails;
 import dev.rapport.contacts.domain.ContactMergeRecord;
 import dev.rapport.contacts.domain.ContactSnapshot;
 import dev.rapport.contacts.messaging.ContactMergedV1;
-import dev.rapport.kit.sql.SqlTimes;
 import dev.rapport.kit.tenancy.WorkspaceSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Merges and the absorbed contacts they keep: native tables (jsonb documents, recursive erasure) of the current workspace. */
+/**
+ * Merges and the absorbed contacts they keep: entities of the current workspace ({@link MergeRow},
+ * {@link MergedContactRow}), and one recursive erasure in native SQL.
+ */
 @ApplicationScoped
 public class MergeRepository {
 
@@ -29,87 +36,79 @@ public class MergeRepository {
     };
 
     @Inject
+    EntityManager em;
+
+    @Inject
     WorkspaceSql sql;
 
     @Inject
     ObjectMapper json;
 
     public void save(ContactMergeRecord merge) {
-        sql.query("""
-                        insert into contact_merge (id, workspace_id, survivor_id, survivor_before, survivor_version,
-                                                   created_history, merged_by, merged_at)
-                        values (:id, :workspace, :survivorId, cast(:survivorBefore as jsonb), :survivorVersion,
-                                cast(:createdHistory as jsonb), :mergedBy, :mergedAt)""")
-                .set("id", merge.id()).set("survivorId", merge.survivorId())
-                .set("survivorBefore", write(merge.survivorBefore())).set("survivorVersion", merge.survivorVersion())
-                .set("createdHistory", write(merge.createdHistory())).set("mergedBy", merge.mergedBy())
-                .set("mergedAt", merge.mergedAt())
-                .execute();
+        em.persist(new MergeRow(merge.id(), merge.survivorId(), write(merge.survivorBefore()), merge.survivorVersion(),
+                write(merge.createdHistory()), merge.mergedBy(), merge.mergedAt()));
+        // The absorbed rows reference the merge, which Hibernate cannot see through a plain id column: insert it first.
+        em.flush();
         for (ContactMergeRecord.Absorbed absorbed : merge.absorbed()) {
-            sql.query("""
-                            insert into merged_contact (contact_id, workspace_id, merge_id, snapshot, moved)
-                            values (:contactId, :workspace, :mergeId, cast(:snapshot as jsonb), cast(:moved as jsonb))""")
-                    .set("contactId", absorbed.snapshot().id())
-                    .set("mergeId", merge.id()).set("snapshot", write(absorbed.snapshot()))
-                    .set("moved", write(absorbed.moved()))
-                    .execute();
+            em.persist(new MergedContactRow(absorbed.snapshot().id(), merge.id(), write(absorbed.snapshot()),
+                    write(absorbed.moved())));
         }
     }
 
     /** The merge with the absorbed contacts it still holds (none once undone), locked until the transaction ends. */
     public Optional<ContactMergeRecord> findForUpdate(UUID id) {
-        List<Object[]> rows = sql.query("""
-                        select survivor_id, cast(survivor_before as text), survivor_version, cast(created_history as text),
-                               merged_by, merged_at, undone_at
-                          from contact_merge where workspace_id = :workspace and id = :id for update""")
-                .set("id", id)
-                .rows();
-        if (rows.isEmpty()) {
+        Optional<MergeRow> found = em.createQuery("from MergeRow where id = :id", MergeRow.class)
+                .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        List<Object[]> absorbedRows = sql.query("""
-                        select cast(snapshot as text), cast(moved as text) from merged_contact
-                         where workspace_id = :workspace and merge_id = :mergeId order by contact_id""")
-                .set("mergeId", id)
-                .rows();
-        List<ContactMergeRecord.Absorbed> absorbed = absorbedRows.stream()
-                .map(r -> new ContactMergeRecord.Absorbed(read((String) r[0], ContactSnapshot.class),
-                        read((String) r[1], ContactMergeRecord.Moved.class)))
+        MergeRow row = found.get();
+        List<ContactMergeRecord.Absorbed> absorbed = absorbedBy(id).stream()
+                .map(r -> new ContactMergeRecord.Absorbed(read(r.snapshot, ContactSnapshot.class),
+                        read(r.moved, ContactMergeRecord.Moved.class)))
                 .toList();
-        return Optional.of(new ContactMergeRecord(id, (UUID) row[0], read((String) row[1], ContactDetails.class),
-                ((Number) row[2]).longValue(), read((String) row[3], UUIDS), (String) row[4], SqlTimes.instant(row[5]),
-                SqlTimes.instant(row[6]), absorbed));
+        return Optional.of(new ContactMergeRecord(id, row.survivorId, read(row.survivorBefore, ContactDetails.class),
+                row.survivorVersion, read(row.createdHistory, UUIDS), row.mergedBy, row.mergedAt, row.undoneAt, absorbed));
+    }
+
+    private List<MergedContactRow> absorbedBy(UUID mergeId) {
+        return em.createQuery("from MergedContactRow where mergeId = :mergeId order by contactId", MergedContactRow.class)
+                .setParameter("mergeId", mergeId).getResultList();
     }
 
     /** Where {@code contactId} went if a merge absorbed it. */
     public Optional<Tombstone> tombstone(UUID contactId) {
-        List<Object[]> rows = sql.query("""
-                        select m.id, m.survivor_id from merged_contact c join contact_merge m on m.id = c.merge_id
-                         where c.workspace_id = :workspace and c.contact_id = :contactId""")
-                .set("contactId", contactId)
-                .rows();
-        return rows.stream().map(r -> new Tombstone(contactId, (UUID) r[0], (UUID) r[1])).findFirst();
+        return em.createQuery("""
+                        select m.id, m.survivorId from MergedContactRow c join MergeRow m on m.id = c.mergeId
+                         where c.contactId = :contactId""", Object[].class)
+                .setParameter("contactId", contactId)
+                .getResultStream()
+                .map(r -> new Tombstone(contactId, (UUID) r[0], (UUID) r[1])).findFirst();
     }
 
     /** The merges not undone, with the contacts each absorbed, oldest first. */
     public List<ContactMergedV1> active() {
-        List<Object[]> rows = sql.query("""
-                        select m.id, m.survivor_id, cast(jsonb_agg(c.contact_id order by c.contact_id) as text), m.merged_by, m.merged_at
-                          from contact_merge m join merged_contact c on c.merge_id = m.id
-                         where m.workspace_id = :workspace and m.undone_at is null
-                         group by m.id order by m.merged_at""")
-                .rows();
-        return rows.stream().map(r -> new ContactMergedV1((UUID) r[0], (UUID) r[1],
-                read((String) r[2], UUIDS), (String) r[3], SqlTimes.instant(r[4]))).toList();
+        List<Object[]> rows = em.createQuery("""
+                        select m.id, m.survivorId, c.contactId, m.mergedBy, m.mergedAt
+                          from MergeRow m join MergedContactRow c on c.mergeId = m.id
+                         where m.undoneAt is null
+                         order by m.mergedAt, m.id, c.contactId""", Object[].class)
+                .getResultList();
+        Map<UUID, ContactMergedV1> merges = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            merges.computeIfAbsent((UUID) r[0], id -> new ContactMergedV1(id, (UUID) r[1], new ArrayList<>(), (String) r[3],
+                    (Instant) r[4])).absorbedIds().add((UUID) r[2]);
+        }
+        return merges.values().stream().map(m -> new ContactMergedV1(m.mergeId(), m.survivorId(),
+                List.copyOf(m.absorbedIds()), m.mergedBy(), m.mergedAt())).toList();
     }
 
+    /** Marks the merge (locked by {@link #findForUpdate}) undone; the absorbed contacts it kept are back. */
     public void markUndone(UUID id, Instant at) {
-        sql.query("delete from merged_contact where workspace_id = :workspace and merge_id = :mergeId")
-                .set("mergeId", id).execute();
-        sql.query("update contact_merge set undone_at = :undoneAt where workspace_id = :workspace and id = :id")
-                .set("id", id).set("undoneAt", at)
-                .execute();
+        absorbedBy(id).forEach(em::remove);
+        em.createQuery("from MergeRow where id = :id", MergeRow.class).setParameter("id", id)
+                .getResultStream().findFirst().ifPresent(row -> row.undone(at));
     }
 
     /**
