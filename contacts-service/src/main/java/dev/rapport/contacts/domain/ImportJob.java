@@ -1,15 +1,16 @@
 package dev.rapport.contacts.domain;
 
-import dev.rapport.kit.ids.Uuids;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.annotations.UuidGenerator;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -21,7 +22,10 @@ public class ImportJob {
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
+    /** Time-ordered (UUIDv7), assigned by Hibernate on persist: nothing reads it before. */
     @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
 
     @TenantId
@@ -68,7 +72,6 @@ public class ImportJob {
     }
 
     public ImportJob(ImportFormat format, boolean dryRun, byte[] payload, String createdBy) {
-        this.id = Uuids.v7();
         this.format = format;
         this.dryRun = dryRun;
         this.payload = payload;

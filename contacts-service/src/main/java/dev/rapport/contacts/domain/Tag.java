@@ -1,11 +1,12 @@
 package dev.rapport.contacts.domain;
 
-import dev.rapport.kit.ids.Uuids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.annotations.UuidGenerator;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import java.util.UUID;
 @Table(name = "tag")
 public class Tag {
 
+    /** Time-ordered (UUIDv7), assigned by Hibernate on persist: nothing reads it before. */
     @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
 
     @TenantId
@@ -32,7 +36,6 @@ public class Tag {
     }
 
     public Tag(String name) {
-        this.id = Uuids.v7();
         this.name = name;
         this.createdAt = Instant.now();
     }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.domain.Contact;
 import dev.rapport.contacts.domain.Visibility;
+import dev.rapport.kit.sql.SqlTimes;
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
@@ -26,6 +29,9 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
     /** Containment conditions per query when matching many values at once. */
     private static final int MAX_CONDITIONS = 500;
+
+    @Inject
+    WorkspaceSql sql;
 
     /**
      * By query rather than {@code find()}: with the tenant filter on, Hibernate builds a new loader for every
@@ -120,41 +126,40 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
     /**
      * The contacts the user can see that share a normalised email, phone or social profile URL with the given
-     * ones (jsonb containment, served by GIN indexes), in as few queries as the number of values allows.
+     * ones (jsonb containment, served by GIN indexes), in as few queries as the number of values allows; in the
+     * current workspace.
      */
-    public List<PointHolder> holding(List<String> emails, List<String> phones, List<String> profileUrls, String workspace,
-                                     String user) {
+    public List<PointHolder> holding(List<String> emails, List<String> phones, List<String> profileUrls, String user) {
         List<String[]> wanted = new ArrayList<>();
         emails.forEach(e -> wanted.add(new String[]{"emails", "address", e}));
         phones.forEach(p -> wanted.add(new String[]{"phones", "number", p}));
         profileUrls.forEach(u -> wanted.add(new String[]{"social_profiles", "url", u}));
         Map<UUID, PointHolder> found = new java.util.LinkedHashMap<>();
         for (int from = 0; from < wanted.size(); from += MAX_CONDITIONS) {
-            holding(wanted.subList(from, Math.min(from + MAX_CONDITIONS, wanted.size())), workspace, user)
+            holding(wanted.subList(from, Math.min(from + MAX_CONDITIONS, wanted.size())), user)
                     .forEach(holder -> found.putIfAbsent(holder.id(), holder));
         }
         return List.copyOf(found.values());
     }
 
-    private List<PointHolder> holding(List<String[]> wanted, String workspace, String user) {
+    private List<PointHolder> holding(List<String[]> wanted, String user) {
         List<String> conditions = new ArrayList<>();
         List<String> documents = new ArrayList<>();
         wanted.forEach(w -> containing(conditions, documents, w[0], w[1], w[2]));
         // No ORDER BY ... LIMIT: PostgreSQL would walk the whole workspace in created_at order testing each row,
         // instead of asking the GIN indexes for the few matches.
-        var query = getEntityManager().createNativeQuery("""
+        var query = sql.query("""
                 select id, created_at, cast(jsonb_path_query_array(emails, '$[*].address') as text),
                        cast(jsonb_path_query_array(phones, '$[*].number') as text),
                        cast(jsonb_path_query_array(social_profiles, '$[*].url') as text)
-                  from contact where workspace_id = ?1 and (visibility = 'WORKSPACE' or owner_id = ?2) and (""" 
+                  from contact where workspace_id = :workspace and (visibility = 'WORKSPACE' or owner_id = :user) and ("""
                 + String.join(" or ", conditions) + ")");
-        query.setParameter(1, workspace).setParameter(2, user);
+        query.set("user", user);
         for (int i = 0; i < documents.size(); i++) {
-            query.setParameter(i + 3, documents.get(i));
+            query.set("point" + i, documents.get(i));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new PointHolder((UUID) r[0], NativeResults.instant(r[1]), strings(r[2]), strings(r[3]), strings(r[4])))
+        List<Object[]> rows = query.rows();
+        return rows.stream().map(r -> new PointHolder((UUID) r[0], SqlTimes.instant(r[1]), strings(r[2]), strings(r[3]), strings(r[4])))
                 .toList();
     }
 
@@ -169,7 +174,7 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
     /** {@code column @> [{"key": value}]}: the jsonb list holds a point with that value. */
     private static void containing(List<String> conditions, List<String> documents, String column, String key, String value) {
-        conditions.add(column + " @> cast(?" + (documents.size() + 3) + " as jsonb)");
+        conditions.add(column + " @> cast(:point" + documents.size() + " as jsonb)");
         try {
             documents.add(JSON.writeValueAsString(List.of(Map.of(key, value))));
         } catch (JsonProcessingException e) {

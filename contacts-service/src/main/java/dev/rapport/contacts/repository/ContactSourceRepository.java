@@ -2,15 +2,14 @@ package dev.rapport.contacts.repository;
 
 import dev.rapport.contacts.domain.ContactMergeRecord.SourceKey;
 import dev.rapport.contacts.domain.ImportFormat;
-import dev.rapport.kit.tenancy.WorkspaceContext;
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Which contact an imported source record became; keyed by the workspace explicitly (a native table). */
+/** Which contact an imported source record became; a native table (batched upserts) of the current workspace. */
 @ApplicationScoped
 public class ContactSourceRepository {
 
@@ -25,23 +24,19 @@ public class ContactSourceRepository {
     }
 
     @Inject
-    EntityManager em;
-
-    @Inject
-    WorkspaceContext workspaces;
+    WorkspaceSql sql;
 
     /** Which contacts these source records became, for those imported before. */
     public java.util.Map<String, UUID> contactsOf(ImportFormat source, java.util.Collection<String> sourceIds) {
         if (sourceIds.isEmpty()) {
             return java.util.Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = sql.query("""
                         select source_id, contact_id from contact_source
                          where workspace_id = :workspace and source = :source and source_id in (:ids)""")
-                .setParameter("workspace", workspaces.require()).setParameter("source", source.name())
-                .setParameter("ids", sourceIds)
-                .getResultList();
+                .set("source", source.name())
+                .set("ids", sourceIds)
+                .rows();
         java.util.Map<String, UUID> found = new java.util.HashMap<>();
         rows.forEach(r -> found.put((String) r[0], (UUID) r[1]));
         return found;
@@ -54,32 +49,32 @@ public class ContactSourceRepository {
         }
         List<java.util.Map<String, Object>> rows = contactBySourceId.entrySet().stream()
                 .map(e -> java.util.Map.<String, Object>of("source_id", e.getKey(), "contact_id", e.getValue())).toList();
-        em.createNativeQuery("""
+        sql.query("""
                         insert into contact_source (workspace_id, source, source_id, contact_id)
-                        select ?1, ?2, s.source_id, s.contact_id from jsonb_to_recordset(cast(?3 as jsonb)) as s(source_id text, contact_id uuid)
+                        select :workspace, :source, s.source_id, s.contact_id
+                          from jsonb_to_recordset(cast(:rows as jsonb)) as s(source_id text, contact_id uuid)
                         on conflict (workspace_id, source, source_id) do update set contact_id = excluded.contact_id""")
-                .setParameter(1, workspaces.require()).setParameter(2, source.name()).setParameter(3, json(rows))
-                .executeUpdate();
+                .set("source", source.name()).set("rows", json(rows))
+                .execute();
     }
 
     /** Points {@code from}'s sources at {@code to}, so importing them again updates {@code to}; the keys moved. */
     public List<SourceKey> moveAll(UUID from, UUID to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        update contact_source set contact_id = ?3 where workspace_id = ?1 and contact_id = ?2
+        List<Object[]> rows = sql.query("""
+                        update contact_source set contact_id = :to where workspace_id = :workspace and contact_id = :from
                         returning source, source_id""")
-                .setParameter(1, workspaces.require()).setParameter(2, from).setParameter(3, to)
-                .getResultList();
+                .set("from", from).set("to", to)
+                .rows();
         return rows.stream().map(r -> new SourceKey((String) r[0], (String) r[1])).toList();
     }
 
     public void move(List<SourceKey> keys, UUID to) {
         for (SourceKey key : keys) {
-            em.createNativeQuery("""
-                            update contact_source set contact_id = ?4 where workspace_id = ?1 and source = ?2 and source_id = ?3""")
-                    .setParameter(1, workspaces.require()).setParameter(2, key.source()).setParameter(3, key.sourceId())
-                    .setParameter(4, to)
-                    .executeUpdate();
+            sql.query("""
+                            update contact_source set contact_id = :to
+                             where workspace_id = :workspace and source = :source and source_id = :sourceId""")
+                    .set("source", key.source()).set("sourceId", key.sourceId()).set("to", to)
+                    .execute();
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.rapport.contacts.repository;
 
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.UUID;
@@ -19,14 +19,14 @@ public class DuplicateRepository {
     }
 
     @Inject
-    EntityManager em;
+    WorkspaceSql sql;
 
-    public List<Evidence> evidence(String workspace, String user, double nameSimilarity, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+    /** In the current workspace. */
+    public List<Evidence> evidence(String user, double nameSimilarity, int limit) {
+        List<Object[]> rows = sql.query("""
                         with visible as (
                             select id, display_name, sort_name, company, emails, phones, social_profiles from contact
-                            where workspace_id = ?1 and (visibility = 'WORKSPACE' or owner_id = ?2)),
+                            where workspace_id = :workspace and (visibility = 'WORKSPACE' or owner_id = :user)),
                         keys as (
                             select id, 'email' as kind, e ->> 'address' as value from visible, jsonb_array_elements(emails) e
                             union all
@@ -40,10 +40,10 @@ public class DuplicateRepository {
                         select a.id, b.id, 'name', a.display_name || ' / ' || b.display_name || ' at ' || a.company,
                                similarity(a.sort_name, b.sort_name)
                         from visible a join visible b on lower(a.company) = lower(b.company) and a.id < b.id
-                        where similarity(a.sort_name, b.sort_name) >= ?3
-                        limit ?4""")
-                .setParameter(1, workspace).setParameter(2, user).setParameter(3, nameSimilarity).setParameter(4, limit)
-                .getResultList();
+                        where similarity(a.sort_name, b.sort_name) >= :similarity
+                        limit :limit""")
+                .set("user", user).set("similarity", nameSimilarity).set("limit", limit)
+                .rows();
         return rows.stream().map(r -> new Evidence((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 ((Number) r[4]).doubleValue())).toList();
     }

@@ -8,18 +8,24 @@ import dev.rapport.contacts.domain.ContactMergeRecord;
 import dev.rapport.contacts.domain.ContactSnapshot;
 import dev.rapport.contacts.domain.MergeSummary;
 import dev.rapport.contacts.domain.Tombstone;
-import dev.rapport.kit.tenancy.WorkspaceContext;
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Merges and the absorbed contacts they keep; native tables keyed by the workspace explicitly. */
+/**
+ * Merges and the absorbed contacts they keep: entities of the current workspace ({@link MergeRow},
+ * {@link MergedContactRow}), and one recursive erasure in native SQL.
+ */
 @ApplicationScoped
 public class MergeRepository {
 
@@ -30,87 +36,76 @@ public class MergeRepository {
     EntityManager em;
 
     @Inject
-    WorkspaceContext workspaces;
+    WorkspaceSql sql;
 
     @Inject
     ObjectMapper json;
 
     public void save(ContactMergeRecord merge) {
-        em.createNativeQuery("""
-                        insert into contact_merge (id, workspace_id, survivor_id, survivor_before, survivor_version,
-                                                   created_history, merged_by, merged_at)
-                        values (?1, ?2, ?3, cast(?4 as jsonb), ?5, cast(?6 as jsonb), ?7, ?8)""")
-                .setParameter(1, merge.id()).setParameter(2, workspaces.require()).setParameter(3, merge.survivorId())
-                .setParameter(4, write(merge.survivorBefore())).setParameter(5, merge.survivorVersion())
-                .setParameter(6, write(merge.createdHistory())).setParameter(7, merge.mergedBy())
-                .setParameter(8, Timestamp.from(merge.mergedAt()))
-                .executeUpdate();
+        em.persist(new MergeRow(merge.id(), merge.survivorId(), write(merge.survivorBefore()), merge.survivorVersion(),
+                write(merge.createdHistory()), merge.mergedBy(), merge.mergedAt()));
+        // The absorbed rows reference the merge, which Hibernate cannot see through a plain id column: insert it first.
+        em.flush();
         for (ContactMergeRecord.Absorbed absorbed : merge.absorbed()) {
-            em.createNativeQuery("""
-                            insert into merged_contact (contact_id, workspace_id, merge_id, snapshot, moved)
-                            values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))""")
-                    .setParameter(1, absorbed.snapshot().id()).setParameter(2, workspaces.require())
-                    .setParameter(3, merge.id()).setParameter(4, write(absorbed.snapshot()))
-                    .setParameter(5, write(absorbed.moved()))
-                    .executeUpdate();
+            em.persist(new MergedContactRow(absorbed.snapshot().id(), merge.id(), write(absorbed.snapshot()),
+                    write(absorbed.moved())));
         }
     }
 
     /** The merge with the absorbed contacts it still holds (none once undone), locked until the transaction ends. */
     public Optional<ContactMergeRecord> findForUpdate(UUID id) {
-        List<?> rows = em.createNativeQuery("""
-                        select survivor_id, cast(survivor_before as text), survivor_version, cast(created_history as text),
-                               merged_by, merged_at, undone_at
-                          from contact_merge where workspace_id = ?1 and id = ?2 for update""")
-                .setParameter(1, workspaces.require()).setParameter(2, id)
-                .getResultList();
-        if (rows.isEmpty()) {
+        Optional<MergeRow> found = em.createQuery("from MergeRow where id = :id", MergeRow.class)
+                .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
-        List<?> absorbedRows = em.createNativeQuery("""
-                        select cast(snapshot as text), cast(moved as text) from merged_contact
-                         where workspace_id = ?1 and merge_id = ?2 order by contact_id""")
-                .setParameter(1, workspaces.require()).setParameter(2, id)
-                .getResultList();
-        List<ContactMergeRecord.Absorbed> absorbed = absorbedRows.stream().map(r -> (Object[]) r)
-                .map(r -> new ContactMergeRecord.Absorbed(read((String) r[0], ContactSnapshot.class),
-                        read((String) r[1], ContactMergeRecord.Moved.class)))
+        MergeRow row = found.get();
+        List<ContactMergeRecord.Absorbed> absorbed = absorbedBy(id).stream()
+                .map(r -> new ContactMergeRecord.Absorbed(read(r.snapshot, ContactSnapshot.class),
+                        read(r.moved, ContactMergeRecord.Moved.class)))
                 .toList();
-        return Optional.of(new ContactMergeRecord(id, (UUID) row[0], read((String) row[1], ContactDetails.class),
-                ((Number) row[2]).longValue(), read((String) row[3], UUIDS), (String) row[4], NativeResults.instant(row[5]),
-                NativeResults.instant(row[6]), absorbed));
+        return Optional.of(new ContactMergeRecord(id, row.survivorId, read(row.survivorBefore, ContactDetails.class),
+                row.survivorVersion, read(row.createdHistory, UUIDS), row.mergedBy, row.mergedAt, row.undoneAt, absorbed));
+    }
+
+    private List<MergedContactRow> absorbedBy(UUID mergeId) {
+        return em.createQuery("from MergedContactRow where mergeId = :mergeId order by contactId", MergedContactRow.class)
+                .setParameter("mergeId", mergeId).getResultList();
     }
 
     /** Where {@code contactId} went if a merge absorbed it. */
     public Optional<Tombstone> tombstone(UUID contactId) {
-        List<?> rows = em.createNativeQuery("""
-                        select m.id, m.survivor_id from merged_contact c join contact_merge m on m.id = c.merge_id
-                         where c.workspace_id = ?1 and c.contact_id = ?2""")
-                .setParameter(1, workspaces.require()).setParameter(2, contactId)
-                .getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Tombstone(contactId, (UUID) r[0], (UUID) r[1])).findFirst();
+        return em.createQuery("""
+                        select m.id, m.survivorId from MergedContactRow c join MergeRow m on m.id = c.mergeId
+                         where c.contactId = :contactId""", Object[].class)
+                .setParameter("contactId", contactId)
+                .getResultStream()
+                .map(r -> new Tombstone(contactId, (UUID) r[0], (UUID) r[1])).findFirst();
     }
 
     /** The merges not undone, with the contacts each absorbed, oldest first. */
     public List<MergeSummary> active() {
-        List<?> rows = em.createNativeQuery("""
-                        select m.id, m.survivor_id, cast(jsonb_agg(c.contact_id order by c.contact_id) as text), m.merged_by, m.merged_at
-                          from contact_merge m join merged_contact c on c.merge_id = m.id
-                         where m.workspace_id = ?1 and m.undone_at is null
-                         group by m.id order by m.merged_at""")
-                .setParameter(1, workspaces.require())
+        List<Object[]> rows = em.createQuery("""
+                        select m.id, m.survivorId, c.contactId, m.mergedBy, m.mergedAt
+                          from MergeRow m join MergedContactRow c on c.mergeId = m.id
+                         where m.undoneAt is null
+                         order by m.mergedAt, m.id, c.contactId""", Object[].class)
                 .getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new MergeSummary((UUID) r[0], (UUID) r[1],
-                read((String) r[2], UUIDS), (String) r[3], NativeResults.instant(r[4]))).toList();
+        Map<UUID, MergeSummary> merges = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            merges.computeIfAbsent((UUID) r[0], id -> new MergeSummary(id, (UUID) r[1], new ArrayList<>(), (String) r[3],
+                    (Instant) r[4])).absorbedIds().add((UUID) r[2]);
+        }
+        return merges.values().stream().map(m -> new MergeSummary(m.mergeId(), m.survivorId(),
+                List.copyOf(m.absorbedIds()), m.mergedBy(), m.mergedAt())).toList();
     }
 
+    /** Marks the merge (locked by {@link #findForUpdate}) undone; the absorbed contacts it kept are back. */
     public void markUndone(UUID id, Instant at) {
-        em.createNativeQuery("delete from merged_contact where workspace_id = ?1 and merge_id = ?2")
-                .setParameter(1, workspaces.require()).setParameter(2, id).executeUpdate();
-        em.createNativeQuery("update contact_merge set undone_at = ?3 where workspace_id = ?1 and id = ?2")
-                .setParameter(1, workspaces.require()).setParameter(2, id).setParameter(3, Timestamp.from(at))
-                .executeUpdate();
+        absorbedBy(id).forEach(em::remove);
+        em.createQuery("from MergeRow where id = :id", MergeRow.class).setParameter("id", id)
+                .getResultStream().findFirst().ifPresent(row -> row.undone(at));
     }
 
     /**
@@ -118,18 +113,18 @@ public class MergeRepository {
      * the absorbed contacts' snapshots are personal data of the person being erased.
      */
     public void eraseInto(UUID contactId) {
-        em.createNativeQuery("""
+        sql.query("""
                         with recursive absorbed (merge_id, contact_id) as (
                             select m.id, c.contact_id from contact_merge m join merged_contact c on c.merge_id = m.id
-                             where m.workspace_id = ?1 and m.survivor_id = ?2
+                             where m.workspace_id = :workspace and m.survivor_id = :contactId
                             union
                             select m.id, c.contact_id from contact_merge m join merged_contact c on c.merge_id = m.id
                               join absorbed a on m.survivor_id = a.contact_id
-                             where m.workspace_id = ?1)
-                        delete from contact_merge where workspace_id = ?1
-                           and (survivor_id = ?2 or id in (select merge_id from absorbed))""")
-                .setParameter(1, workspaces.require()).setParameter(2, contactId)
-                .executeUpdate();
+                             where m.workspace_id = :workspace)
+                        delete from contact_merge where workspace_id = :workspace
+                           and (survivor_id = :contactId or id in (select merge_id from absorbed))""")
+                .set("contactId", contactId)
+                .execute();
     }
 
     private String write(Object value) {

@@ -47,7 +47,7 @@ public class DuplicateService {
     public List<Candidate> candidates(int limit) {
         String user = workspaces.currentUser().orElseThrow();
         Map<List<UUID>, List<DuplicateRepository.Evidence>> byPair = new LinkedHashMap<>();
-        for (DuplicateRepository.Evidence e : duplicates.evidence(workspaces.require(), user, NAME_SIMILARITY, MOST_EVIDENCE)) {
+        for (DuplicateRepository.Evidence e : duplicates.evidence(user, NAME_SIMILARITY, MOST_EVIDENCE)) {
             byPair.computeIfAbsent(List.of(e.a(), e.b()), pair -> new ArrayList<>()).add(e);
         }
         Set<UUID> ids = new HashSet<>();

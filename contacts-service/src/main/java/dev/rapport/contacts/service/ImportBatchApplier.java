@@ -163,7 +163,7 @@ public class ImportBatchApplier {
                 distinct(details.stream().flatMap(d -> d.emails().stream().map(EmailAddress::address))),
                 distinct(details.stream().flatMap(d -> d.phones().stream().map(PhoneNumber::number))),
                 distinct(details.stream().flatMap(d -> d.socialProfiles().stream().map(SocialProfile::url))),
-                workspaces.require(), workspaces.currentUser().orElseThrow());
+                workspaces.currentUser().orElseThrow());
         return new ImportMatches(sources.contactsOf(format, sourceIds), holders);
     }
 

@@ -1,5 +1,6 @@
 package dev.rapport.kit.backup;
 
+import dev.rapport.kit.config.ServiceConfig;
 import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -40,8 +40,8 @@ public class BackupResource {
     @Inject
     WorkspaceContext workspaces;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String service;
+    @Inject
+    ServiceConfig service;
 
     @GET
     @Produces(WorkspaceBackup.MEDIA_TYPE)
@@ -54,7 +54,7 @@ public class BackupResource {
     public Response backup() {
         backup.requireSigningKey();
         StreamingOutput body = backup::write;
-        String filename = "rapport-" + service + "-" + workspaces.require() + "-" + LocalDate.now(ZoneOffset.UTC) + ".ndjson";
+        String filename = "rapport-" + service.name() + "-" + workspaces.require() + "-" + LocalDate.now(ZoneOffset.UTC) + ".ndjson";
         return Response.ok(body, WorkspaceBackup.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
                 .build();

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.kit.problem.Problems;
+import dev.rapport.kit.config.ServiceConfig;
 import dev.rapport.kit.tenancy.WorkspaceContext;
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jpa.HibernateHints;
 
 import java.io.IOException;
@@ -51,10 +51,11 @@ public class WorkspaceBackup {
     static final int FORMAT = 2;
     private static final int BATCH = 500;
     private static final Duration LONGEST = Duration.ofHours(1);
+    private static final String WORKSPACE_COLUMN = "workspace_id";
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     @Inject
-    EntityManager em;
+    WorkspaceSql sql;
 
     @Inject
     WorkspaceContext workspaces;
@@ -68,8 +69,8 @@ public class WorkspaceBackup {
     @Inject
     Event<WorkspaceRestored> restoredEvent;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String service;
+    @Inject
+    ServiceConfig serviceConfig;
 
     /** Refuses (503) before a response starts when backups cannot be signed here. */
     public void requireSigningKey() {
@@ -81,21 +82,21 @@ public class WorkspaceBackup {
         String workspace = workspaces.require();
         BackupSignature signature = BackupSignature.of(config.signingKey().orElse(null));
         QuarkusTransaction.requiringNew().timeout((int) LONGEST.toSeconds()).run(() -> {
-            em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+            sql.crossWorkspace("a transaction setting, no rows", "set transaction isolation level repeatable read, read only")
+                    .execute();
             try (JsonGenerator generator = json.getFactory().createGenerator(signature.signing(out))
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
                 generator.setRootValueSeparator(null);
                 ObjectNode header = json.createObjectNode()
-                        .put("rapportBackup", FORMAT).put("service", service).put("workspace", workspace)
+                        .put("rapportBackup", FORMAT).put("service", service()).put("workspace", workspace)
                         .put("schemaVersion", schemaVersion()).put("createdAt", Instant.now().toString());
                 line(generator, header);
                 long rows = 0;
                 for (String table : tables()) {
-                    try (Stream<?> found = em.createNativeQuery("select cast(to_jsonb(t) - 'workspace_id' as text) from "
-                                    + table + " t where workspace_id = ?1")
-                            .setParameter(1, workspace)
-                            .setHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
-                            .getResultStream()) {
+                    try (Stream<?> found = sql.query("select cast(to_jsonb(t) - 'workspace_id' as text) from "
+                                    + table + " t where workspace_id = :workspace")
+                            .hint(HibernateHints.HINT_FETCH_SIZE, BATCH)
+                            .stream()) {
                         Iterator<?> it = found.iterator();
                         while (it.hasNext()) {
                             ObjectNode line = json.createObjectNode().put("table", table);
@@ -145,15 +146,15 @@ public class WorkspaceBackup {
 
     private Map<String, Long> restoreVerified(String workspace, VerifiedBackup verified) {
         return QuarkusTransaction.requiringNew().timeout((int) LONGEST.toSeconds()).call(() -> {
-            if (!isEmpty(workspace)) {
-                throw Problems.conflict("Workspace " + workspace + " already holds data in " + service
+            if (!isEmpty()) {
+                throw Problems.conflict("Workspace " + workspace + " already holds data in " + service()
                         + "; a backup restores only into an empty workspace");
             }
             Map<String, Long> restored = new LinkedHashMap<>();
             tables().forEach(table -> restored.put(table, 0L));
             try (InputStream in = verified.open(); MappingIterator<JsonNode> lines = json.readerFor(JsonNode.class).readValues(in)) {
                 readHeader(lines);
-                Batch batch = new Batch(workspace);
+                Batch batch = new Batch();
                 long total = 0;
                 while (lines.hasNextValue()) {
                     JsonNode line = lines.nextValue();
@@ -187,6 +188,7 @@ public class WorkspaceBackup {
         if (header == null || header.path("rapportBackup").asInt() != FORMAT) {
             throw Problems.malformed("Not a Rapport backup (format " + FORMAT + "): the first line is its header");
         }
+        String service = service();
         if (!service.equals(header.path("service").asText())) {
             throw Problems.malformed("This is a backup of " + header.path("service").asText() + ", not of " + service);
         }
@@ -197,17 +199,21 @@ public class WorkspaceBackup {
         }
     }
 
-    private boolean isEmpty(String workspace) {
-        return tables().stream().allMatch(table -> em.createNativeQuery(
-                        "select 1 from " + table + " where workspace_id = ?1 limit 1")
-                .setParameter(1, workspace).getResultList().isEmpty());
+    private boolean isEmpty() {
+        return tables().stream().allMatch(table -> sql.query(
+                        "select 1 from " + table + " where workspace_id = :workspace limit 1")
+                .list().isEmpty());
+    }
+
+    private String service() {
+        return serviceConfig.name();
     }
 
     private String schemaVersion() {
-        Object version = em.createNativeQuery("""
+        Object version = sql.crossWorkspace("the schema's version, the same for every workspace", """
                         select coalesce(max(cast(version as int)), 0) from flyway_schema_history
                          where success and version ~ '^[0-9]+$'""")
-                .getSingleResult();
+                .single();
         return version.toString();
     }
 
@@ -242,14 +248,12 @@ public class WorkspaceBackup {
         return e;
     }
 
-    /** Rows of one table, inserted together. */
+    /** Rows of one table, inserted together into the current workspace. */
     private final class Batch {
-        private final String workspace;
         private final ArrayNode rows;
         private String table;
 
-        Batch(String workspace) {
-            this.workspace = workspace;
+        Batch() {
             this.rows = json.createArrayNode();
         }
 
@@ -258,7 +262,6 @@ public class WorkspaceBackup {
                 insert();
                 this.table = table;
             }
-            row.put("workspace_id", workspace);
             rows.add(row);
         }
 
@@ -270,21 +273,20 @@ public class WorkspaceBackup {
             rows.forEach(row -> row.fieldNames().forEachRemaining(keys::add));
             List<String> columns = new ArrayList<>(columnsOf(table));
             columns.retainAll(keys);
-            String list = columns.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
-            em.createNativeQuery("insert into " + table + " (" + list + ") select " + list
-                            + " from jsonb_populate_recordset(null::" + table + ", cast(?1 as jsonb))")
-                    .setParameter(1, rows.toString())
-                    .executeUpdate();
+            columns.remove(WORKSPACE_COLUMN);
+            String list = columns.stream().map(c -> ", \"" + c + "\"").collect(Collectors.joining());
+            sql.query("insert into " + table + " (" + WORKSPACE_COLUMN + list + ") select :workspace" + list
+                            + " from jsonb_populate_recordset(null::" + table + ", cast(:rows as jsonb))")
+                    .set("rows", rows.toString())
+                    .execute();
             rows.removeAll();
         }
 
         private List<String> columnsOf(String table) {
-            @SuppressWarnings("unchecked")
-            List<String> columns = em.createNativeQuery("""
+            return sql.crossWorkspace("the catalog's column names, the same for every workspace", """
                             select column_name from information_schema.columns
-                             where table_schema = current_schema() and table_name = ?1 order by ordinal_position""")
-                    .setParameter(1, table).getResultList();
-            return columns;
+                             where table_schema = current_schema() and table_name = :table order by ordinal_position""")
+                    .set("table", table).list();
         }
     }
 }

@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,12 +28,13 @@ public class StrictJson {
     ObjectMapper mapper;
 
     /** The router refuses larger declared bodies (BodyTooLargeProblem); this catches chunked ones. */
-    @ConfigProperty(name = "rapport.http.max-json-body", defaultValue = "1M")
-    MemorySize limit;
+    @Inject
+    HttpConfig config;
 
     public JsonNode tree(String body) {
-        if (body != null && body.length() > limit.asLongValue()) {
-            throw Problems.tooLarge(limit.asLongValue());
+        long limit = config.maxJsonBody().asLongValue();
+        if (body != null && body.length() > limit) {
+            throw Problems.tooLarge(limit);
         }
         if (body == null || body.isBlank()) {
             throw Problems.malformed("The request body is empty");

@@ -5,18 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.WorkspaceContext;
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,7 +37,7 @@ public class IdempotentPost {
     private static final List<String> KEPT_HEADERS = List.of("Location", "ETag", "Content-Type");
 
     @Inject
-    EntityManager em;
+    WorkspaceSql sql;
 
     @Inject
     WorkspaceContext workspaces;
@@ -47,8 +45,8 @@ public class IdempotentPost {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "rapport.idempotency.retention", defaultValue = "P1D")
-    Duration retention;
+    @Inject
+    IdempotencyConfig config;
 
     /**
      * Runs {@code action} (whose transaction this joins) once per key.
@@ -63,29 +61,27 @@ public class IdempotentPost {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw Problems.invalid(new FieldError(HEADER, "header", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
-        String workspace = workspaces.require();
         String scope = operation + " " + workspaces.currentUser().orElse("");
         String hash = sha256(requestBody == null ? "" : requestBody);
-        int claimed = em.createNativeQuery("""
+        int claimed = sql.query("""
                         insert into idempotency_record (workspace_id, scope, key, request_hash, created_at)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                .setParameter(1, workspace).setParameter(2, scope).setParameter(3, key).setParameter(4, hash)
-                .setParameter(5, Instant.now())
-                .executeUpdate();
+                        values (:workspace, :scope, :key, :hash, :createdAt) on conflict do nothing""")
+                .set("scope", scope).set("key", key).set("hash", hash).set("createdAt", Instant.now())
+                .execute();
         if (claimed == 0) {
-            return replay(workspace, scope, key, hash);
+            return replay(scope, key, hash);
         }
         Response response = action.get();
-        store(workspace, scope, key, response);
+        store(scope, key, response);
         return response;
     }
 
-    private Response replay(String workspace, String scope, String key, String hash) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+    private Response replay(String scope, String key, String hash) {
+        Object[] row = sql.query("""
                         select request_hash, status, cast(headers as text), body from idempotency_record
-                        where workspace_id = ?1 and scope = ?2 and key = ?3""")
-                .setParameter(1, workspace).setParameter(2, scope).setParameter(3, key)
-                .getSingleResult();
+                        where workspace_id = :workspace and scope = :scope and key = :key""")
+                .set("scope", scope).set("key", key)
+                .single();
         if (!hash.equals(row[0])) {
             throw Problems.idempotencyKeyReused();
         }
@@ -95,7 +91,7 @@ public class IdempotentPost {
         return builder.entity(row[3]).build();
     }
 
-    private void store(String workspace, String scope, String key, Response response) {
+    private void store(String scope, String key, Response response) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
             String value = response.getHeaderString(name);
@@ -106,14 +102,14 @@ public class IdempotentPost {
         headers.putIfAbsent("Content-Type", "application/json");
         try {
             String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null;
-            em.createNativeQuery("""
-                            update idempotency_record set status = ?4, headers = cast(?5 as jsonb), body = ?6
-                            where workspace_id = ?1 and scope = ?2 and key = ?3""")
-                    .setParameter(1, workspace).setParameter(2, scope).setParameter(3, key)
-                    .setParameter(4, response.getStatus())
-                    .setParameter(5, json.writeValueAsString(headers))
-                    .setParameter(6, body)
-                    .executeUpdate();
+            sql.query("""
+                            update idempotency_record set status = :status, headers = cast(:headers as jsonb), body = :body
+                            where workspace_id = :workspace and scope = :scope and key = :key""")
+                    .set("scope", scope).set("key", key)
+                    .set("status", response.getStatus())
+                    .set("headers", json.writeValueAsString(headers))
+                    .set("body", body)
+                    .execute();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Response not serialisable", e);
         }
@@ -130,9 +126,10 @@ public class IdempotentPost {
     @Scheduled(every = "${rapport.idempotency.prune-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void prune() {
-        em.createNativeQuery("delete from idempotency_record where created_at < ?1")
-                .setParameter(1, Instant.now().minus(retention))
-                .executeUpdate();
+        sql.crossWorkspace("retention applies to every workspace's stored responses alike",
+                        "delete from idempotency_record where created_at < :before")
+                .set("before", Instant.now().minus(config.retention()))
+                .execute();
     }
 
     private static String sha256(String text) {

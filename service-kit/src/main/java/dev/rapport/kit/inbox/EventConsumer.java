@@ -5,7 +5,6 @@ import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -35,11 +34,8 @@ public class EventConsumer {
     @Inject
     WorkspaceContext workspaces;
 
-    @ConfigProperty(name = "rapport.consumer.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @ConfigProperty(name = "rapport.consumer.retry-backoff", defaultValue = "PT0.2S")
-    Duration backoff;
+    @Inject
+    ConsumerConfig config;
 
     public CompletionStage<Void> process(String consumer, Message<String> message, Consumer<IncomingEvent> handler) {
         IncomingEvent event;
@@ -49,6 +45,8 @@ public class EventConsumer {
             consumed(consumer, "dead-lettered");
             return message.nack(e);
         }
+        int maxAttempts = config.maxAttempts();
+        Duration backoff = config.retryBackoff();
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= maxAttempts || (failure != null && TransientFailures.isTransient(failure)); attempt++) {
             try {

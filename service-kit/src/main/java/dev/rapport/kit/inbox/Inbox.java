@@ -1,13 +1,11 @@
 package dev.rapport.kit.inbox;
 
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -19,29 +17,33 @@ import java.time.ZoneOffset;
 public class Inbox {
 
     @Inject
-    EntityManager entityManager;
+    WorkspaceSql sql;
 
-    @ConfigProperty(name = "rapport.inbox.retention", defaultValue = "P30D")
-    Duration retention;
+    @Inject
+    InboxConfig config;
 
     @Scheduled(every = "${rapport.inbox.prune-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void prune() {
-        entityManager.createNativeQuery("delete from inbox_event where received_at < :before")
-                .setParameter("before", OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
-                .executeUpdate();
+        sql.crossWorkspace("retention applies to every workspace's inbox rows alike",
+                        "delete from inbox_event where received_at < :before")
+                .set("before", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
+                .execute();
     }
 
-    /** @return true the first time this consumer sees the event id; false for every redelivery */
+    /**
+     * Run in the event's workspace ({@link EventConsumer} does), which the inbox row records.
+     *
+     * @return true the first time this consumer sees the event id; false for every redelivery
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, IncomingEvent event) {
-        return entityManager.createNativeQuery("""
+        return sql.query("""
                         insert into inbox_event (consumer, event_id, workspace_id) values (:consumer, :eventId, :workspace)
                         on conflict do nothing""")
-                .setParameter("consumer", consumer)
-                .setParameter("eventId", event.id())
-                .setParameter("workspace", event.workspaceId())
-                .executeUpdate() == 1;
+                .set("consumer", consumer)
+                .set("eventId", event.id())
+                .execute() == 1;
     }
 }

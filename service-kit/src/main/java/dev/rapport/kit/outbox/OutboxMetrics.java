@@ -1,12 +1,12 @@
 package dev.rapport.kit.outbox;
 
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxMetrics {
 
     @Inject
-    EntityManager entityManager;
+    WorkspaceSql sql;
 
     @Inject
     MeterRegistry registry;
@@ -38,10 +38,11 @@ public class OutboxMetrics {
     }
 
     void refreshBacklog() {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> sql.crossWorkspace(
+                        "the backlog is the relay's, which publishes every workspace's events", """
                         select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0)
                         from outbox_event where published_at is null""")
-                .getSingleResult());
+                .<Object[]>single());
         backlog.set(((Number) row[0]).longValue());
         oldestPendingSeconds.set(((Number) row[1]).longValue());
     }

@@ -1,6 +1,9 @@
 package dev.rapport.kit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.rapport.kit.config.ServiceConfig;
+import dev.rapport.kit.sql.SqlTimes;
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -14,9 +17,7 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -26,9 +27,6 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -54,9 +52,11 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String RELAY_LOCK = "select pg_try_advisory_xact_lock(hashtext('rapport.outbox.relay'))";
+    /** Every statement of the relay spans the workspaces: it publishes all of them, in commit order. */
+    private static final String ALL_WORKSPACES = "the relay publishes every workspace's events, in commit order";
 
     @Inject
-    EntityManager entityManager;
+    WorkspaceSql sql;
 
     @Inject
     OutboxMetrics metrics;
@@ -69,17 +69,11 @@ public class OutboxRelay {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<String> emitter;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String applicationName;
+    @Inject
+    ServiceConfig service;
 
-    @ConfigProperty(name = "rapport.outbox.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "rapport.outbox.publish-timeout", defaultValue = "PT15S")
-    Duration publishTimeout;
-
-    @ConfigProperty(name = "rapport.outbox.retention", defaultValue = "P7D")
-    Duration retention;
+    @Inject
+    OutboxConfig config;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
@@ -119,10 +113,10 @@ public class OutboxRelay {
     @Scheduled(every = "${rapport.outbox.prune-interval:1h}", delayed = "${rapport.outbox.sweep-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prunePublished() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("delete from outbox_event where published_at < :before")
-                .setParameter("before", OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> sql
+                .crossWorkspace(ALL_WORKSPACES, "delete from outbox_event where published_at < :before")
+                .set("before", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
+                .execute());
     }
 
     private void drain() {
@@ -134,7 +128,7 @@ public class OutboxRelay {
                 int published;
                 do {
                     published = publishBatch();
-                } while (published == batchSize && !stopped);
+                } while (published == config.batchSize() && !stopped);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay could not publish (will retry on the next sweep): %s", e.getMessage());
@@ -149,8 +143,9 @@ public class OutboxRelay {
 
     /** @return how many events Kafka acknowledged; 0 when another replica holds the relay lock */
     int publishBatch() {
-        return QuarkusTransaction.requiringNew().timeout((int) publishTimeout.toSeconds() + 30).call(() -> {
-            if (!Boolean.TRUE.equals(entityManager.createNativeQuery(RELAY_LOCK).getSingleResult())) {
+        long publishTimeoutMillis = config.publishTimeout().toMillis();
+        return QuarkusTransaction.requiringNew().timeout((int) config.publishTimeout().toSeconds() + 30).call(() -> {
+            if (!Boolean.TRUE.equals(sql.crossWorkspace(ALL_WORKSPACES, RELAY_LOCK).single())) {
                 return 0;
             }
             List<PendingEvent> batch = pending();
@@ -159,27 +154,26 @@ public class OutboxRelay {
             }
             CompletableFuture<?>[] acks = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
             try {
-                CompletableFuture.allOf(acks).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture.allOf(acks).get(publishTimeoutMillis, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("Kafka did not acknowledge " + batch.size() + " events", e);
             }
-            entityManager.createNativeQuery("update outbox_event set published_at = now() where seq in (:seqs)")
-                    .setParameter("seqs", batch.stream().map(PendingEvent::seq).toList())
-                    .executeUpdate();
+            sql.crossWorkspace(ALL_WORKSPACES, "update outbox_event set published_at = now() where seq in (:seqs)")
+                    .set("seqs", batch.stream().map(PendingEvent::seq).toList())
+                    .execute();
             return batch.size();
         });
     }
 
-    @SuppressWarnings("unchecked")
     private List<PendingEvent> pending() {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = sql.crossWorkspace(ALL_WORKSPACES, """
                         select seq, id, topic, type, subject, cast(payload as text), occurred_at,
                                cast(trace_context as text), workspace_id
                         from outbox_event where published_at is null order by seq limit :limit""")
-                .setParameter("limit", batchSize)
-                .getResultList();
+                .set("limit", config.batchSize())
+                .rows();
         return rows.stream().map(row -> new PendingEvent(((Number) row[0]).longValue(), (UUID) row[1],
-                (String) row[8], (String) row[2], (String) row[3], (String) row[4], (String) row[5], toUtc(row[6]),
+                (String) row[8], (String) row[2], (String) row[3], (String) row[4], (String) row[5], SqlTimes.utc(row[6]),
                 traceContext((String) row[7]))).toList();
     }
 
@@ -187,7 +181,7 @@ public class OutboxRelay {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.id().toString())
-                .withSource(URI.create("/rapport/" + applicationName))
+                .withSource(URI.create("/rapport/" + service.name()))
                 .withType(event.type())
                 .withSubject(event.subject())
                 .withTimestamp(event.occurredAt().toZonedDateTime())
@@ -223,18 +217,5 @@ public class OutboxRelay {
         } catch (JsonProcessingException e) {
             return Map.of();
         }
-    }
-
-    private static OffsetDateTime toUtc(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

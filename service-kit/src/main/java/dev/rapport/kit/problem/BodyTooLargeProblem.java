@@ -3,12 +3,13 @@ package dev.rapport.kit.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.runtime.configuration.MemorySize;
+import dev.rapport.kit.http.HttpConfig;
+import dev.rapport.kit.http.HttpLimitsConfig;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,24 +25,24 @@ public class BodyTooLargeProblem {
 
     private static final int BEFORE_EVERY_ROUTE = Integer.MIN_VALUE + 10;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
-    MemorySize uploadLimit;
+    @Inject
+    HttpConfig http;
 
-    @ConfigProperty(name = "rapport.http.max-json-body", defaultValue = "1M")
-    MemorySize jsonLimit;
-
-    @ConfigProperty(name = "rapport.http.upload-paths", defaultValue = "/v1/imports,/v1/backup/restore")
-    java.util.List<String> uploadPaths;
+    @Inject
+    HttpLimitsConfig limits;
 
     @Inject
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        String uploadProblem = problem(uploadLimit.asLongValue());
-        String jsonProblem = problem(jsonLimit.asLongValue());
+        long uploadLimit = limits.maxBodySize().asLongValue();
+        long jsonLimit = http.maxJsonBody().asLongValue();
+        List<String> uploadPaths = http.uploadPaths();
+        String uploadProblem = problem(uploadLimit);
+        String jsonProblem = problem(jsonLimit);
         router.route().order(BEFORE_EVERY_ROUTE).handler(ctx -> {
             boolean upload = uploadPaths.stream().anyMatch(path -> ctx.normalizedPath().startsWith(path));
-            long limit = upload ? uploadLimit.asLongValue() : jsonLimit.asLongValue();
+            long limit = upload ? uploadLimit : jsonLimit;
             if (declaredLength(ctx.request().getHeader("Content-Length")) > limit) {
                 ctx.response().setStatusCode(413)
                         .putHeader("Content-Type", "application/problem+json")

@@ -7,7 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,14 +21,15 @@ public class WorkspaceClaimCheck implements SecurityIdentityAugmentor {
 
     static final int LONGEST_USER_ID = 255;
 
-    @ConfigProperty(name = "rapport.auth.workspace-claim", defaultValue = "workspace")
-    String workspaceClaim;
+    @Inject
+    AuthConfig config;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
+        String workspaceClaim = config.workspaceClaim();
         if (WorkspaceIds.fromClaim(token.getClaim(workspaceClaim)).isEmpty()) {
             return refuse("The token's '" + workspaceClaim + "' claim must be a workspace id: " + WorkspaceIds.SHAPE);
         }

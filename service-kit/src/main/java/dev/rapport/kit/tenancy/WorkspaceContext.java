@@ -4,7 +4,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
@@ -23,8 +22,8 @@ public class WorkspaceContext {
     @Inject
     JsonWebToken token;
 
-    @ConfigProperty(name = "rapport.auth.workspace-claim", defaultValue = "workspace")
-    String workspaceClaim;
+    @Inject
+    AuthConfig config;
 
     public Optional<String> current() {
         String fromEvent = EVENT_WORKSPACE.get();
@@ -35,7 +34,7 @@ public class WorkspaceContext {
             return Optional.empty();
         }
         // WorkspaceClaimCheck refused any token whose claim is not a workspace id of the documented shape.
-        return WorkspaceIds.fromClaim(token.getClaim(workspaceClaim));
+        return WorkspaceIds.fromClaim(token.getClaim(config.workspaceClaim()));
     }
 
     public String require() {

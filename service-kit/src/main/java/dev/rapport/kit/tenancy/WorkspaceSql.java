@@ -1,0 +1,135 @@
+package dev.rapport.kit.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The one way to run native SQL. Hibernate's {@code @TenantId} filters entity queries, not native ones, so a native
+ * statement names its workspace filter as the parameter {@code :workspace} and this binds it from
+ * {@link WorkspaceContext#require()}: callers never pass a workspace id, and SQL without the placeholder is refused
+ * before it runs. The few statements that rightly span every workspace (the outbox relay, retention pruning, a
+ * job queue shared by all workspaces, schema metadata) say so with {@link #crossWorkspace(String, String)} and why.
+ *
+ * <p>Parameters are named ({@code :name}); positional ones ({@code ?1}) are refused so the workspace cannot be bound
+ * any other way. {@code WorkspaceSqlOnlyTest} checks that no other class creates native queries.
+ */
+@ApplicationScoped
+public class WorkspaceSql {
+
+    /** The parameter every workspace-scoped statement filters or stamps its rows with. */
+    public static final String WORKSPACE = "workspace";
+    private static final Pattern WORKSPACE_PARAMETER = Pattern.compile("(?<![:\\w]):" + WORKSPACE + "(?!\\w)");
+    private static final Pattern POSITIONAL_PARAMETER = Pattern.compile("\\?\\d");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    WorkspaceContext workspaces;
+
+    /**
+     * A statement on the current workspace's rows.
+     *
+     * @param sql must use {@code :workspace} wherever it filters or writes the workspace
+     * @throws IllegalArgumentException when the SQL has no {@code :workspace}
+     * @throws IllegalStateException    when there is no current workspace
+     */
+    public Statement query(String sql) {
+        checkParameters(sql);
+        if (!WORKSPACE_PARAMETER.matcher(sql).find()) {
+            throw new IllegalArgumentException("Native SQL must filter by :" + WORKSPACE
+                    + " (or be declared crossWorkspace, with a reason): " + sql);
+        }
+        String workspace = workspaces.require();
+        return new Statement(em.createNativeQuery(sql).setParameter(WORKSPACE, workspace));
+    }
+
+    /**
+     * A statement that deliberately spans every workspace or touches no workspace's rows.
+     *
+     * @param reason why no workspace filter applies; required, so the exception is visible where it is made
+     */
+    public Statement crossWorkspace(String reason, String sql) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A cross-workspace statement needs its reason: " + sql);
+        }
+        checkParameters(sql);
+        if (WORKSPACE_PARAMETER.matcher(sql).find()) {
+            throw new IllegalArgumentException("A cross-workspace statement cannot use :" + WORKSPACE + ": " + sql);
+        }
+        return new Statement(em.createNativeQuery(sql));
+    }
+
+    private static void checkParameters(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        if (POSITIONAL_PARAMETER.matcher(sql).find()) {
+            throw new IllegalArgumentException("Native SQL takes named parameters (:name), not positional ones: " + sql);
+        }
+    }
+
+    /** A native statement with its workspace (if any) bound; the rest of its parameters by name. */
+    public static final class Statement {
+
+        private final Query query;
+
+        private Statement(Query query) {
+            this.query = query;
+        }
+
+        /** Binds a parameter other than {@code :workspace}, which is never the caller's to choose. */
+        public Statement set(String name, Object value) {
+            if (WORKSPACE.equals(name)) {
+                throw new IllegalArgumentException(":" + WORKSPACE + " is bound from the current workspace only");
+            }
+            query.setParameter(name, value);
+            return this;
+        }
+
+        public Statement hint(String name, Object value) {
+            query.setHint(name, value);
+            return this;
+        }
+
+        /** @return the number of rows inserted, updated or deleted */
+        public int execute() {
+            return query.executeUpdate();
+        }
+
+        /** Every row: an {@code Object[]} per row for several columns, the value itself for one. */
+        @SuppressWarnings("unchecked")
+        public <T> List<T> list() {
+            return query.getResultList();
+        }
+
+        /** Rows of several columns. */
+        public List<Object[]> rows() {
+            return list();
+        }
+
+        /** The first row, if any. */
+        public <T> Optional<T> first() {
+            List<T> rows = list();
+            return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+        }
+
+        /** The one row the statement yields (aggregates, {@code returning} of one row). */
+        @SuppressWarnings("unchecked")
+        public <T> T single() {
+            return (T) query.getSingleResult();
+        }
+
+        /** The rows, fetched as they are read; close the stream. */
+        @SuppressWarnings("unchecked")
+        public <T> Stream<T> stream() {
+            return query.getResultStream();
+        }
+    }
+}

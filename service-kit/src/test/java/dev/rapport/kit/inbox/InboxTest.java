@@ -1,0 +1,162 @@
+package dev.rapport.kit.inbox;
+
+import dev.rapport.kit.KitTestResource;
+import dev.rapport.kit.testapp.Note;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.ce.DefaultCloudEventMetadataBuilder;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The idempotent consumer: an event applied once per consumer, in its workspace, whatever the redeliveries. */
+@QuarkusTest
+@WithTestResource(KitTestResource.class)
+class InboxTest {
+
+    private static final String CONSUMER = "kit-test-notes";
+
+    @Inject
+    EventConsumer consumer;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The effect: a note in the event's workspace (stamped by the tenant resolver, as any entity is). */
+    private final Consumer<IncomingEvent> addNote = event -> {
+        Note note = new Note();
+        note.body = event.data();
+        note.createdAt = Instant.now();
+        em.persist(note);
+    };
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Outcome first = deliver(event(id, "inbox-redelivery", "first"), addNote);
+        Outcome again = deliver(event(id, "inbox-redelivery", "second"), addNote);
+
+        assertTrue(first.acked() && again.acked(), "both deliveries are acknowledged");
+        assertEquals(List.of("first"), notes("inbox-redelivery"));
+        assertEquals("inbox-redelivery", inboxWorkspace(id), "the inbox row is written in the event's workspace");
+    }
+
+    @Test
+    void deliveriesOfOneEventAtOnceApplyItOnce() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return deliver(event(id, "inbox-concurrent", "once"), addNote);
+                }));
+            }
+            start.countDown();
+            for (Future<Outcome> outcome : outcomes) {
+                assertTrue(outcome.get(60, TimeUnit.SECONDS).acked());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("once"), notes("inbox-concurrent"));
+    }
+
+    @Test
+    void aFailingEventIsRetriedABoundedNumberOfTimesThenNackedLeavingNoTrace() throws Exception {
+        String id = UUID.randomUUID().toString();
+        AtomicInteger attempts = new AtomicInteger();
+        Outcome failed = deliver(event(id, "inbox-poison", "poison"), event -> {
+            attempts.incrementAndGet();
+            addNote.accept(event);
+            throw new IllegalArgumentException("cannot apply this one");
+        });
+
+        assertTrue(failed.nacked(), "nacked, so the channel dead-letters it");
+        assertEquals(5, attempts.get(), "rapport.consumer.max-attempts");
+        assertEquals(List.of(), notes("inbox-poison"), "every attempt rolled back");
+        // Nothing remembered either: the event applies if it comes again once it can be.
+        deliver(event(id, "inbox-poison", "fixed"), addNote);
+        assertEquals(List.of("fixed"), notes("inbox-poison"));
+    }
+
+    private record Outcome(boolean acked, boolean nacked) {
+    }
+
+    private Outcome deliver(Message<String> message, Consumer<IncomingEvent> handler) throws Exception {
+        CompletableFuture<Boolean> settled = new CompletableFuture<>();
+        Message<String> tracked = Message.of(message.getPayload(), message.getMetadata(),
+                () -> {
+                    settled.complete(true);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    settled.complete(false);
+                    return CompletableFuture.completedFuture(null);
+                });
+        consumer.process(CONSUMER, tracked, handler);
+        boolean acked = settled.get(60, TimeUnit.SECONDS);
+        return new Outcome(acked, !acked);
+    }
+
+    private static Message<String> event(String id, String workspace, String data) {
+        var metadata = new DefaultIncomingCloudEventMetadata<>(new DefaultCloudEventMetadataBuilder<String>()
+                .withId(id).withSource(URI.create("/rapport/test")).withType("dev.rapport.kit-test.note.v1")
+                .withSubject(UUID.randomUUID().toString()).withExtension("workspaceid", workspace).withData(data)
+                .build());
+        return Message.of(data, Metadata.of(metadata));
+    }
+
+    private List<String> notes(String workspace) throws SQLException {
+        return strings("select body from kit_note where workspace_id = ? order by id", workspace);
+    }
+
+    private String inboxWorkspace(String eventId) throws SQLException {
+        List<String> found = strings("select workspace_id from inbox_event where event_id = ?", eventId);
+        assertEquals(1, found.size());
+        return found.get(0);
+    }
+
+    private List<String> strings(String sql, String parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.rapport.kit.testapp;
+
+/** A note as the API takes it, read strictly. */
+public record NoteInput(String body) {
+}
