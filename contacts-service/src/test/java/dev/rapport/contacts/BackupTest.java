@@ -180,6 +180,20 @@ class BackupTest {
     }
 
     @Test
+    void deletingAWorkspacesLastContactLeavesNothingBehindAndItsBackupRestoresThere() {
+        ContactsApi solo = ContactsApi.member("backup-solo-" + UUID.randomUUID());
+        String soloAdmin = TestTokens.admin(solo.workspace());
+        String id = solo.createId("{\"givenName\":\"Solo\",\"tags\":[\"t1\"]}");
+        String backup = backup(soloAdmin);
+        given().auth().oauth2(solo.token()).header("If-Match", solo.etag(id)).delete("/v1/contacts/" + id)
+                .then().statusCode(204);
+        // No tag outlives the last contact that carried it: the workspace is empty again.
+        assertEquals(Set.of(), rows(solo.workspace()));
+        restore(soloAdmin, backup).statusCode(200);
+        solo.get(id).statusCode(200).body("tags[0]", equalTo("t1"));
+    }
+
+    @Test
     void onlyAnAdminBacksUpOrRestores() {
         given().auth().oauth2(api.token()).get("/v1/backup").then().statusCode(403);
         restore(api.token(), "{}").statusCode(403);

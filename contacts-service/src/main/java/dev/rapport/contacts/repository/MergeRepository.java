@@ -92,13 +92,14 @@ public class MergeRepository {
                          where m.undoneAt is null
                          order by m.mergedAt, m.id, c.contactId""", Object[].class)
                 .getResultList();
-        Map<UUID, MergeSummary> merges = new LinkedHashMap<>();
+        Map<UUID, Object[]> merges = new LinkedHashMap<>();
+        Map<UUID, List<UUID>> absorbed = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            merges.computeIfAbsent((UUID) r[0], id -> new MergeSummary(id, (UUID) r[1], new ArrayList<>(), (String) r[3],
-                    (Instant) r[4])).absorbedIds().add((UUID) r[2]);
+            merges.putIfAbsent((UUID) r[0], r);
+            absorbed.computeIfAbsent((UUID) r[0], id -> new ArrayList<>()).add((UUID) r[2]);
         }
-        return merges.values().stream().map(m -> new MergeSummary(m.mergeId(), m.survivorId(),
-                List.copyOf(m.absorbedIds()), m.mergedBy(), m.mergedAt())).toList();
+        return merges.values().stream().map(r -> new MergeSummary((UUID) r[0], (UUID) r[1], absorbed.get((UUID) r[0]),
+                (String) r[3], (Instant) r[4])).toList();
     }
 
     /** Marks the merge (locked by {@link #findForUpdate}) undone; the absorbed contacts it kept are back. */

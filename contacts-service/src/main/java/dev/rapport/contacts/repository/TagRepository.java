@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,21 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
                 .set("id", Uuids.v7()).set("name", name).set("createdAt", Instant.now())
                 .execute();
         return findByName(name).map(Tag::name).orElse(name);
+    }
+
+    /**
+     * Forgets the tags among {@code names} that no contact of the workspace carries any more: a tag left behind
+     * would live on invisibly, in backups too, where its id clashes with a restore of the contact it came from.
+     */
+    public void forgetUnused(Collection<String> names) {
+        for (String name : names) {
+            sql.query("""
+                            delete from tag t where t.workspace_id = :workspace and t.name = :name
+                               and not exists (select 1 from contact c
+                                                where c.workspace_id = :workspace and c.tags @> cast(array[t.name] as text[]))""")
+                    .set("name", name)
+                    .execute();
+        }
     }
 
     /** How many contacts visible to {@code user} carry each tag, by its lower-cased name. */

@@ -75,6 +75,7 @@ public class ContactService {
     public Contact update(UUID id, Optional<Long> ifMatch, UnaryOperator<ContactDetails> change, LocalDate effectiveOn) {
         Contact contact = require(id);
         checkVersion(contact, ifMatch);
+        List<String> tagsBefore = contact.details().tags();
         ContactChanges changes = contact.update(withWorkspaceTags(change.apply(contact.details())), user(),
                 effectiveOn == null ? LocalDate.now(ZoneOffset.UTC) : effectiveOn);
         if (changes.none()) {
@@ -82,6 +83,7 @@ public class ContactService {
         }
         changes.history().forEach(history::persist);
         contacts.flush();
+        tags.forgetUnused(tagsBefore.stream().filter(tag -> !contact.details().tags().contains(tag)).toList());
         events.updated(contact, changes);
         return contact;
     }
@@ -94,8 +96,10 @@ public class ContactService {
         events.deleted(contact);
         merges.eraseInto(id);
         history.delete("contactId", id);
+        List<String> carried = contact.details().tags();
         contacts.delete(contact);
         contacts.flush();
+        tags.forgetUnused(carried);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -60,6 +60,9 @@ public class ImportBatchApplier {
     @Inject
     ContactDraftParser parser;
 
+    @Inject
+    MergeService mergeService;
+
 
     @Inject
     WorkspaceSettingsService settings;
@@ -172,6 +175,30 @@ public class ImportBatchApplier {
         return values.filter(Objects::nonNull).distinct().toList();
     }
 
+    /**
+     * When the row also holds an email or profile of other contacts, they are pieces of this one person, imported
+     * from address books that each knew part of them (a LinkedIn row with only a profile, an Outlook card with only
+     * an email): they are merged into the contact the row updates, as a merge that can be undone.
+     */
+    private Contact joinPieces(Contact contact, ContactDetails details, ImportMatches matches, Map<String, UUID> imported,
+                               String user, List<String> warnings) {
+        UUID contactId = contact.id();
+        List<UUID> pieces = matches.othersHoldingPersonalKeys(contactId, details).stream()
+                .filter(id -> contactRepository.findVisible(id, user).isPresent()).toList();
+        if (pieces.isEmpty()) {
+            return contact;
+        }
+        // Visible, other than this one and not merged away (both lists come from this batch's lookups): a merge
+        // the service still refused would roll the batch back and fail this row alone, with the reason.
+        MergeService.Merged merged = mergeService.merge(contactId, new MergeService.MergePlan(pieces, Map.of()), false);
+        matches.merged(contactId, pieces);
+        imported.replaceAll((source, id) -> pieces.contains(id) ? contactId : id);
+        warnings.add("contacts " + pieces.stream().map(UUID::toString).collect(Collectors.joining(", "))
+                + " merged into this one: they share an email or profile with this row (undo with POST /v1/merges/"
+                + merged.mergeId().map(UUID::toString).orElse("") + "/undo)");
+        return merged.survivor();
+    }
+
     private ImportRow upsert(UUID jobId, ImportCandidate candidate, ContactDetails details, List<String> warnings,
                              ImportMatches matches, Map<String, UUID> imported) {
         String user = workspaces.currentUser().orElseThrow();
@@ -191,6 +218,8 @@ public class ImportBatchApplier {
                 rowWarnings.addAll(ContactMerge.notFilled(have, details));
                 return ContactMerge.fill(have, details);
             }, null);
+            // After the row's own values, so undoing the merge keeps them and only separates the pieces again.
+            applied = joinPieces(applied, details, matches, imported, user, rowWarnings);
             outcome = applied.version() == before ? ImportOutcome.SKIPPED : ImportOutcome.UPDATED;
         }
         if (candidate.sourceId() != null) {

@@ -68,6 +68,25 @@ final class ImportMatches {
                 .min(Comparator.comparing(createdAt::get));
     }
 
+    /**
+     * The other contacts, oldest first, that share with {@code details} a key only one person has: an email or a
+     * profile URL. A row holding keys of two contacts shows they are one person (imported in pieces from several
+     * address books); a phone is no such proof, since colleagues share a switchboard.
+     */
+    List<UUID> othersHoldingPersonalKeys(UUID contactId, ContactDetails details) {
+        return Stream.concat(
+                        details.emails().stream().map(EmailAddress::address).map(ImportMatches::email),
+                        details.socialProfiles().stream().map(SocialProfile::url).filter(Objects::nonNull).map(ImportMatches::profile))
+                .map(byKey::get).filter(Objects::nonNull).filter(id -> !id.equals(contactId)).distinct()
+                .sorted(Comparator.comparing(createdAt::get)).toList();
+    }
+
+    /** {@code absorbed} were merged into {@code survivor}: whatever led to them leads to it now. */
+    void merged(UUID survivor, List<UUID> absorbed) {
+        byKey.replaceAll((key, id) -> absorbed.contains(id) ? survivor : id);
+        bySource.replaceAll((source, id) -> absorbed.contains(id) ? survivor : id);
+    }
+
     /** A row was applied to {@code contactId}: later rows of the batch find it by its source and its keys. */
     void applied(String sourceId, UUID contactId, Instant contactCreatedAt, ContactDetails details) {
         if (sourceId != null) {

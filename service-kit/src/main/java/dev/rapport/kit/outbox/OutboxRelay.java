@@ -10,7 +10,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.quarkus.arc.Unremovable;
@@ -102,17 +101,8 @@ public class OutboxRelay {
         }
     }
 
-    // Delayed so the first sweep (which also publishes what a previous run left) finds messaging wired up.
-    @Scheduled(every = "${rapport.outbox.sweep-interval:2s}", delayed = "${rapport.outbox.sweep-delay:3s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
-        wake();
-        metrics.refreshBacklog();
-    }
-
-    @Scheduled(every = "${rapport.outbox.prune-interval:1h}", delayed = "${rapport.outbox.sweep-delay:3s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void prunePublished() {
+    /** Deletes published rows older than the retention (see {@link OutboxSchedule}). */
+    public void prunePublished() {
         QuarkusTransaction.requiringNew().run(() -> sql
                 .crossWorkspace(ALL_WORKSPACES, "delete from outbox_event where published_at < :before")
                 .set("before", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
