@@ -1,16 +1,20 @@
 package dev.rapport.e2e;
 
+import dev.rapport.events.ContactEventTypes;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -48,6 +52,7 @@ class LocalStackIT {
                     .then().statusCode(201).extract().path("id");
 
             assertLocalBrowserOriginsOnlyAreAllowed(ports);
+            assertContactsServesItsEventDocuments(ports);
             awaitSummary(ports.interactionsUrl(), token, contactId, Duration.ofSeconds(10));
             awaitSummary(ports.remindersUrl(), token, contactId, Duration.ofSeconds(10));
             given().get(ports.contactsUrl() + "/v1/contacts/" + contactId).then().statusCode(401);
@@ -92,6 +97,20 @@ class LocalStackIT {
             }
             for (String origin : List.of("https://evil.example", "http://localhost.evil.example")) {
                 preflight(url, origin).then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+            }
+        }
+    }
+
+    /** contacts-service serves what the contact-events jar holds, at the URLs the AsyncAPI documents name. */
+    private static void assertContactsServesItsEventDocuments(Ports ports) throws IOException {
+        List<String> documents = new ArrayList<>(List.of("asyncapi.yaml"));
+        ContactEventTypes.ALL.forEach(type -> documents.addAll(List.of(type + ".schema.json", type + ".example.json")));
+        for (String document : documents) {
+            try (InputStream published = LocalStackIT.class.getClassLoader()
+                    .getResourceAsStream(ContactEventTypes.RESOURCES + document)) {
+                String served = given().get(ports.contactsUrl() + "/events/" + document).then().statusCode(200)
+                        .extract().asString();
+                assertEquals(new String(published.readAllBytes(), StandardCharsets.UTF_8), served, document);
             }
         }
     }
