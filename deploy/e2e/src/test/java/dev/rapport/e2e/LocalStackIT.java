@@ -10,15 +10,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,12 +109,21 @@ class LocalStackIT {
         List<String> documents = new ArrayList<>(List.of("asyncapi.yaml"));
         ContactEventTypes.ALL.forEach(type -> documents.addAll(List.of(type + ".schema.json", type + ".example.json")));
         for (String document : documents) {
-            try (InputStream published = LocalStackIT.class.getClassLoader()
-                    .getResourceAsStream(ContactEventTypes.RESOURCES + document)) {
+            // The services' jars are on this classpath too, each with its own asyncapi.yaml: take contact-events'.
+            URL file = Collections.list(LocalStackIT.class.getClassLoader().getResources(ContactEventTypes.RESOURCES + document))
+                    .stream().filter(url -> url.toString().contains("contact-events")).findFirst().orElseThrow();
+            try (InputStream published = file.openStream()) {
                 String served = given().get(ports.contactsUrl() + "/events/" + document).then().statusCode(200)
                         .extract().asString();
                 assertEquals(new String(published.readAllBytes(), StandardCharsets.UTF_8), served, document);
             }
+        }
+        // The consumers serve their own AsyncAPI document, never the producer's files.
+        for (String consumer : List.of(ports.interactionsUrl(), ports.remindersUrl())) {
+            given().get(consumer + "/events/asyncapi.yaml").then().statusCode(200)
+                    .body(containsString("What " + (consumer.equals(ports.interactionsUrl()) ? "interactions" : "reminders")
+                            + "-service consumes"));
+            given().get(consumer + "/events/" + ContactEventTypes.CREATED_V1 + ".schema.json").then().statusCode(404);
         }
     }
 
