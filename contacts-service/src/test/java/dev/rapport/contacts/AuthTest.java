@@ -1,7 +1,7 @@
 package dev.rapport.contacts;
 
-import dev.rapport.local.RapportInfraTestResource;
-import dev.rapport.local.contract.AuthContract;
+import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.AuthContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

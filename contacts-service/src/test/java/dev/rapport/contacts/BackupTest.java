@@ -2,8 +2,8 @@ package dev.rapport.contacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.local.RapportInfraTestResource;
-import dev.rapport.local.TestTokens;
+import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,8 +6,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.rapport.local.RapportInfraTestResource;
-import dev.rapport.local.TestTokens;
+import dev.rapport.events.ContactEventTypes;
+import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,13 +17,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(RapportInfraTestResource.class)
 class ContactEventSchemaTest {
 
-    static final Path EVENTS = Path.of("src/main/resources/META-INF/resources/events");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -60,23 +57,25 @@ class ContactEventSchemaTest {
 
     @Test
     void everyExampleMatchesItsSchema() throws IOException {
-        List<Path> examples;
-        try (Stream<Path> files = Files.list(EVENTS)) {
-            examples = files.filter(f -> f.getFileName().toString().endsWith(".example.json")).toList();
-        }
-        assertFalse(examples.isEmpty());
-        for (Path example : examples) {
-            String type = example.getFileName().toString().replace(".example.json", "");
-            assertValid(type, JSON.readTree(example.toFile()), example.toString());
+        assertFalse(ContactEventTypes.ALL.isEmpty());
+        for (String type : ContactEventTypes.ALL) {
+            assertValid(type, read(ContactEventTypes.example(type)), ContactEventTypes.example(type));
         }
     }
 
     private static void assertValid(String type, JsonNode payload, String what) throws IOException {
-        Path schemaFile = EVENTS.resolve(type + ".schema.json");
-        assertTrue(Files.isRegularFile(schemaFile), "no schema for event type " + type);
+        assertTrue(ContactEventTypes.ALL.contains(type), "no schema for event type " + type);
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(JSON.readTree(schemaFile.toFile()));
+                .getSchema(read(ContactEventTypes.schema(type)));
         Set<ValidationMessage> errors = schema.validate(payload);
         assertTrue(errors.isEmpty(), what + " of type " + type + " breaks its schema: " + errors);
+    }
+
+    /** The published schemas and examples come from the contact-events jar, as every reader gets them. */
+    private static JsonNode read(String resource) throws IOException {
+        try (InputStream in = ContactEventSchemaTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertTrue(in != null, "no " + resource + " on the classpath");
+            return JSON.readTree(in);
+        }
     }
 }

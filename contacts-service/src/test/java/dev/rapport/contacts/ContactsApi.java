@@ -1,6 +1,6 @@
 package dev.rapport.contacts;
 
-import dev.rapport.local.TestTokens;
+import dev.rapport.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;

@@ -1,6 +1,6 @@
 package dev.rapport.contacts;
 
-import dev.rapport.local.RapportInfraTestResource;
+import dev.rapport.testing.RapportInfraTestResource;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import io.quarkus.test.common.WithTestResource;

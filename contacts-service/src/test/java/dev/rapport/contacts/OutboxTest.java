@@ -2,10 +2,10 @@ package dev.rapport.contacts;
 
 import dev.rapport.local.LocalKafka;
 import dev.rapport.kit.tenancy.WorkspaceContext;
-import dev.rapport.local.RapportInfraTestResource;
-import dev.rapport.local.TestTokens;
-import dev.rapport.local.TestEvents;
-import dev.rapport.local.TestInfrastructure;
+import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.TestTokens;
+import dev.rapport.testing.TestEvents;
+import dev.rapport.testing.TestInfrastructure;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package dev.rapport.contacts;
 
-import dev.rapport.local.RapportInfraTestResource;
-import dev.rapport.local.TestTokens;
+import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,20 +1,27 @@
 package dev.rapport.e2e;
 
+import dev.rapport.events.ContactEventTypes;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +55,7 @@ class LocalStackIT {
                     .then().statusCode(201).extract().path("id");
 
             assertLocalBrowserOriginsOnlyAreAllowed(ports);
+            assertContactsServesItsEventDocuments(ports);
             awaitSummary(ports.interactionsUrl(), token, contactId, Duration.ofSeconds(10));
             awaitSummary(ports.remindersUrl(), token, contactId, Duration.ofSeconds(10));
             given().get(ports.contactsUrl() + "/v1/contacts/" + contactId).then().statusCode(401);
@@ -93,6 +101,29 @@ class LocalStackIT {
             for (String origin : List.of("https://evil.example", "http://localhost.evil.example")) {
                 preflight(url, origin).then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
             }
+        }
+    }
+
+    /** contacts-service serves what the contact-events jar holds, at the URLs the AsyncAPI documents name. */
+    private static void assertContactsServesItsEventDocuments(Ports ports) throws IOException {
+        List<String> documents = new ArrayList<>(List.of("asyncapi.yaml"));
+        ContactEventTypes.ALL.forEach(type -> documents.addAll(List.of(type + ".schema.json", type + ".example.json")));
+        for (String document : documents) {
+            // The services' jars are on this classpath too, each with its own asyncapi.yaml: take contact-events'.
+            URL file = Collections.list(LocalStackIT.class.getClassLoader().getResources(ContactEventTypes.RESOURCES + document))
+                    .stream().filter(url -> url.toString().contains("contact-events")).findFirst().orElseThrow();
+            try (InputStream published = file.openStream()) {
+                String served = given().get(ports.contactsUrl() + "/events/" + document).then().statusCode(200)
+                        .extract().asString();
+                assertEquals(new String(published.readAllBytes(), StandardCharsets.UTF_8), served, document);
+            }
+        }
+        // The consumers serve their own AsyncAPI document, never the producer's files.
+        for (String consumer : List.of(ports.interactionsUrl(), ports.remindersUrl())) {
+            given().get(consumer + "/events/asyncapi.yaml").then().statusCode(200)
+                    .body(containsString("What " + (consumer.equals(ports.interactionsUrl()) ? "interactions" : "reminders")
+                            + "-service consumes"));
+            given().get(consumer + "/events/" + ContactEventTypes.CREATED_V1 + ".schema.json").then().statusCode(404);
         }
     }
 

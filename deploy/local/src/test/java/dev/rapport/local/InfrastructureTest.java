@@ -28,21 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InfrastructureTest {
 
     @Test
-    void sharedInfrastructureHostsTheThreeDatabasesAndTheTopics() throws Exception {
-        Infrastructure infra = TestInfrastructure.get();
-        for (String database : LocalPostgres.DATABASES) {
-            try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(database), "postgres", "");
-                 ResultSet rs = c.createStatement().executeQuery("select current_database()")) {
-                assertTrue(rs.next());
-                assertEquals(database, rs.getString(1));
-            }
-        }
-        String payload = "hello-" + UUID.randomUUID();
-        produce(infra.kafka(), "rapport.contacts.v1", payload);
-        assertTrue(consumeAll(infra.kafka(), "rapport.contacts.v1").contains(payload));
-    }
-
-    @Test
     void brokerRestartedOnTheSameLogDirectoryKeepsItsMessages(@TempDir Path dir) throws Exception {
         LocalKafka kafka = new LocalKafka(dir, Ports.free(), Ports.free()).start();
         try {

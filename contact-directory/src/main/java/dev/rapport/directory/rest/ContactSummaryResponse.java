@@ -1,0 +1,20 @@
+package dev.rapport.directory.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = ContactSummaryApiNames.SUMMARY_SCHEMA, description = "A contact as this service knows it.")
+public record ContactSummaryResponse(
+        @Schema(examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID contactId,
+        @Schema(examples = "Ada Lovelace") String displayName,
+        @Schema(description = "Every email address of the contact, primary first", examples = "[\"ada@example.org\"]")
+        List<String> emails,
+        @Schema(nullable = true) Birthday birthday,
+        @Schema(description = "The contact's version this summary reflects") long version) {
+
+    @Schema(name = ContactSummaryApiNames.BIRTHDAY_SCHEMA)
+    public record Birthday(int month, int day, Integer year) {
+    }
+}

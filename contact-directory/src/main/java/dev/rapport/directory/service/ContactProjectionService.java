@@ -1,0 +1,66 @@
+package dev.rapport.directory.service;
+
+import dev.rapport.directory.domain.ContactProjection;
+import dev.rapport.directory.domain.ContactState;
+import dev.rapport.directory.repository.ContactProjectionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+@ApplicationScoped
+public class ContactProjectionService {
+
+    @Inject
+    ContactProjectionRepository projections;
+
+    /** Applies a contact's state unless the projection already holds this version or a newer one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID contactId, ContactState state, Instant at) {
+        Optional<ContactProjection> existing = projections.byId(contactId);
+        if (existing.isPresent() && !existing.get().isOlderThan(state.version())) {
+            return;
+        }
+        ContactProjection projection = existing.orElseGet(() -> new ContactProjection(contactId));
+        // Filled before persist: Hibernate inserts the state as of persist(), and the columns are NOT NULL.
+        projection.apply(state, at);
+        projections.persist(projection);
+    }
+
+    /** Points each absorbed contact at the survivor. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void merged(UUID survivorId, List<UUID> absorbedIds, Instant at) {
+        absorbedIds.forEach(absorbedId -> change(absorbedId, projection -> projection.mergeInto(survivorId, at)));
+    }
+
+    /** The absorbed contacts of an undone merge are themselves again, with the state they had. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unmerged(Map<UUID, ContactState> restored, Instant at) {
+        restored.forEach((contactId, state) -> change(contactId, projection -> projection.unmerge(state, at)));
+    }
+
+    /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(UUID contactId, long version, Instant at) {
+        change(contactId, projection -> projection.erase(version, at));
+    }
+
+    /** Changes the contact's projection, starting one if this is the first the service hears of the contact. */
+    private void change(UUID contactId, Consumer<ContactProjection> change) {
+        ContactProjection projection = projections.byId(contactId).orElseGet(() -> new ContactProjection(contactId));
+        change.accept(projection);
+        projections.persist(projection);
+    }
+
+    /** The contact as {@code user} may see it: not erased, and not someone else's private contact. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ContactProjection> find(UUID contactId, String user) {
+        return projections.byId(contactId).filter(p -> p.visibleTo(user));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.rapport.testing;
+
+import dev.rapport.local.DevKeys;
+import dev.rapport.local.Infrastructure;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * Points a service under {@code @QuarkusTest} at the shared real PostgreSQL and Kafka, and makes it trust the
+ * test signing key ({@link TestTokens}). Services compose their
+ * JDBC URL from {@code rapport.db.port}, so one resource serves all three databases.
+ */
+public class RapportInfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        Infrastructure infrastructure = TestInfrastructure.get();
+        return Map.of(
+                "rapport.db.port", Integer.toString(infrastructure.postgres().port()),
+                "kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers(),
+                "mp.jwt.verify.publickey.location", TestInfrastructure.keys().publicKeyLocation(),
+                "mp.jwt.verify.issuer", DevKeys.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of the JVM; TestInfrastructure stops it when the JVM exits.
+    }
+}
