@@ -2,8 +2,8 @@ package dev.rapport.kit;
 
 import dev.rapport.local.Infrastructure;
 import dev.rapport.local.LocalPostgres;
-import dev.rapport.local.RapportInfraTestResource;
-import dev.rapport.local.TestInfrastructure;
+import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.TestInfrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

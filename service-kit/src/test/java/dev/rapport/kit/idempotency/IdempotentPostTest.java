@@ -1,7 +1,7 @@
 package dev.rapport.kit.idempotency;
 
 import dev.rapport.kit.KitTestResource;
-import dev.rapport.local.TestTokens;
+import dev.rapport.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
