@@ -102,6 +102,41 @@ class ImportReadersTest {
     }
 
     @Test
+    void countryNamesInTheLanguagesAddressBooksAreKeptInAreReadAndAnUnknownOneIsReported() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("Deutschland", "DE");
+        names.put("England", "GB");
+        names.put("Great Britain", "GB");
+        names.put("U.S.A.", "US");
+        names.put("Royaume-Uni", "GB");
+        names.put("Schweiz", "CH");
+        names.put("Österreich", "AT");
+        names.put("España", "ES");
+        names.put("Italia", "IT");
+        names.put("Nederland", "NL");
+        names.put("Xyz", null);
+        StringBuilder file = new StringBuilder();
+        names.keySet().forEach(name -> file.append("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:In ").append(name)
+                .append("\r\nADR:;;Street 1;City;;12345;").append(name).append("\r\nTEL:089 1234567\r\nEND:VCARD\r\n"));
+        JsonPath job = succeeded(importText("text/vcard", "", file.toString()));
+        int row = 0;
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            row++;
+            api.get(contactOf(job, row)).body("country", equalTo(name.getValue()));
+        }
+        api.get(contactOf(job, 1)).body("phones[0].number", equalTo("+49891234567"));
+        api.get(contactOf(job, row)).body("address", equalTo("Street 1, 12345, Xyz"));
+        assertTrue(warningsOf(job, row).contains("country 'Xyz' not understood: kept as text in the address"),
+                warningsOf(job, row).toString());
+
+        JsonPath csv = succeeded(importText("text/csv", "?format=google", """
+                Name,Address 1 - City,Address 1 - Country
+                Somewhere,Atlantis,Xyz
+                """));
+        assertEquals(List.of("country 'Xyz' not understood: kept as text in the address"), warningsOf(csv, 1));
+    }
+
+    @Test
     void aNulInANameIsReportedLikeOneInANote() {
         JsonPath job = succeeded(importText("text/csv", "?format=google",
                 "First Name,Last Name,Notes\r\nAda\u0000,Lovelace,a\u0000b\r\n"));

@@ -268,6 +268,9 @@ public final class CsvImport {
             return;
         }
         if (in.city == null && in.region == null && in.country == null && in.address == null) {
+            if (country == null && countryName != null) {
+                in.warnings.add(Countries.notUnderstood(countryName));
+            }
             in.city = city;
             in.region = region;
             in.country = country;
