@@ -55,6 +55,83 @@ class ImportReadersTest {
     }
 
     @Test
+    void rapportJsonNamesEveryFieldItLeavesOutAndFailsARowThatIsNoContactInPlainWords() {
+        JsonPath job = succeeded(importText("application/json", "", """
+                [{"givenName":"UnkF","foo":1,"bar":{"x":1}},
+                 {"givenName":"Dup","givenName":"Dup2","familyName":"Twice"},
+                 null,
+                 5,
+                 {"givenName":"Listless","emails":"x"},
+                 {"emails":"x"},
+                 {"id":"exported-1","version":3,"ownerId":"u","createdBy":"u","createdAt":"2026-01-01T00:00:00Z",
+                  "updatedAt":"2026-01-01T00:00:00Z","givenName":"Exported",
+                  "phones":[{"number":null,"original":"0151 2345","normalized":false,"label":"mobile","primary":true}]},
+                 {"givenName":"Nested","emails":[{"address":"n@example.org","kind":"x","primary":"yes"}],
+                  "birthday":{"month":4,"day":12,"year":"old"},"tags":["a",{"b":1}]}]
+                """));
+        assertEquals(List.of("foo '1' not imported: not a field of a contact", "bar '{\"x\":1}' not imported: not a field of a contact"),
+                warningsOf(job, 1));
+        // Which of two values is meant cannot be told: the field is left out, as any field that cannot be read.
+        assertEquals(List.of("givenName 'Dup' and 'Dup2' not imported: written more than once, so which one is meant cannot be told"),
+                warningsOf(job, 2));
+        api.get(contactOf(job, 2)).body("givenName", nullValue()).body("familyName", equalTo("Twice"));
+        assertEquals("Not a contact: row 3 is null, not a JSON object ({\"givenName\": ...})", reasonOf(job, 3));
+        assertEquals("Not a contact: row 4 is a number, not a JSON object ({\"givenName\": ...})", reasonOf(job, 4));
+        assertEquals(List.of("emails 'x' not imported: must be a list"), warningsOf(job, 5));
+        api.get(contactOf(job, 5)).body("givenName", equalTo("Listless"));
+        assertEquals("failed", job.getString("rows.find { it.row == 6 }.outcome"));
+        assertEquals(List.of("emails 'x' not imported: must be a list"), warningsOf(job, 6));
+        assertTrue(reasonOf(job, 6).contains("a contact needs a name, an email or a phone"), reasonOf(job, 6));
+        // An export's own fields (id, version, ...) are known: nothing to say.
+        assertEquals(List.of("phone '0151 2345' kept as written, not normalised: it has no country code and no country is known for it"),
+                warningsOf(job, 7));
+        assertEquals(List.of("emails[0].kind 'x' not imported: not a field of an email",
+                        "emails[0].primary 'yes' not imported: must be true or false",
+                        "birthday.year 'old' not imported: must be a whole number",
+                        "tags[1] '{\"b\":1}' not imported: must be text"),
+                warningsOf(job, 8));
+        api.get(contactOf(job, 8)).body("emails[0].address", equalTo("n@example.org"))
+                .body("birthday.month", equalTo(4)).body("birthday.day", equalTo(12)).body("birthday.year", nullValue())
+                .body("tags", equalTo(List.of("a")));
+        assertEquals(5, job.getInt("counts.created"), job.prettify());
+        assertEquals(3, job.getInt("counts.failed"), job.prettify());
+        for (int row = 1; row <= 8; row++) {
+            plain(String.valueOf(reasonOf(job, row)));
+            warningsOf(job, row).forEach(ImportReadersTest::plain);
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsWithItsLineInPlainWords() {
+        JsonPath bytes = api.importFile("application/json", new byte[]{'[', (byte) 0x94, (byte) 0xFF, 0x13, ']'}, "");
+        assertEquals("failed", bytes.getString("status"));
+        assertEquals("Not JSON: the file is not UTF-8 text, as JSON is (line 1 holds a byte that is not)", bytes.getString("failure"));
+
+        JsonPath cut = importText("application/json", "", "[{\"givenName\":\"A\"},\n{\"givenName\":");
+        assertEquals("Not JSON: the file ends before its JSON does (line 2)", cut.getString("failure"));
+        JsonPath broken = importText("application/json", "", "[{\"givenName\":\"A\"},\n {x}]");
+        assertEquals("Not JSON: the text stops being JSON at line 2, column 3", broken.getString("failure"));
+        JsonPath object = importText("application/json", "", "{\"givenName\":\"A\"}");
+        assertEquals("Rapport JSON is an array of contacts ([{...}, ...]); this file holds an object", object.getString("failure"));
+
+        String preamble = "Notes:\n\"When exporting your connection data, you may notice...\"\n\n"
+                + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+        JsonPath unterminated = succeeded(importText("text/csv", "?format=linkedin", preamble
+                + "Ada,Lovelace,https://www.linkedin.com/in/ada,,,,12 Mar 2024\n"
+                + "Too,Many,https://www.linkedin.com/in/too,,,,12 Mar 2024,extra\n"
+                + "Grace,Hopper,https://www.linkedin.com/in/grace,,,,12 Mar 2024\n"
+                + "\"Open,Quote,https://www.linkedin.com/in/open,,,,12 Mar 2024\nLast,Row,,,,,\n"));
+        assertEquals(2, unterminated.getInt("counts.created"), unterminated.prettify());
+        assertEquals("Unreadable row at line 6: it has more values than the header has columns", reasonOf(unterminated, 2));
+        assertEquals("The file ends in an unreadable row, at line 8: a quoted value is never closed (a '\"' is missing),"
+                + " so the rest of the file cannot be read", reasonOf(unterminated, 4));
+        JsonPath first = importText("text/csv", "?format=linkedin", preamble + "\"Open,Quote,,,,,\n");
+        assertEquals("failed", first.getString("status"));
+        assertEquals("Not a CSV file this import understands: the row at line 5: a quoted value is never closed (a '\"' is missing),"
+                + " so the rest of the file cannot be read", first.getString("failure"));
+    }
+
+    @Test
     void aLinkedInDayThatDoesNotExistIsReportedNotShifted() {
         JsonPath job = succeeded(importText("text/csv", "?format=linkedin", """
                 First Name,Last Name,URL,Email Address,Company,Position,Connected On
@@ -144,4 +221,5 @@ class ImportReadersTest {
                 warningsOf(job, 1));
         api.get(contactOf(job, 1)).body("givenName", nullValue()).body("familyName", equalTo("Lovelace"));
     }
+}
 }
