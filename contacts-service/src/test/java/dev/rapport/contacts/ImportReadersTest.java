@@ -214,6 +214,37 @@ class ImportReadersTest {
     }
 
     @Test
+    void aBirthdayYearThatCannotBeOneIsLeftOutAndTheDayKeptShownAsTheUserWouldRead() {
+        JsonPath job = succeeded(importText("text/vcard", "", """
+                BEGIN:VCARD\r
+                VERSION:3.0\r
+                FN:No Year Sentinel\r
+                BDAY:1604-04-12\r
+                END:VCARD\r
+                BEGIN:VCARD\r
+                VERSION:3.0\r
+                FN:From The Future\r
+                BDAY:2999-01-01\r
+                END:VCARD\r
+                """));
+        api.get(contactOf(job, 1)).body("birthday.month", equalTo(4)).body("birthday.day", equalTo(12)).body("birthday.year", nullValue());
+        assertEquals(List.of("birthday '1604-04-12' imported without its year: the year must be 1850 or later"), warningsOf(job, 1));
+        api.get(contactOf(job, 2)).body("birthday.month", equalTo(1)).body("birthday.day", equalTo(1)).body("birthday.year", nullValue());
+        assertEquals(List.of("birthday '2999-01-01' imported without its year: the year is in the future"), warningsOf(job, 2));
+
+        JsonPath json = succeeded(importText("application/json", "", """
+                [{"displayName":"Thirtieth","birthday":{"month":2,"day":30,"year":1985}},
+                 {"displayName":"Not Leap","birthday":{"month":2,"day":29,"year":1985}},
+                 {"displayName":"Both Wrong","birthday":{"month":2,"day":29,"year":1700}}]
+                """));
+        assertEquals(List.of("birthday '--02-30 (1985)' not imported: is not a real date"), warningsOf(json, 1));
+        assertEquals(List.of("birthday '--02-29 (1985)' not imported: is not a real date: 1985 is not a leap year"), warningsOf(json, 2));
+        // Without its impossible year, February 29 is a birthday.
+        assertEquals(List.of("birthday '--02-29 (1700)' imported without its year: the year must be 1850 or later"), warningsOf(json, 3));
+        api.get(contactOf(json, 3)).body("birthday.month", equalTo(2)).body("birthday.day", equalTo(29));
+    }
+
+    @Test
     void aNulInANameIsReportedLikeOneInANote() {
         JsonPath job = succeeded(importText("text/csv", "?format=google",
                 "First Name,Last Name,Notes\r\nAda\u0000,Lovelace,a\u0000b\r\n"));
@@ -221,5 +252,4 @@ class ImportReadersTest {
                 warningsOf(job, 1));
         api.get(contactOf(job, 1)).body("givenName", nullValue()).body("familyName", equalTo("Lovelace"));
     }
-}
 }

@@ -54,7 +54,7 @@ public record ContactDraft(
     public record Website(@NotBlank @Size(max = 500) String url, String kind, @Size(max = 50) String label, Boolean primary) {
     }
 
-    public record Birthday(@NotNull @Min(1) @Max(12) Integer month, @NotNull @Min(1) @Max(31) Integer day,
-                           @Min(1850) @Max(2200) Integer year) {
+    /** The year's bounds (1850 up to this year) are checked when the draft is read, with the date as a whole. */
+    public record Birthday(@NotNull @Min(1) @Max(12) Integer month, @NotNull @Min(1) @Max(31) Integer day, Integer year) {
     }
 }
