@@ -196,6 +196,8 @@ class ContactModelTest {
         api.create("{\"displayName\":\"Thirtieth\",\"birthday\":{\"month\":2,\"day\":30}}")
                 .statusCode(422).body("violations[0].field", equalTo("birthday"))
                 .body("violations[0].message", equalTo("is not a real date"));
+        api.create("{\"displayName\":\"Far\",\"birthday\":{\"month\":1,\"day\":1,\"year\":2000000000}}")
+                .statusCode(422).body("violations[0].field", equalTo("birthday.year"));
         api.createId("{\"displayName\":\"Edge\",\"birthday\":{\"month\":1,\"day\":1,\"year\":1850}}");
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.BirthdayInput.properties.year.minimum", equalTo(1850))

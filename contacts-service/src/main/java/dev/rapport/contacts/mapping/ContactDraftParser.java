@@ -245,13 +245,10 @@ public class ContactDraftParser {
         return result;
     }
 
-    /** The first year a birthday may have: an earlier one is no living person's (Apple writes 1604 for "no year"). */
-    public static final int FIRST_BIRTH_YEAR = 1850;
-
     /**
-     * A day of the year that exists (February 29 included), and a year from {@link #FIRST_BIRTH_YEAR} up to this
-     * one in which that day exists. A wrong year alone is an error on {@code birthday.year}, so that an import can
-     * keep the day without it.
+     * A day of the year that exists (February 29 included), and a year (from 1850: a constraint of the draft) not
+     * after this one in which that day exists. A wrong year alone is an error on {@code birthday.year}, so that an
+     * import can keep the day without it.
      */
     private static Birthday birthday(ContactDraft.Birthday in, List<FieldError> errors) {
         if (in == null) {
@@ -264,15 +261,11 @@ public class ContactDraftParser {
             return null;
         }
         if (in.year() != null) {
-            if (in.year() < FIRST_BIRTH_YEAR) {
-                errors.add(FieldError.body("birthday.year", "must be " + FIRST_BIRTH_YEAR + " or later"));
-                return null;
-            }
-            if (Year.of(in.year()).isAfter(Year.now())) {
+            if (in.year() > Year.now().getValue()) {
                 errors.add(FieldError.body("birthday.year", "is in the future"));
                 return null;
             }
-            if (!Year.of(in.year()).isValidMonthDay(MonthDay.of(in.month(), in.day()))) {
+            if (!MonthDay.of(in.month(), in.day()).isValidYear(in.year())) {
                 errors.add(FieldError.body("birthday", "is not a real date: " + in.year() + " is not a leap year"));
                 return null;
             }

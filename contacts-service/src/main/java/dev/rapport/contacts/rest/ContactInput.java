@@ -119,6 +119,6 @@ public record ContactInput(
             @NotNull @Min(1) @Max(12) Integer month,
             @NotNull @Min(1) @Max(31) Integer day,
             @Schema(description = "From 1850 up to the current year; left out or null when unknown", examples = "1985")
-            @Min(1850) Integer year) {
+            @Min(value = ContactDraft.Birthday.FIRST_YEAR, message = ContactDraft.Birthday.TOO_EARLY) Integer year) {
     }
 }
