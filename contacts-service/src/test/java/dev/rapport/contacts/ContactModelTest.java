@@ -185,6 +185,26 @@ class ContactModelTest {
     }
 
     @Test
+    void aBirthdayYearAfterThisOneOrBefore1850IsA422OnTheYearSayingWhichAndTheOpenApiSaysTheSame() {
+        int next = java.time.Year.now().getValue() + 1;
+        api.create("{\"displayName\":\"Future\",\"birthday\":{\"month\":1,\"day\":1,\"year\":" + next + "}}")
+                .statusCode(422).body("violations[0].field", equalTo("birthday.year"))
+                .body("violations[0].message", equalTo("is in the future"));
+        api.create("{\"displayName\":\"Old\",\"birthday\":{\"month\":1,\"day\":1,\"year\":1849}}")
+                .statusCode(422).body("violations[0].field", equalTo("birthday.year"))
+                .body("violations[0].message", equalTo("must be 1850 or later"));
+        api.create("{\"displayName\":\"Thirtieth\",\"birthday\":{\"month\":2,\"day\":30}}")
+                .statusCode(422).body("violations[0].field", equalTo("birthday"))
+                .body("violations[0].message", equalTo("is not a real date"));
+        api.create("{\"displayName\":\"Far\",\"birthday\":{\"month\":1,\"day\":1,\"year\":2000000000}}")
+                .statusCode(422).body("violations[0].field", equalTo("birthday.year"));
+        api.createId("{\"displayName\":\"Edge\",\"birthday\":{\"month\":1,\"day\":1,\"year\":1850}}");
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.BirthdayInput.properties.year.minimum", equalTo(1850))
+                .body("components.schemas.BirthdayInput.properties.year.maximum", nullValue());
+    }
+
+    @Test
     void aLeapDayBirthdayWithoutAYearIsValidButNotInANonLeapYear() {
         api.createId("{\"displayName\":\"Leap\",\"birthday\":{\"month\":2,\"day\":29}}");
         api.create("{\"displayName\":\"Leap\",\"birthday\":{\"month\":2,\"day\":29,\"year\":2001}}")

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.rapport.contacts.ImportRows.contactOf;
+import static dev.rapport.contacts.ImportRows.warningsOf;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -31,14 +33,6 @@ class ImportFidelityTest {
         JsonPath job = api.importFile("text/vcard", file.getBytes(StandardCharsets.UTF_8), "");
         assertEquals("succeeded", job.getString("status"), job.prettify());
         return job;
-    }
-
-    private static String contactOf(JsonPath job, int row) {
-        return job.getString("rows.find { it.row == " + row + " }.contactId");
-    }
-
-    private static List<String> warningsOf(JsonPath job, int row) {
-        return job.getList("rows.find { it.row == " + row + " }.warnings");
     }
 
     @Test

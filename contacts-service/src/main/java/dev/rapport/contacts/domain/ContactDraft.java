@@ -54,7 +54,13 @@ public record ContactDraft(
     public record Website(@NotBlank @Size(max = 500) String url, String kind, @Size(max = 50) String label, Boolean primary) {
     }
 
+    /**
+     * A year before {@link #FIRST_YEAR} is no living person's (Apple writes 1604 for "no year"); that the year is not
+     * after this one, and that the day exists in it, is checked when the draft is read.
+     */
     public record Birthday(@NotNull @Min(1) @Max(12) Integer month, @NotNull @Min(1) @Max(31) Integer day,
-                           @Min(1850) @Max(2200) Integer year) {
+                           @Min(value = Birthday.FIRST_YEAR, message = Birthday.TOO_EARLY) Integer year) {
+        public static final int FIRST_YEAR = 1850;
+        public static final String TOO_EARLY = "must be " + FIRST_YEAR + " or later";
     }
 }

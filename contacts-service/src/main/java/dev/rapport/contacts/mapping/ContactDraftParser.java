@@ -86,12 +86,19 @@ public class ContactDraftParser {
     public Imported parseImported(ContactDraft in, List<String> regionHints, Optional<String> phoneRegion) {
         Attempt attempt = attempt(in, regionHints, phoneRegion, true, null);
         List<String> warnings = new ArrayList<>();
-        if (!attempt.errors().isEmpty()) {
-            DraftPruning.Pruned pruned = DraftPruning.without(in, attempt.errors());
+        ContactDraft draft = in;
+        // Leaving a part out can show what it hid (a birthday without its year 1604 may still not exist): again,
+        // as long as something is left out.
+        for (int round = 0; !attempt.errors().isEmpty() && round < 3; round++) {
+            DraftPruning.Pruned pruned = DraftPruning.without(draft, attempt.errors());
+            if (pruned.warnings().isEmpty()) {
+                break;
+            }
             warnings.addAll(pruned.warnings());
-            attempt = attempt(pruned.draft(), regionHints, phoneRegion, true, null);
-            attempt.failIfInvalid();
+            draft = pruned.draft();
+            attempt = attempt(draft, regionHints, phoneRegion, true, null);
         }
+        attempt.failIfInvalid();
         warnings.addAll(attempt.notes());
         return new Imported(attempt.details(), warnings);
     }
@@ -238,21 +245,30 @@ public class ContactDraftParser {
         return result;
     }
 
+    /**
+     * A day of the year that exists (February 29 included), and a year (from 1850: a constraint of the draft) not
+     * after this one in which that day exists. A wrong year alone is an error on {@code birthday.year}, so that an
+     * import can keep the day without it.
+     */
     private static Birthday birthday(ContactDraft.Birthday in, List<FieldError> errors) {
         if (in == null) {
             return null;
         }
         try {
             MonthDay.of(in.month(), in.day());
-            if (in.year() != null) {
-                LocalDate.of(in.year(), in.month(), in.day());
-                if (in.year() < 1 || Year.of(in.year()).isAfter(Year.now())) {
-                    throw new DateTimeException("in the future");
-                }
-            }
         } catch (DateTimeException e) {
             errors.add(FieldError.body("birthday", "is not a real date"));
             return null;
+        }
+        if (in.year() != null) {
+            if (in.year() > Year.now().getValue()) {
+                errors.add(FieldError.body("birthday.year", "is in the future"));
+                return null;
+            }
+            if (!MonthDay.of(in.month(), in.day()).isValidYear(in.year())) {
+                errors.add(FieldError.body("birthday", "is not a real date: " + in.year() + " is not a leap year"));
+                return null;
+            }
         }
         return new Birthday(in.month(), in.day(), in.year());
     }

@@ -9,11 +9,14 @@ import dev.rapport.contacts.domain.ContactDraft;
 import dev.rapport.kit.http.Text;
 import dev.rapport.kit.problem.FieldError;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,8 +29,11 @@ import java.util.stream.StreamSupport;
 final class DraftPruning {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A field, and the list item when the error is about one ({@code emails[2].address} → emails, 2). */
-    private static final Pattern PATH = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?.*");
+    /** A field, the list item when the error is about one ({@code emails[2].address} → emails, 2), and the part. */
+    private static final Pattern PATH = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?(?:\\.([A-Za-z]+))?.*");
+    /** Parts that are left out alone, keeping the rest of their field: a birthday's wrong year leaves its day. */
+    private static final Set<String> OPTIONAL_PARTS = Set.of("birthday.year");
+    private static final String BIRTHDAY = "birthday";
 
     private DraftPruning() {
     }
@@ -35,7 +41,7 @@ final class DraftPruning {
     record Pruned(ContactDraft draft, List<String> warnings) {
     }
 
-    private record Target(String field, Integer item) {
+    private record Target(String field, Integer item, String part) {
     }
 
     static Pruned without(ContactDraft in, List<FieldError> errors) {
@@ -47,17 +53,24 @@ final class DraftPruning {
             if (!m.matches()) {
                 continue;
             }
-            Target target = new Target(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)));
+            String part = m.group(2) == null && OPTIONAL_PARTS.contains(m.group(1) + "." + m.group(3)) ? m.group(3) : null;
+            Target target = new Target(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)), part);
             JsonNode value = target.item() == null ? tree.path(target.field()) : tree.path(target.field()).path(target.item());
+            JsonNode removed = part == null ? value : value.path(part);
             // A missing value cannot be left out (a row with no name stays invalid): the row fails with it.
-            if (!value.isMissingNode() && !value.isNull() && targets.putIfAbsent(target, error.message()) == null) {
-                warnings.add(error.field() + " '" + shown(value) + "' not imported: " + error.message());
+            if (!removed.isMissingNode() && !removed.isNull() && targets.putIfAbsent(target, error.message()) == null) {
+                warnings.add(part != null
+                        ? target.field() + " '" + shown(target.field(), value) + "' imported without its " + part + ": the "
+                                + part + " " + error.message()
+                        : error.field() + " '" + shown(target.field(), value) + "' not imported: " + error.message());
             }
         }
         // Items last to first, so removing one does not move the others.
         targets.keySet().stream().sorted(Comparator.comparing((Target t) -> t.item() == null ? -1 : t.item()).reversed())
                 .forEach(target -> {
-                    if (target.item() == null) {
+                    if (target.part() != null && tree.get(target.field()) instanceof ObjectNode whole) {
+                        whole.putNull(target.part());
+                    } else if (target.item() == null) {
                         tree.putNull(target.field());
                     } else if (tree.get(target.field()) instanceof ArrayNode list) {
                         list.remove(target.item());
@@ -70,12 +83,28 @@ final class DraftPruning {
         }
     }
 
-    /** A value as it is; a list item or birthday by its texts and numbers (a phone as "12 mobile"). */
-    private static String shown(JsonNode value) {
+    /** A value as it is; a birthday as a date; a list item by its texts and numbers (a phone as "12 mobile"). */
+    private static String shown(String field, JsonNode value) {
         if (value.isValueNode()) {
             return Text.storable(value.asText());
         }
+        if (field.equals(BIRTHDAY)) {
+            return birthday(value);
+        }
         return Text.storable(StreamSupport.stream(value.spliterator(), false).filter(v -> v.isTextual() || v.isNumber())
                 .map(JsonNode::asText).collect(Collectors.joining(" ")));
+    }
+
+    /** {@code 1985-04-12}; {@code --04-12} without a year; {@code --02-30 (1985)} for a day that year does not have. */
+    private static String birthday(JsonNode birthday) {
+        String day = String.format("--%02d-%02d", birthday.path("month").asInt(), birthday.path("day").asInt());
+        if (!birthday.path("year").isNumber()) {
+            return day;
+        }
+        try {
+            return LocalDate.of(birthday.path("year").asInt(), birthday.path("month").asInt(), birthday.path("day").asInt()).toString();
+        } catch (DateTimeException e) {
+            return day + " (" + birthday.path("year").asInt() + ")";
+        }
     }
 }

@@ -111,10 +111,14 @@ public record ContactInput(
             Boolean primary) {
     }
 
-    @Schema(name = "BirthdayInput", description = "Day and month; the year when known")
+    @Schema(name = "BirthdayInput", description = """
+            Day and month, which must exist (February 29 does); the year when known. A day that does not exist \
+            is a 422 on `birthday` ("is not a real date"); a year before 1850 ("must be 1850 or later") or after \
+            this one ("is in the future") is a 422 on `birthday.year`.""")
     public record Birthday(
             @NotNull @Min(1) @Max(12) Integer month,
             @NotNull @Min(1) @Max(31) Integer day,
-            @Min(1850) @Max(2200) Integer year) {
+            @Schema(description = "From 1850 up to the current year; left out or null when unknown", examples = "1985")
+            @Min(value = ContactDraft.Birthday.FIRST_YEAR, message = ContactDraft.Birthday.TOO_EARLY) Integer year) {
     }
 }

@@ -202,6 +202,9 @@ final class CardReader {
     }
 
     private void place(Address address, String country) {
+        if (country == null && DraftBuilder.blank(address.getCountry()) != null) {
+            in.warnings.add(Countries.notUnderstood(address.getCountry()));
+        }
         in.city = address.getLocality();
         in.region = address.getRegion();
         in.country = country;

@@ -3,17 +3,21 @@ package dev.rapport.contacts.mapping.imports;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.rapport.contacts.domain.SocialProfiles;
 import dev.rapport.contacts.domain.ContactDraft;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +33,9 @@ public final class CsvImport {
 
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-    private static final DateTimeFormatter LINKEDIN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** LinkedIn's {@code 12 Mar 2024}: strictly, so that 31 Feb 2024 is refused, not made 29 Feb. */
+    private static final DateTimeFormatter LINKEDIN_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final String GOOGLE_SEPARATOR = " ::: ";
 
     private CsvImport() {
@@ -51,36 +57,92 @@ public final class CsvImport {
 
     private static List<ImportCandidate> rows(byte[] file, String headerStart,
                                               BiFunction<Integer, Map<String, String>, ImportCandidate> toCandidate) {
-        String text = new String(file, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        ImportText.Decoded decoded = ImportText.whole(file);
+        String text = decoded.text();
+        int skippedLines = 0;
         if (headerStart != null) {
             int header = text.indexOf(headerStart);
             if (header < 0) {
                 throw new InvalidImportFile("No header row starting with '" + headerStart + "' found");
             }
+            skippedLines = (int) text.substring(0, header).chars().filter(c -> c == '\n').count();
             text = text.substring(header);
         }
+        // Jackson's TRIM_SPACES trims every character up to the space, NUL included: NUL stands in as a character
+        // the file does not hold while it is read, so that a NUL in a name is reported like one in a note.
+        char nul = standInFor(text);
+        text = text.replace('\u0000', nul);
         List<ImportCandidate> rows = new ArrayList<>();
+        // The line the next row starts on, in the file (the rows' own count differs when a value spans lines).
+        int line = skippedLines + 2;
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
             int row = 0;
+            long failedAt = -1;
             while (it.hasNextValue()) {
                 row++;
+                Map<String, String> values;
                 try {
-                    rows.add(toCandidate.apply(row, it.nextValue()));
+                    values = restore(it.nextValue(), nul);
+                } catch (CsvReadException e) {
+                    // A row of the wrong shape; the next one can still be read, once the parser has moved past it.
+                    rows.add(ImportCandidate.unreadable(row, "Unreadable row at line " + line + ": " + plain(e)));
+                    long at = it.getParser().currentLocation().getCharOffset();
+                    if (at <= failedAt) {
+                        break;
+                    }
+                    failedAt = at;
+                    line++;
+                    continue;
+                }
+                line = it.getParser().currentLocation().getLineNr() + skippedLines;
+                try {
+                    ImportCandidate candidate = toCandidate.apply(row, values);
+                    boolean guessed = decoded.guessed() && values.values().stream()
+                            .anyMatch(v -> v != null && v.chars().anyMatch(c -> c > 0x7F));
+                    rows.add(guessed ? candidate.withWarning(ImportText.GUESSED) : candidate);
                 } catch (RuntimeException e) {
                     rows.add(ImportCandidate.unreadable(row, "Unreadable row: " + e.getMessage()));
                 }
             }
         } catch (IOException | RuntimeException e) {
+            String where = "line " + line + ": " + plain(e);
             if (rows.isEmpty()) {
-                throw new InvalidImportFile("Not a CSV file this import understands: " + e.getMessage());
+                throw new InvalidImportFile("Not a CSV file this import understands: the row at " + where);
             }
-            rows.add(ImportCandidate.unreadable(rows.size() + 1, "The file ends in an unreadable row: " + e.getMessage()));
+            rows.add(ImportCandidate.unreadable(rows.size() + 1, "The file ends in an unreadable row, at " + where));
         }
         if (rows.isEmpty()) {
             throw new InvalidImportFile("The CSV file has no rows");
         }
         return rows;
+    }
+
+    /** A character the text does not hold (one of the private use area's, so no file is likely to). */
+    private static char standInFor(String text) {
+        char c = '\uE000';
+        while (text.indexOf(c) >= 0) {
+            c++;
+        }
+        return c;
+    }
+
+    private static Map<String, String> restore(Map<String, String> values, char nul) {
+        Map<String, String> restored = new LinkedHashMap<>();
+        values.forEach((k, v) -> restored.put(k.replace(nul, '\u0000'), v == null ? null : v.replace(nul, '\u0000')));
+        return restored;
+    }
+
+    /** Why a CSV row cannot be read, in the user's words rather than the parser's. */
+    private static String plain(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("closing quote")) {
+            return "a quoted value is never closed (a '\"' is missing), so the rest of the file cannot be read";
+        }
+        if (message.contains("Too many entries")) {
+            return "it has more values than the header has columns";
+        }
+        return "it is not CSV as this import reads it (comma-separated values, a header row first)";
     }
 
     private static ImportCandidate linkedInRow(int row, Map<String, String> values) {
@@ -100,14 +162,31 @@ public final class CsvImport {
         in.title = v.get("Position");
         String connectedOn = v.get("Connected On");
         if (connectedOn != null) {
-            try {
-                in.metOn = LocalDate.parse(connectedOn, LINKEDIN_DATE).toString();
-            } catch (DateTimeParseException e) {
-                in.metOn = connectedOn;
-            }
+            in.metOn = connectedOn(connectedOn, in.warnings);
             in.metAt = "LinkedIn";
         }
         return finish(in, v, row, url);
+    }
+
+    /**
+     * The day as LinkedIn writes it, or as an ISO date (unambiguous, so read too); a day that does not exist, or
+     * text that is no date, is left out with a warning.
+     */
+    private static String connectedOn(String text, List<String> warnings) {
+        for (DateTimeFormatter format : List.of(LINKEDIN_DATE, DateTimeFormatter.ISO_LOCAL_DATE)) {
+            try {
+                return LocalDate.parse(text, format).toString();
+            } catch (DateTimeParseException e) {
+                ParsePosition position = new ParsePosition(0);
+                if (format.parseUnresolved(text, position) != null && position.getIndex() == text.length()
+                        && position.getErrorIndex() < 0) {
+                    warnings.add("Connected On '" + text + "' not imported: that day does not exist");
+                    return null;
+                }
+            }
+        }
+        warnings.add("Connected On '" + text + "' not imported: not a date (LinkedIn writes 12 Mar 2024)");
+        return null;
     }
 
     private static ImportCandidate googleRow(int row, Map<String, String> values) {
@@ -189,6 +268,9 @@ public final class CsvImport {
             return;
         }
         if (in.city == null && in.region == null && in.country == null && in.address == null) {
+            if (country == null && countryName != null) {
+                in.warnings.add(Countries.notUnderstood(countryName));
+            }
             in.city = city;
             in.region = region;
             in.country = country;

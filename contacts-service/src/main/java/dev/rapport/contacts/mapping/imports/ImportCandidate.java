@@ -28,6 +28,16 @@ public record ImportCandidate(int rowNumber, String sourceId, ContactDraft draft
                 regionHints, warnings, null);
     }
 
+    /** The same row with one more thing to say about it (nothing to say about a row that cannot be read). */
+    ImportCandidate withWarning(String warning) {
+        if (draft == null) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new ImportCandidate(rowNumber, sourceId, draft, regionHints, more, unreadable);
+    }
+
     public static ImportCandidate unreadable(int rowNumber, String reason) {
         return new ImportCandidate(rowNumber, null, null, List.of(), List.of(), reason);
     }
