@@ -1,6 +1,6 @@
 package dev.rapport.contacts;
 
-import dev.rapport.local.RapportInfraTestResource;
+import dev.rapport.testing.RapportInfraTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
