@@ -21,10 +21,12 @@ public final class ContactEventTypes {
     public static final String RELATIONSHIP_CHANGED_V1 = "dev.rapport.contact.relationship-changed.v1";
     public static final String MERGED_V1 = "dev.rapport.contact.merged.v1";
     public static final String MERGE_UNDONE_V1 = "dev.rapport.contact.merge-undone.v1";
+    /** A contact is back (from a backup) as it was: its state as in {@link #CREATED_V1}, replacing what is held. */
+    public static final String RESTORED_V1 = "dev.rapport.contact.restored.v1";
 
     /** Every type contacts-service publishes. */
     public static final List<String> ALL = List.of(CREATED_V1, UPDATED_V1, DELETED_V1, JOB_CHANGED_V1, MOVED_V1,
-            RELATIONSHIP_CHANGED_V1, MERGED_V1, MERGE_UNDONE_V1);
+            RELATIONSHIP_CHANGED_V1, MERGED_V1, MERGE_UNDONE_V1, RESTORED_V1);
 
     /**
      * The classpath folder of the schemas, examples and AsyncAPI document. Under {@code META-INF/resources} so a

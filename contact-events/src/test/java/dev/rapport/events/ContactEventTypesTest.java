@@ -35,6 +35,14 @@ class ContactEventTypesTest {
         }
     }
 
+    /** A restored contact is described as created: one state schema, so the two cannot drift apart. */
+    @Test
+    void theRestoredStateIsTheCreatedState() throws IOException {
+        JsonNode restored = read(JSON, ContactEventTypes.schema(ContactEventTypes.RESTORED_V1));
+        assertEquals(ContactEventTypes.CREATED_V1 + ".schema.json", restored.path("$ref").asText());
+        assertTrue(restored.path("properties").isMissingNode(), "no second copy of the state's properties");
+    }
+
     @Test
     void theFolderHoldsTheseTypesAndTheAsyncApiDocumentOnly() throws IOException, URISyntaxException {
         Path folder = Path.of(ContactEventTypes.class.getClassLoader().getResource(ContactEventTypes.RESOURCES).toURI());

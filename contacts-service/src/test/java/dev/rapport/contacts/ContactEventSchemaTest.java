@@ -32,6 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContactEventSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A schema's {@code $ref} to another published one ({@code restored} reuses {@code created}'s) read from the jar. */
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            factory -> factory.schemaMappers(mappers -> mappers.mapPrefix("https://rapport.dev/events/",
+                    "classpath:" + ContactEventTypes.RESOURCES)));
 
     @Inject
     AgroalDataSource dataSource;
@@ -61,12 +65,14 @@ class ContactEventSchemaTest {
         for (String type : ContactEventTypes.ALL) {
             assertValid(type, read(ContactEventTypes.example(type)), ContactEventTypes.example(type));
         }
+        // restored.v1's schema is created.v1's, by reference: that reference is followed, not skipped.
+        assertFalse(SCHEMAS.getSchema(read(ContactEventTypes.schema(ContactEventTypes.RESTORED_V1)))
+                .validate(JSON.readTree("{\"contactId\":\"not a contact\"}")).isEmpty());
     }
 
     private static void assertValid(String type, JsonNode payload, String what) throws IOException {
         assertTrue(ContactEventTypes.ALL.contains(type), "no schema for event type " + type);
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(read(ContactEventTypes.schema(type)));
+        JsonSchema schema = SCHEMAS.getSchema(read(ContactEventTypes.schema(type)));
         Set<ValidationMessage> errors = schema.validate(payload);
         assertTrue(errors.isEmpty(), what + " of type " + type + " breaks its schema: " + errors);
     }
