@@ -2,6 +2,7 @@ package dev.rapport.contacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.events.ContactEventTypes;
 import dev.rapport.testing.RapportInfraTestResource;
 import dev.rapport.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -94,7 +95,7 @@ class BackupTest {
         Set<String> rowsBefore = rows(api.workspace());
         String exportBefore = given().auth().oauth2(api.token()).get("/v1/contacts/export?format=json").then().extract().asString();
         String backup = backup(admin);
-        long eventsBefore = createdEvents(api.workspace());
+        long seqBefore = lastEventSeq();
 
         wipe(api.workspace());
         assertTrue(rows(api.workspace()).isEmpty());
@@ -103,8 +104,10 @@ class BackupTest {
 
         assertEquals(rowsBefore, rows(api.workspace()));
         assertEquals(exportBefore, given().auth().oauth2(api.token()).get("/v1/contacts/export?format=json").then().extract().asString());
-        // Every restored contact is announced, so the other services rebuild what they keep of it.
-        assertEquals(eventsBefore + 3, createdEvents(api.workspace()));
+        // Every restored contact is announced as restored (replacing whatever the other services still hold of it),
+        // then the merge in force, so the other services rebuild what they keep of them.
+        assertEquals(List.of(ContactEventTypes.RESTORED_V1, ContactEventTypes.RESTORED_V1, ContactEventTypes.RESTORED_V1,
+                ContactEventTypes.MERGED_V1), eventTypesSince(seqBefore, api.workspace()));
     }
 
     @Test
@@ -247,17 +250,32 @@ class BackupTest {
         }
     }
 
-    private long createdEvents(String workspace) {
+    private long lastEventSeq() {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet found = connection.createStatement().executeQuery("select coalesce(max(seq), 0) from outbox_event")) {
+            found.next();
+            return found.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The types of the workspace's events written after {@code seq}, in order. */
+    private List<String> eventTypesSince(long seq, String workspace) {
+        List<String> types = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "select count(*) from outbox_event where workspace_id = ? and type = 'dev.rapport.contact.created.v1'")) {
+                     "select type from outbox_event where workspace_id = ? and seq > ? order by seq")) {
             query.setString(1, workspace);
+            query.setLong(2, seq);
             try (ResultSet found = query.executeQuery()) {
-                found.next();
-                return found.getLong(1);
+                while (found.next()) {
+                    types.add(found.getString(1));
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        return types;
     }
 }

@@ -21,6 +21,8 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,17 +48,32 @@ class ContactEventSchemaTest {
                 .post("/v1/contacts").then().statusCode(201);
         given().auth().oauth2(TestTokens.member("schema-test")).contentType(ContentType.JSON).body("{\"displayName\":\"No Email\"}")
                 .post("/v1/contacts").then().statusCode(201);
+        deletedAndRestored("schema-test-restore-" + UUID.randomUUID());
 
-        int checked = 0;
+        Set<String> types = new TreeSet<>();
         try (Connection connection = dataSource.getConnection();
              ResultSet rows = connection.createStatement()
                      .executeQuery("select id, type, cast(payload as text) from outbox_event")) {
             while (rows.next()) {
                 assertValid(rows.getString(2), JSON.readTree(rows.getString(3)), "event " + rows.getString(1));
-                checked++;
+                types.add(rows.getString(2));
             }
         }
-        assertTrue(checked >= 2, "events checked: " + checked);
+        assertTrue(types.containsAll(Set.of(ContactEventTypes.CREATED_V1, ContactEventTypes.DELETED_V1,
+                ContactEventTypes.RESTORED_V1)), "types checked: " + types);
+    }
+
+    /** A contact backed up, deleted and restored: its deletion and its restoration are announced. */
+    private static void deletedAndRestored(String workspace) {
+        String member = TestTokens.member(workspace);
+        String admin = TestTokens.admin(workspace);
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body("{\"displayName\":\"Katherine Johnson\"}")
+                .post("/v1/contacts").then().statusCode(201).extract().path("id");
+        byte[] backup = given().auth().oauth2(admin).get("/v1/backup").then().statusCode(200).extract().asByteArray();
+        String etag = given().auth().oauth2(member).get("/v1/contacts/" + id).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(member).header("If-Match", etag).delete("/v1/contacts/" + id).then().statusCode(204);
+        given().auth().oauth2(admin).contentType("application/x-ndjson").body(backup).post("/v1/backup/restore")
+                .then().statusCode(200);
     }
 
     @Test

@@ -19,19 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The contact events this service owns, written to the outbox inside the caller's transaction. */
+import static dev.rapport.events.ContactEventTypes.CREATED_V1;
+import static dev.rapport.events.ContactEventTypes.DELETED_V1;
+import static dev.rapport.events.ContactEventTypes.JOB_CHANGED_V1;
+import static dev.rapport.events.ContactEventTypes.MERGED_V1;
+import static dev.rapport.events.ContactEventTypes.MERGE_UNDONE_V1;
+import static dev.rapport.events.ContactEventTypes.MOVED_V1;
+import static dev.rapport.events.ContactEventTypes.RELATIONSHIP_CHANGED_V1;
+import static dev.rapport.events.ContactEventTypes.RESTORED_V1;
+import static dev.rapport.events.ContactEventTypes.TOPIC;
+import static dev.rapport.events.ContactEventTypes.UPDATED_V1;
+
+/**
+ * The contact events this service owns, written to the outbox inside the caller's transaction. Their type names and
+ * topic are the published ones ({@code contact-events}' {@code ContactEventTypes}).
+ */
 @ApplicationScoped
 public class ContactEvents {
-
-    public static final String TOPIC = "rapport.contacts.v1";
-    public static final String CREATED_V1 = "dev.rapport.contact.created.v1";
-    public static final String UPDATED_V1 = "dev.rapport.contact.updated.v1";
-    public static final String DELETED_V1 = "dev.rapport.contact.deleted.v1";
-    public static final String JOB_CHANGED_V1 = "dev.rapport.contact.job-changed.v1";
-    public static final String MOVED_V1 = "dev.rapport.contact.moved.v1";
-    public static final String RELATIONSHIP_CHANGED_V1 = "dev.rapport.contact.relationship-changed.v1";
-    public static final String MERGED_V1 = "dev.rapport.contact.merged.v1";
-    public static final String MERGE_UNDONE_V1 = "dev.rapport.contact.merge-undone.v1";
 
     private static final Map<HistoryKind, String> CHANGE_TYPES = Map.of(
             HistoryKind.JOB, JOB_CHANGED_V1,
@@ -43,6 +47,11 @@ public class ContactEvents {
 
     public void created(Contact contact) {
         outbox.append(TOPIC, CREATED_V1, contact.id(), state(contact, null));
+    }
+
+    /** The contact is back from a backup, as it was: consumers replace whatever they hold for it. */
+    public void restored(Contact contact) {
+        outbox.append(TOPIC, RESTORED_V1, contact.id(), state(contact, null));
     }
 
     /** The dated changes first, then the new state, so a consumer reading in order ends on the latest state. */

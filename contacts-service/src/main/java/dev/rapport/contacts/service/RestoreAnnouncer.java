@@ -14,8 +14,10 @@ import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * Restored contacts are new to the other services of this install: each is announced as created, and each
- * merge still in force as merged, in the restore's transaction, so their projections are rebuilt from events.
+ * Restored contacts are back for the other services of this install, which may still hold an older state of them or
+ * the tombstone of their deletion: each is announced as restored (its state replaces whatever a consumer holds), and
+ * then each merge still in force as merged, in the restore's transaction, so their projections are rebuilt from
+ * events. The merges come after the contacts, so a consumer knows them as the latest word on an absorbed contact.
  */
 @ApplicationScoped
 public class RestoreAnnouncer {
@@ -38,7 +40,7 @@ public class RestoreAnnouncer {
         try (Stream<Contact> all = contacts.streamAll()) {
             Iterator<Contact> it = all.iterator();
             for (long n = 1; it.hasNext(); n++) {
-                events.created(it.next());
+                events.restored(it.next());
                 if (n % BATCH == 0) {
                     em.flush();
                     em.clear();
