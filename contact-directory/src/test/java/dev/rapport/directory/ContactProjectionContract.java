@@ -51,6 +51,7 @@ public abstract class ContactProjectionContract extends AuthContract {
     private static final String DELETED = ContactEventTypes.DELETED_V1;
     private static final String MERGED = ContactEventTypes.MERGED_V1;
     private static final String MERGE_UNDONE = ContactEventTypes.MERGE_UNDONE_V1;
+    private static final String RESTORED = ContactEventTypes.RESTORED_V1;
     private static final String SOURCE = ContactEventTypes.SOURCE;
     private static final String WORKSPACE = "projection-" + UUID.randomUUID();
     private static final String OTHER_WORKSPACE = "other-" + UUID.randomUUID();
@@ -134,10 +135,7 @@ public abstract class ContactProjectionContract extends AuthContract {
         merged.put("survivorId", survivorId);
         merged.putArray("absorbedIds").add(absorbedId);
         send(survivorId, MERGED, merged.toString());
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.reader(WORKSPACE)).redirects().follow(false)
-                        .get("/v1/contacts/{id}/summary", absorbedId)
-                        .then().statusCode(308).header("Location", endsWith("/v1/contacts/" + survivorId + "/summary")));
+        awaitMergedInto(absorbedId, survivorId);
 
         ObjectNode undone = example(MERGE_UNDONE, survivorId);
         undone.remove("contactId");
@@ -156,8 +154,7 @@ public abstract class ContactProjectionContract extends AuthContract {
     public void aMergeSeenBeforeTheAbsorbedContactsOwnEventsStillHolds() {
         String survivorId = UUID.randomUUID().toString();
         String absorbedId = UUID.randomUUID().toString();
-        send(survivorId, MERGED, "{\"mergeId\":\"" + UUID.randomUUID() + "\",\"survivorId\":\"" + survivorId
-                + "\",\"absorbedIds\":[\"" + absorbedId + "\"],\"mergedBy\":\"owner-1\",\"mergedAt\":\"2026-01-02T00:00:00Z\"}");
+        send(survivorId, MERGED, mergedJson(survivorId, absorbedId));
         handledUpTo(survivorId);
         send(absorbedId, CREATED, stateJson(absorbedId, "Late Arrival", 0, "workspace"));
         handledUpTo(absorbedId);
@@ -187,7 +184,7 @@ public abstract class ContactProjectionContract extends AuthContract {
         String contactId = UUID.randomUUID().toString();
         send(contactId, CREATED, stateJson(contactId, "To Be Erased", 0, "workspace"));
         awaitSummary(contactId, "To Be Erased");
-        send(contactId, DELETED, "{\"contactId\":\"" + contactId + "\",\"deletedAt\":\"2026-01-02T00:00:00Z\",\"version\":1}");
+        send(contactId, DELETED, deletedJson(contactId, 1));
         send(contactId, UPDATED, stateJson(contactId, "Zombie", 5, "workspace"));
         send(contactId, CREATED, stateJson(contactId, "Zombie", 0, "workspace"));
         handledUpTo(contactId);
@@ -282,6 +279,62 @@ public abstract class ContactProjectionContract extends AuthContract {
     }
 
     @Test
+    public void anErasedContactRestoredIsBackWithTheRestoredStateAndTakesLaterChanges() throws Exception {
+        String contactId = UUID.randomUUID().toString();
+        send(contactId, CREATED, stateJson(contactId, "Before The Backup", 0, "workspace"));
+        send(contactId, UPDATED, stateJson(contactId, "Changed Since", 2, "workspace"));
+        send(contactId, DELETED, deletedJson(contactId, 3));
+        awaitGone(contactId);
+
+        // The backup held version 1: older than the tombstone, and still the contact's state from now on.
+        ObjectNode restored = example(RESTORED, contactId).put("displayName", "Back From The Backup").put("version", 1);
+        send(contactId, RESTORED, restored.toString());
+        awaitSummary(contactId, "Back From The Backup");
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().body("version", equalTo(1))
+                .body("emails", equalTo(new ObjectMapper().convertValue(restored.get("emails"), List.class)))
+                .body("birthday.day", equalTo(restored.path("birthday").path("day").asInt()));
+
+        // An older state changes nothing now; the contact's next change applies.
+        send(contactId, CREATED, stateJson(contactId, "Stale", 0, "workspace"));
+        handledUpTo(contactId);
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().body("displayName", equalTo("Back From The Backup"));
+        send(contactId, UPDATED, stateJson(contactId, "Changed After The Restore", 2, "workspace"));
+        awaitSummary(contactId, "Changed After The Restore");
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().body("version", equalTo(2));
+    }
+
+    /**
+     * The restore announces the contacts of the backup, then its merges in force. A contact merged away after the
+     * backup was taken is its own again; one absorbed in the backup points at its survivor again.
+     */
+    @Test
+    public void aRestoredContactIsNotMergedAndTheMergesAnnouncedAfterItHold() {
+        String survivorId = UUID.randomUUID().toString();
+        String separateId = UUID.randomUUID().toString();
+        String absorbedId = UUID.randomUUID().toString();
+        send(survivorId, CREATED, stateJson(survivorId, "Ada Lovelace", 0, "workspace"));
+        send(separateId, CREATED, stateJson(separateId, "Ada L.", 0, "workspace"));
+        send(absorbedId, CREATED, stateJson(absorbedId, "A. Lovelace", 0, "workspace"));
+        send(survivorId, MERGED, mergedJson(survivorId, separateId, absorbedId));
+        awaitMergedInto(separateId, survivorId);
+        awaitMergedInto(absorbedId, survivorId);
+        send(survivorId, DELETED, deletedJson(survivorId, 2));
+        awaitGone(survivorId);
+
+        // The backup: the survivor, the separate contact, and a merge of the absorbed one only.
+        send(survivorId, RESTORED, stateJson(survivorId, "Ada Lovelace Restored", 1, "workspace"));
+        send(separateId, RESTORED, stateJson(separateId, "Ada L. Restored", 0, "workspace"));
+        send(survivorId, MERGED, mergedJson(survivorId, absorbedId));
+
+        awaitSummary(survivorId, "Ada Lovelace Restored");
+        awaitSummary(separateId, "Ada L. Restored");
+        awaitMergedInto(absorbedId, survivorId);
+    }
+
+    @Test
     public void anEventWithoutAWorkspaceIsDeadLettered() {
         String contactId = UUID.randomUUID().toString();
         TestEvents.sendCloudEventWithoutWorkspace(kafka, TOPIC, UUID.randomUUID().toString(), CREATED, SOURCE,
@@ -331,7 +384,27 @@ public abstract class ContactProjectionContract extends AuthContract {
     }
 
     private void send(String contactId, String type, String json) {
-        TestEvents.sendCloudEvent(kafka, TOPIC, WORKSPACE, UUID.randomUUID().toString(), type, SOURCE, contactId, json);
+        send(WORKSPACE, contactId, type, json);
+    }
+
+    private void send(String workspace, String contactId, String type, String json) {
+        TestEvents.sendCloudEvent(kafka, TOPIC, workspace, UUID.randomUUID().toString(), type, SOURCE, contactId, json);
+    }
+
+    private static String deletedJson(String contactId, long version) {
+        return "{\"contactId\":\"" + contactId + "\",\"deletedAt\":\"2026-01-02T00:00:00Z\",\"version\":" + version + "}";
+    }
+
+    private static String mergedJson(String survivorId, String... absorbedIds) {
+        return "{\"mergeId\":\"" + UUID.randomUUID() + "\",\"survivorId\":\"" + survivorId + "\",\"absorbedIds\":[\""
+                + String.join("\",\"", absorbedIds) + "\"],\"mergedBy\":\"owner-1\",\"mergedAt\":\"2026-01-02T00:00:00Z\"}";
+    }
+
+    private static void awaitMergedInto(String absorbedId, String survivorId) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.reader(WORKSPACE)).redirects().follow(false)
+                        .get("/v1/contacts/{id}/summary", absorbedId)
+                        .then().statusCode(308).header("Location", endsWith("/v1/contacts/" + survivorId + "/summary")));
     }
 
     /** The producer's published example of {@code type} (from the contact-events jar), about {@code contactId}. */
@@ -365,8 +438,12 @@ public abstract class ContactProjectionContract extends AuthContract {
     }
 
     protected static void awaitGone(String contactId) {
+        awaitGone(WORKSPACE, contactId);
+    }
+
+    protected static void awaitGone(String workspace, String contactId) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
+                given().auth().oauth2(TestTokens.reader(workspace)).when().get("/v1/contacts/{id}/summary", contactId)
                         .then().statusCode(404));
     }
 
@@ -376,8 +453,12 @@ public abstract class ContactProjectionContract extends AuthContract {
     }
 
     protected static void awaitSummary(String contactId, String displayName) {
+        awaitSummary(WORKSPACE, contactId, displayName);
+    }
+
+    protected static void awaitSummary(String workspace, String contactId, String displayName) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
+                given().auth().oauth2(TestTokens.reader(workspace)).when().get("/v1/contacts/{id}/summary", contactId)
                         .then().statusCode(200).body("displayName", equalTo(displayName)));
     }
 }

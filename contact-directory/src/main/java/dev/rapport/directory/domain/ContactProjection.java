@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * What this service knows of a contact: only what contact events told it. An erased contact stays as a
- * tombstone without personal data, so a late or replayed event cannot bring it back.
+ * tombstone without personal data, so a late or replayed event cannot bring it back; only a restore does.
  */
 @Entity
 @Table(name = "contact_projection")
@@ -103,6 +103,15 @@ public class ContactProjection {
     public void unmerge(ContactState state, Instant at) {
         apply(state, at);
         mergedInto = null;
+    }
+
+    /**
+     * Back from a backup as it was: the state replaces whatever is held, whatever its version, the tombstone of an
+     * erasure and a merge included (a restored contact is one of its own; merges in force follow as merged events).
+     */
+    public void restore(ContactState state, Instant at) {
+        unmerge(state, at);
+        deletedAt = null;
     }
 
     public java.util.Optional<UUID> mergedInto() {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The fields of contact events this service reads ({@code created}, {@code updated}, {@code deleted});
+ * The fields of contact events this service reads ({@code created}, {@code updated}, {@code restored},
+ * {@code deleted});
  * anything else the producer adds is ignored. Events from before versions existed count as version 0.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

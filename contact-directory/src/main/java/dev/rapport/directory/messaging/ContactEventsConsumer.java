@@ -24,6 +24,7 @@ import static dev.rapport.events.ContactEventTypes.CREATED_V1;
 import static dev.rapport.events.ContactEventTypes.DELETED_V1;
 import static dev.rapport.events.ContactEventTypes.MERGED_V1;
 import static dev.rapport.events.ContactEventTypes.MERGE_UNDONE_V1;
+import static dev.rapport.events.ContactEventTypes.RESTORED_V1;
 import static dev.rapport.events.ContactEventTypes.UPDATED_V1;
 
 /**
@@ -58,6 +59,10 @@ public class ContactEventsConsumer {
             case CREATED_V1, UPDATED_V1 -> {
                 ContactEventV1 contact = read(event, ContactEventV1.class, c -> c.contactId() != null, "contactId");
                 projections.apply(contact.contactId(), state(contact), at);
+            }
+            case RESTORED_V1 -> {
+                ContactEventV1 contact = read(event, ContactEventV1.class, c -> c.contactId() != null, "contactId");
+                projections.restored(contact.contactId(), state(contact), at);
             }
             case DELETED_V1 -> {
                 ContactEventV1 deleted = read(event, ContactEventV1.class, c -> c.contactId() != null, "contactId");

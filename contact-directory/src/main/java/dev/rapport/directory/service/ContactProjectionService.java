@@ -45,6 +45,12 @@ public class ContactProjectionService {
         restored.forEach((contactId, state) -> change(contactId, projection -> projection.unmerge(state, at)));
     }
 
+    /** A contact restored from a backup: its state replaces whatever is held, a tombstone or a merge included. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restored(UUID contactId, ContactState state, Instant at) {
+        change(contactId, projection -> projection.restore(state, at));
+    }
+
     /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID contactId, long version, Instant at) {
