@@ -49,6 +49,10 @@ class ContactDirectoryMigrationsTest {
             "2|contact projection state|1918287358",
             "3|contact projection merges|-1301880788");
 
+    /** What the directory shipped itself since, as databases recorded it: these must never change either. */
+    private static final List<String> SHIPPED = List.of(
+            "4|contact projection key per workspace|-815916555");
+
     @TempDir
     static Path dataDir;
     private static LocalPostgres postgres;
@@ -67,7 +71,7 @@ class ContactDirectoryMigrationsTest {
     void theMigrationsOfTheServicesBeforeAreKeptAsTheyWere() throws SQLException {
         String url = newDatabase();
         flyway(url, DIRECTORY, KIT).load().migrate();
-        assertEquals(RECORDED, history(url));
+        assertEquals(Stream.concat(RECORDED.stream(), SHIPPED.stream()).toList(), history(url));
     }
 
     @Test
@@ -97,16 +101,31 @@ class ContactDirectoryMigrationsTest {
                 .validate();
         flyway(url, DIRECTORY, KIT, "classpath:db/upgrade-test/service").load().migrate();
 
-        // Later the directory ships V4: below the applied V100, so Flyway refuses it unless out of order is allowed.
+        // The key is the workspace and the contact id: the row migrated with it, and the same contact id has a row
+        // of its own in another workspace. A lookup by id within a workspace reads the key's index.
+        execute(url, "insert into contact_projection (contact_id, workspace_id, display_name, emails, updated_at, version)"
+                + " values ('" + contactId + "', 'globex', 'Ada', '[]', now(), 0)");
+        assertThrows(SQLException.class, () -> execute(url, "insert into contact_projection"
+                + " (contact_id, workspace_id, display_name, emails, updated_at) values ('" + contactId + "', 'acme', 'Twin', '[]', now())"));
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+            s.execute("set enable_seqscan = off");
+            try (ResultSet plan = s.executeQuery("explain select display_name from contact_projection"
+                    + " where contact_id = '" + contactId + "' and workspace_id = 'acme'")) {
+                assertTrue(plan.next());
+                assertTrue(plan.getString(1).contains("contact_projection_pkey"), plan.getString(1));
+            }
+        }
+
+        // Later the directory ships V99: below the applied V100, so Flyway refuses it unless out of order is allowed.
         String[] later = {DIRECTORY, KIT, "classpath:db/upgrade-test/service", "classpath:db/upgrade-test/later-directory"};
         assertThrows(FlywayException.class, () -> flyway(url, later).load().migrate());
         flyway(url, later).outOfOrder(true).load().migrate();
         flyway(url, later).outOfOrder(true).load().validate();
 
-        assertTrue(history(url).stream().anyMatch(row -> row.startsWith("4|later directory change|")));
+        assertTrue(history(url).stream().anyMatch(row -> row.startsWith("99|later directory change|")));
         try (Connection c = connect(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select display_name, emails::text, version, later_directory_column"
-                     + " from contact_projection where contact_id = '" + contactId + "'")) {
+                     + " from contact_projection where contact_id = '" + contactId + "' and workspace_id = 'acme'")) {
             assertTrue(rs.next());
             assertEquals("Ada", rs.getString(1));
             assertEquals("[\"ada@example.org\", \"ada@work.example\"]", rs.getString(2));

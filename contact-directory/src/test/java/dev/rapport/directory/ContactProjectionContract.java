@@ -267,15 +267,13 @@ public abstract class ContactProjectionContract extends AuthContract {
                 createdJson(contactId, "Mine"));
         awaitSummary(contactId, "Mine");
 
-        // Same contact id claimed by another workspace's event: it must not rename this workspace's contact.
+        // Same contact id in another workspace's event: it is that workspace's own row and never renames this one.
         TestEvents.sendCloudEvent(kafka, TOPIC, OTHER_WORKSPACE, UUID.randomUUID().toString(), CREATED, SOURCE,
-                contactId, createdJson(contactId, "Hijacked"));
-        handledUpTo(contactId);
+                contactId, createdJson(contactId, "Theirs"));
+        awaitSummary(OTHER_WORKSPACE, contactId, "Theirs");
 
         given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
                 .then().statusCode(200).body("displayName", equalTo("Mine"));
-        given().auth().oauth2(TestTokens.reader(OTHER_WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
-                .then().statusCode(404);
     }
 
     @Test
@@ -332,6 +330,39 @@ public abstract class ContactProjectionContract extends AuthContract {
         awaitSummary(survivorId, "Ada Lovelace Restored");
         awaitSummary(separateId, "Ada L. Restored");
         awaitMergedInto(absorbedId, survivorId);
+    }
+
+    /**
+     * Contact ids are unique per install, projection rows per workspace: a contact deleted in one workspace and
+     * restored into another is a row of its own there, next to the first workspace's tombstone, and each
+     * workspace's later events change its own row only.
+     */
+    @Test
+    public void theSameContactRestoredIntoAnotherWorkspaceIsItsOwnThere() {
+        String contactId = UUID.randomUUID().toString();
+        send(contactId, CREATED, stateJson(contactId, "First Home", 0, "workspace"));
+        awaitSummary(contactId, "First Home");
+        send(contactId, DELETED, deletedJson(contactId, 1));
+        awaitGone(contactId);
+
+        send(OTHER_WORKSPACE, contactId, RESTORED, stateJson(contactId, "Second Home", 0, "workspace"));
+        awaitSummary(OTHER_WORKSPACE, contactId, "Second Home");
+        send(OTHER_WORKSPACE, contactId, UPDATED, stateJson(contactId, "Second Home Changed", 1, "workspace"));
+        awaitSummary(OTHER_WORKSPACE, contactId, "Second Home Changed");
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(404);
+
+        // Restored into the first workspace too: two live rows, each changed by its own workspace's events only.
+        send(contactId, RESTORED, stateJson(contactId, "First Home Back", 0, "workspace"));
+        awaitSummary(contactId, "First Home Back");
+        send(contactId, UPDATED, stateJson(contactId, "First Home Changed", 5, "workspace"));
+        awaitSummary(contactId, "First Home Changed");
+        given().auth().oauth2(TestTokens.reader(OTHER_WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(200).body("displayName", equalTo("Second Home Changed")).body("version", equalTo(1));
+        send(OTHER_WORKSPACE, contactId, DELETED, deletedJson(contactId, 2));
+        awaitGone(OTHER_WORKSPACE, contactId);
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().statusCode(200).body("displayName", equalTo("First Home Changed")).body("version", equalTo(5));
     }
 
     @Test

@@ -3,29 +3,40 @@ package dev.rapport.directory.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What this service knows of a contact: only what contact events told it. An erased contact stays as a
- * tombstone without personal data, so a late or replayed event cannot bring it back; only a restore does.
+ * tombstone without personal data, so a late or replayed event cannot bring it back; only a restore does. A row
+ * belongs to one workspace (the key is the workspace and the contact id): the same contact id restored into another
+ * workspace is another row there.
  */
 @Entity
 @Table(name = "contact_projection")
+@IdClass(ContactProjection.Key.class)
 public class ContactProjection {
 
     @Id
     @Column(name = "contact_id")
     private UUID contactId;
 
-    /** The event's workspace, set by Hibernate; every query is filtered by it. */
+    /**
+     * The event's workspace, set by Hibernate; every query is filtered by it. Part of the identity too: Hibernate
+     * (7.2) updates a row by its identity alone, without the tenant, so a key of the contact id only would make a
+     * change in one workspace also reach (or, as its row count is checked, fail on) the same contact's row in another.
+     */
+    @Id
     @TenantId
     @Column(name = "workspace_id", nullable = false, updatable = false)
     private String workspaceId;
@@ -159,5 +170,26 @@ public class ContactProjection {
 
     public long version() {
         return version;
+    }
+
+    /** A row's identity: the contact in its workspace. */
+    public static class Key implements Serializable {
+
+        private UUID contactId;
+        private String workspaceId;
+
+        protected Key() {
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(contactId, key.contactId)
+                    && Objects.equals(workspaceId, key.workspaceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(contactId, workspaceId);
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ContactProjectionRepository implements PanacheRepositoryBase<ContactProjection, UUID> {
+public class ContactProjectionRepository implements PanacheRepositoryBase<ContactProjection, ContactProjection.Key> {
 
     /**
      * By query rather than {@code findById()}: with the tenant filter on, Hibernate builds a new loader for
