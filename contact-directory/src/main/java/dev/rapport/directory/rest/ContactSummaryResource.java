@@ -1,7 +1,6 @@
 package dev.rapport.directory.rest;
 
 import dev.rapport.directory.domain.ContactProjection;
-import dev.rapport.directory.mapping.ContactSummaryMapper;
 import dev.rapport.directory.service.ContactProjectionService;
 import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
@@ -45,7 +44,7 @@ public class ContactSummaryResource {
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = ContactSummaryApiNames.OPERATION_ID, summary = "A contact as this service knows it")
     @APIResponse(responseCode = "200", description = "The summary",
-            content = @Content(schema = @Schema(implementation = ContactSummaryResponse.class)))
+            content = @Content(schema = @Schema(implementation = ContactSummaryView.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such contact (yet) in your workspace, erased, or private to another user",
@@ -57,7 +56,7 @@ public class ContactSummaryResource {
         return projection.mergedInto()
                 .map(survivor -> Response.status(PERMANENT_REDIRECT)
                         .location(uri.getBaseUriBuilder().path("v1/contacts/{id}/summary").build(survivor)))
-                .orElseGet(() -> Response.ok(ContactSummaryMapper.toResponse(projection)))
+                .orElseGet(() -> Response.ok(ContactSummaryView.of(projection)))
                 .build();
     }
 }

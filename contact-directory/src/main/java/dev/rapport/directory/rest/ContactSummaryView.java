@@ -1,12 +1,14 @@
 package dev.rapport.directory.rest;
 
+import dev.rapport.directory.domain.ContactProjection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
 
+/** The summary's API type; its schema names are the service's own ({@link ContactSummaryApiNames}). */
 @Schema(name = ContactSummaryApiNames.SUMMARY_SCHEMA, description = "A contact as this service knows it.")
-public record ContactSummaryResponse(
+public record ContactSummaryView(
         @Schema(examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID contactId,
         @Schema(examples = "Ada Lovelace") String displayName,
         @Schema(description = "Every email address of the contact, primary first", examples = "[\"ada@example.org\"]")
@@ -16,5 +18,12 @@ public record ContactSummaryResponse(
 
     @Schema(name = ContactSummaryApiNames.BIRTHDAY_SCHEMA)
     public record Birthday(int month, int day, Integer year) {
+    }
+
+    public static ContactSummaryView of(ContactProjection projection) {
+        Birthday birthday = projection.birthdayMonth() == null ? null
+                : new Birthday(projection.birthdayMonth(), projection.birthdayDay(), projection.birthdayYear());
+        return new ContactSummaryView(projection.contactId(), projection.displayName(), projection.emails(), birthday,
+                projection.version());
     }
 }
