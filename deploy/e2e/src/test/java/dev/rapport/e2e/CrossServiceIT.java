@@ -159,6 +159,58 @@ class CrossServiceIT {
         }
     }
 
+    /**
+     * A contact deleted after its workspace was backed up comes back in every service when the backup is restored,
+     * over the tombstone its deletion left there, and takes later changes; deleted again and restored into another
+     * workspace of the same install, it is that workspace's own contact there.
+     */
+    @Test
+    void aDeletedContactRestoredFromABackupIsBackInBothServicesInItsWorkspaceOrAnother() {
+        String workspace = "deleted-then-restored";
+        String member = Tokens.sign(Tokens.Spec.of(workspace, "restore-user", "member"), stack.keys().privateKey());
+        String admin = Tokens.sign(Tokens.Spec.of(workspace, "restore-admin", "admin"), stack.keys().privateKey());
+        String id = create(member, "{\"displayName\":\"Christine Darden\"}");
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, member, id, 200, "Christine Darden");
+        }
+        byte[] backup = given().auth().oauth2(admin).get(stack.url(Service.CONTACTS) + "/v1/backup")
+                .then().statusCode(200).extract().asByteArray();
+        deleteAndAwaitGone(member, id, "\"0\"");
+
+        restoreContacts(admin, backup);
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, member, id, 200, "Christine Darden");
+        }
+        given().auth().oauth2(member).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"displayName\":\"Christine Mann Darden\"}")
+                .patch(stack.url(Service.CONTACTS) + "/v1/contacts/" + id).then().statusCode(200);
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, member, id, 200, "Christine Mann Darden");
+        }
+
+        deleteAndAwaitGone(member, id, "\"1\"");
+        String elsewhere = "restored-elsewhere";
+        String otherMember = Tokens.sign(Tokens.Spec.of(elsewhere, "restore-user", "member"), stack.keys().privateKey());
+        restoreContacts(Tokens.sign(Tokens.Spec.of(elsewhere, "restore-admin", "admin"), stack.keys().privateKey()), backup);
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, otherMember, id, 200, "Christine Darden");
+            given().auth().oauth2(member).get(stack.url(consumer) + "/v1/contacts/" + id + "/summary").then().statusCode(404);
+        }
+    }
+
+    private static void deleteAndAwaitGone(String token, String id, String etag) {
+        given().auth().oauth2(token).header("If-Match", etag)
+                .delete(stack.url(Service.CONTACTS) + "/v1/contacts/" + id).then().statusCode(204);
+        for (Service consumer : CONSUMERS) {
+            awaitSummary(consumer, token, id, 404, null);
+        }
+    }
+
+    private static void restoreContacts(String admin, byte[] backup) {
+        given().auth().oauth2(admin).contentType("application/x-ndjson").body(backup)
+                .post(stack.url(Service.CONTACTS) + "/v1/backup/restore").then().statusCode(200);
+    }
+
     private static void forget(Service service, String workspace, String... tables) throws Exception {
         try (Connection connection = DriverManager.getConnection(
                 stack.infrastructure().postgres().jdbcUrl(service.database), "postgres", "")) {
