@@ -1,7 +1,7 @@
 package dev.rapport.kit.problem;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.IOException;
@@ -13,13 +13,17 @@ import java.util.Arrays;
  */
 public class MalformedUploadProblemMapper {
 
+    private static final Logger LOG = Logger.getLogger(MalformedUploadProblemMapper.class);
+
     @ServerExceptionMapper
     public Response unreadableBody(IOException e) {
-        HttpProblem problem = parsingForm(e)
-                ? Problems.malformed("The multipart/form-data body is empty, cut off or not multipart: "
-                        + "send the file in a form field named 'file', with the boundary of the Content-Type header")
-                : Problems.builder(500, "internal", "Internal Server Error", null).build();
-        return problem.toResponse();
+        if (parsingForm(e)) {
+            return Problems.malformed("The multipart/form-data body is empty, cut off or not multipart: "
+                    + "send the file in a form field named 'file', with the boundary of the Content-Type header").toResponse();
+        }
+        // Any other I/O failure is ours: logged whole here, answered without detail.
+        LOG.error("I/O failure while answering a request", e);
+        return Problems.builder(500, "internal", "Internal Server Error", null).build().toResponse();
     }
 
     private static boolean parsingForm(IOException e) {
