@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.contacts.domain.ContactDraft;
-import dev.rapport.kit.http.Text;
 import dev.rapport.kit.problem.FieldError;
 
 import java.time.DateTimeException;
@@ -86,13 +85,13 @@ final class DraftPruning {
     /** A value as it is; a birthday as a date; a list item by its texts and numbers (a phone as "12 mobile"). */
     private static String shown(String field, JsonNode value) {
         if (value.isValueNode()) {
-            return Text.storable(value.asText());
+            return value.asText();
         }
         if (field.equals(BIRTHDAY)) {
             return birthday(value);
         }
-        return Text.storable(StreamSupport.stream(value.spliterator(), false).filter(v -> v.isTextual() || v.isNumber())
-                .map(JsonNode::asText).collect(Collectors.joining(" ")));
+        return StreamSupport.stream(value.spliterator(), false).filter(v -> v.isTextual() || v.isNumber())
+                .map(JsonNode::asText).collect(Collectors.joining(" "));
     }
 
     /** {@code 1985-04-12}; {@code --04-12} without a year; {@code --02-30 (1985)} for a day that year does not have. */

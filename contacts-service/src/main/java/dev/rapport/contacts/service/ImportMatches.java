@@ -39,11 +39,15 @@ final class ImportMatches {
      * known by its handle alone are no keys: the same digits or name can be another person's elsewhere.
      */
     private static List<String> keys(ContactDetails details) {
-        return Stream.of(
+        return Stream.concat(personalKeys(details),
+                details.phones().stream().map(PhoneNumber::number).filter(Objects::nonNull).map(ImportMatches::phone)).toList();
+    }
+
+    /** The keys only one person has: emails and profile URLs. */
+    private static Stream<String> personalKeys(ContactDetails details) {
+        return Stream.concat(
                 details.emails().stream().map(EmailAddress::address).map(ImportMatches::email),
-                details.phones().stream().map(PhoneNumber::number).filter(Objects::nonNull).map(ImportMatches::phone),
-                details.socialProfiles().stream().map(SocialProfile::url).filter(Objects::nonNull).map(ImportMatches::profile))
-                .flatMap(s -> s).toList();
+                details.socialProfiles().stream().map(SocialProfile::url).filter(Objects::nonNull).map(ImportMatches::profile));
     }
 
     private static String email(String address) {
@@ -74,9 +78,7 @@ final class ImportMatches {
      * address books); a phone is no such proof, since colleagues share a switchboard.
      */
     List<UUID> othersHoldingPersonalKeys(UUID contactId, ContactDetails details) {
-        return Stream.concat(
-                        details.emails().stream().map(EmailAddress::address).map(ImportMatches::email),
-                        details.socialProfiles().stream().map(SocialProfile::url).filter(Objects::nonNull).map(ImportMatches::profile))
+        return personalKeys(details)
                 .map(byKey::get).filter(Objects::nonNull).filter(id -> !id.equals(contactId)).distinct()
                 .sorted(Comparator.comparing(createdAt::get)).toList();
     }

@@ -55,14 +55,15 @@ public class TagService {
     @Transactional
     public TagUsage rename(UUID id, String newName) {
         String user = user();
-        Carriers carriers = carriers(require(id, user), user);
+        Carriers carriers = require(id, user);
         String old = carriers.tag().name();
         String name = newName.strip();
         Optional<Tag> existing = tags.findByName(name).filter(other -> !other.id().equals(id));
-        if (existing.isPresent() && carriers(existing.get(), user).visible().size() > 0) {
+        if (existing.isPresent() && !carriers(existing.get(), user).visible().isEmpty()) {
             throw Problems.conflict("A tag named '" + existing.get().name() + "' already exists");
         }
         Tag renamed;
+        List<Contact> changed = carriers.visible();
         if (existing.isPresent()) {
             renamed = existing.get();
         } else if (carriers.hidden() && !sameIgnoringCase(old, name)) {
@@ -70,11 +71,10 @@ public class TagService {
             tags.persist(renamed);
         } else {
             // A change of case only renames the one workspace-wide spelling, on every contact.
-            carriers = new Carriers(carriers.tag(), contacts.withTag(old), false);
             renamed = carriers.tag();
             renamed.rename(name);
+            changed = carriers.all();
         }
-        List<Contact> changed = carriers.visible();
         if (!carriers.hidden() && renamed != carriers.tag()) {
             tags.delete(carriers.tag());
         }
@@ -87,7 +87,7 @@ public class TagService {
     @Transactional
     public void delete(UUID id) {
         String user = user();
-        Carriers carriers = carriers(require(id, user), user);
+        Carriers carriers = require(id, user);
         carriers.visible().forEach(contact -> contact.removeTag(carriers.tag().name()));
         if (!carriers.hidden()) {
             tags.delete(carriers.tag());
@@ -95,14 +95,17 @@ public class TagService {
         announce(carriers.visible());
     }
 
-    /** The contacts carrying a tag: those the user can see, and whether any they cannot see do too. */
-    private record Carriers(Tag tag, List<Contact> visible, boolean hidden) {
+    /** The contacts carrying a tag, and those of them the user can see. */
+    private record Carriers(Tag tag, List<Contact> all, List<Contact> visible) {
+        /** Whether contacts the user cannot see carry it too. */
+        boolean hidden() {
+            return visible.size() < all.size();
+        }
     }
 
     private Carriers carriers(Tag tag, String user) {
         List<Contact> all = contacts.withTag(tag.name());
-        List<Contact> visible = all.stream().filter(contact -> contact.visibleTo(user)).toList();
-        return new Carriers(tag, visible, visible.size() < all.size());
+        return new Carriers(tag, all, all.stream().filter(contact -> contact.visibleTo(user)).toList());
     }
 
     private void announce(List<Contact> changed) {
@@ -111,8 +114,8 @@ public class TagService {
     }
 
     /** 404 for a tag no contact the user can see carries: as if it did not exist, like another workspace's. */
-    private Tag require(UUID id, String user) {
-        return tags.findByIdOptional(id).filter(tag -> !carriers(tag, user).visible().isEmpty())
+    private Carriers require(UUID id, String user) {
+        return tags.findByIdOptional(id).map(tag -> carriers(tag, user)).filter(carriers -> !carriers.visible().isEmpty())
                 .orElseThrow(() -> Problems.notFound("No tag " + id));
     }
 

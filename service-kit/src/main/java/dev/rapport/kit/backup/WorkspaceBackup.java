@@ -74,13 +74,18 @@ public class WorkspaceBackup {
 
     /** Refuses (503) before a response starts when backups cannot be signed here. */
     public void requireSigningKey() {
-        BackupSignature.of(config.signingKey().orElse(null));
+        signature();
+    }
+
+    /** A fresh signature keyed by this install's signing key; 503 when there is none. */
+    private BackupSignature signature() {
+        return BackupSignature.of(config.signingKey().orElse(null));
     }
 
     /** Writes every row of the current workspace, in one read-only snapshot. */
     public void write(OutputStream out) {
         String workspace = workspaces.require();
-        BackupSignature signature = BackupSignature.of(config.signingKey().orElse(null));
+        BackupSignature signature = signature();
         QuarkusTransaction.requiringNew().timeout((int) LONGEST.toSeconds()).run(() -> {
             sql.crossWorkspace("a transaction setting, no rows", "set transaction isolation level repeatable read, read only")
                     .execute();
@@ -126,7 +131,7 @@ public class WorkspaceBackup {
      */
     public Map<String, Long> restore(InputStream in) {
         String workspace = workspaces.require();
-        BackupSignature signature = BackupSignature.of(config.signingKey().orElse(null));
+        BackupSignature signature = signature();
         try (VerifiedBackup verified = VerifiedBackup.read(in, signature, this::endLineOf)) {
             return restoreVerified(workspace, verified);
         }

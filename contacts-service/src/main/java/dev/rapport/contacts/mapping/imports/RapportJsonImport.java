@@ -292,7 +292,7 @@ public final class RapportJsonImport {
     private static String shown(JsonNode value) {
         String text = value.isValueNode() ? value.asText() : value.toString();
         text = text.length() > SHOWN_VALUE ? text.substring(0, SHOWN_VALUE) + "…" : text;
-        return Text.storable(text.replace('\n', ' '));
+        return text.replace('\n', ' ');
     }
 
     /**
