@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -104,6 +105,22 @@ public abstract class ContactProjectionContract extends AuthContract {
     }
 
     @Test
+    public void tagsAndRelationshipAreKeptAndReplacedByTheNextState() {
+        String contactId = UUID.randomUUID().toString();
+        send(contactId, CREATED, stateJson(contactId, "Tagged", 0, "workspace")
+                .replace("\"version\"", "\"tags\":[\"mentor\",\"london\"],\"relationship\":\"professional\",\"version\""));
+        awaitSummary(contactId, "Tagged");
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().body("tags", equalTo(List.of("mentor", "london"))).body("relationship", equalTo("professional"));
+
+        // An event from before the fields existed says nothing of them: the contact has none.
+        send(contactId, UPDATED, stateJson(contactId, "Tagged Later", 1, "workspace"));
+        awaitSummary(contactId, "Tagged Later");
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                .then().body("tags", equalTo(List.of())).body("relationship", nullValue());
+    }
+
+    @Test
     public void theProducersPublishedExamplesAreUnderstood() throws Exception {
         String contactId = UUID.randomUUID().toString();
         ObjectNode created = example(CREATED, contactId);
@@ -116,7 +133,9 @@ public abstract class ContactProjectionContract extends AuthContract {
         awaitSummary(contactId, "Renamed by the example");
         given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
                 .then().body("birthday.month", equalTo(updated.path("birthday").path("month").asInt()))
-                .body("version", equalTo(updated.path("version").asInt()));
+                .body("version", equalTo(updated.path("version").asInt()))
+                .body("tags[0]", equalTo(updated.path("tags").path(0).asText()))
+                .body("relationship", equalTo(updated.path("relationship").asText()));
 
         send(contactId, DELETED, example(DELETED, contactId).toString());
         awaitGone(contactId);

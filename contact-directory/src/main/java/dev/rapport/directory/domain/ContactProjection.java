@@ -55,6 +55,12 @@ public class ContactProjection {
     @Column(name = "birthday_year")
     private Short birthdayYear;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<String> tags = new ArrayList<>();
+
+    private String relationship;
+
     @Column(name = "owner_id")
     private String ownerId;
 
@@ -94,6 +100,8 @@ public class ContactProjection {
         birthdayYear = state.birthdayYear() == null ? null : state.birthdayYear().shortValue();
         ownerId = state.ownerId();
         visibility = state.visibility();
+        tags = new ArrayList<>(state.tags());
+        relationship = state.relationship();
         version = state.version();
         updatedAt = at;
     }
@@ -135,6 +143,8 @@ public class ContactProjection {
         birthdayMonth = null;
         birthdayDay = null;
         birthdayYear = null;
+        tags = new ArrayList<>();
+        relationship = null;
         this.version = version;
         deletedAt = at;
         updatedAt = at;
@@ -166,6 +176,14 @@ public class ContactProjection {
 
     public Integer birthdayYear() {
         return birthdayYear == null ? null : birthdayYear.intValue();
+    }
+
+    public List<String> tags() {
+        return List.copyOf(tags);
+    }
+
+    public String relationship() {
+        return relationship;
     }
 
     public long version() {

@@ -12,7 +12,8 @@ import java.util.UUID;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContactEventV1(UUID contactId, String displayName, List<String> emails, Birthday birthday,
-                             String ownerId, String visibility, Long version) {
+                             String ownerId, String visibility, String relationship, List<String> tags,
+                             Long version) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Birthday(Integer month, Integer day, Integer year) {

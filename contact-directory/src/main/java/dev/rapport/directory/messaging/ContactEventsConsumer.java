@@ -94,7 +94,7 @@ public class ContactEventsConsumer {
         ContactEventV1.Birthday b = contact.birthday();
         return new ContactState(contact.displayName(), contact.emails(),
                 b == null ? null : b.month(), b == null ? null : b.day(), b == null ? null : b.year(),
-                contact.ownerId(), contact.visibility(), contact.versionOrZero());
+                contact.ownerId(), contact.visibility(), contact.relationship(), contact.tags(), contact.versionOrZero());
     }
 
     /** The event's data as {@code type}; unreadable or without {@code required}, it is dead-lettered. */

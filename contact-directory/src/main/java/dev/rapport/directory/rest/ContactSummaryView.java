@@ -14,6 +14,9 @@ public record ContactSummaryView(
         @Schema(description = "Every email address of the contact, primary first", examples = "[\"ada@example.org\"]")
         List<String> emails,
         @Schema(nullable = true) Birthday birthday,
+        @Schema(description = "The contact's tags", examples = "[\"mentor\"]") List<String> tags,
+        @Schema(nullable = true, enumeration = {"professional", "personal", "both"},
+                description = "How the user knows the contact; null when not said") String relationship,
         @Schema(description = "The contact's version this summary reflects") long version) {
 
     @Schema(name = ContactSummaryApiNames.BIRTHDAY_SCHEMA)
@@ -24,6 +27,6 @@ public record ContactSummaryView(
         Birthday birthday = projection.birthdayMonth() == null ? null
                 : new Birthday(projection.birthdayMonth(), projection.birthdayDay(), projection.birthdayYear());
         return new ContactSummaryView(projection.contactId(), projection.displayName(), projection.emails(), birthday,
-                projection.version());
+                projection.tags(), projection.relationship(), projection.version());
     }
 }

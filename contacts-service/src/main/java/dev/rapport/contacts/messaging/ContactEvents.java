@@ -91,6 +91,7 @@ public class ContactEvents {
                 phones(d, true), phones(d, false),
                 b == null ? null : new ContactStateV1.BirthdayV1(b.month(), b.day(), b.year()),
                 contact.ownerId(), d.visibility().wire(), d.company(), d.title(), d.city(), d.country(),
+                d.relationship() == null ? null : d.relationship().wire(), List.copyOf(d.tags()),
                 contact.version(), contact.createdAt(), contact.updatedAt(), changedFields);
     }
 }
