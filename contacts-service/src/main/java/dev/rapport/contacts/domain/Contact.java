@@ -1,5 +1,6 @@
 package dev.rapport.contacts.domain;
 
+import dev.rapport.kit.http.Folding;
 import dev.rapport.kit.ids.Uuids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,7 @@
 package dev.rapport.contacts.rest;
 
-import dev.rapport.contacts.domain.Folding;
+import dev.rapport.kit.http.WholeNumberParameter;
+import dev.rapport.kit.http.Folding;
 import dev.rapport.contacts.domain.InvalidValue;
 import dev.rapport.contacts.domain.Relationship;
 import dev.rapport.contacts.service.ContactSearch;

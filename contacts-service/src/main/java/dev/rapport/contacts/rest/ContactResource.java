@@ -1,5 +1,6 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.kit.http.MergePatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.config.ContactsConfig;

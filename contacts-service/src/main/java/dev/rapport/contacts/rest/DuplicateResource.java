@@ -1,5 +1,6 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.kit.http.WholeNumberParameter;
 import dev.rapport.contacts.service.DuplicateService;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;

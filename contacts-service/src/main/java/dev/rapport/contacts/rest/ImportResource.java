@@ -1,5 +1,6 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.kit.http.WholeNumberParameter;
 import dev.rapport.contacts.domain.ImportFormat;
 import dev.rapport.contacts.domain.ImportJob;
 import dev.rapport.contacts.domain.ImportOutcome;

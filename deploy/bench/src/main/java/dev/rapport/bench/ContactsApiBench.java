@@ -279,7 +279,7 @@ public final class ContactsApiBench {
         }
     }
 
-    /** The service's folding (contacts-service domain.Folding): NFKD, marks dropped, lower case. */
+    /** The service's folding (service-kit http.Folding): NFKD, marks dropped, lower case. */
     private static String[] fold(String[] values) {
         String[] folded = new String[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -1,4 +1,4 @@
-package dev.rapport.contacts.domain;
+package dev.rapport.kit.http;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.rapport.contacts.rest;
+package dev.rapport.kit.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,13 +11,13 @@ import java.util.Map;
  * its own (an updating reader appends to arrays and keeps nulls); JSON-P's works on JSON-P's trees only, which
  * would take the patch and the result across to and from Jackson's, where bodies are read strictly.
  */
-final class MergePatch {
+public final class MergePatch {
 
     private MergePatch() {
     }
 
     /** The target with the patch applied; neither is changed. */
-    static JsonNode apply(JsonNode target, JsonNode patch) {
+    public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch;
         }

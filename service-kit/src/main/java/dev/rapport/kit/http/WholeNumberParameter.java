@@ -1,4 +1,4 @@
-package dev.rapport.contacts.rest;
+package dev.rapport.kit.http;
 
 import dev.rapport.kit.problem.FieldError;
 
@@ -8,11 +8,11 @@ import java.util.List;
  * A whole-number query parameter ({@code limit}, ...) within bounds, else a field error: a 422, not the 404
  * JAX-RS answers when it cannot convert a query parameter itself.
  */
-final class WholeNumberParameter {
+public final class WholeNumberParameter {
     private WholeNumberParameter() {
     }
 
-    static int parse(String name, String text, int defaultValue, int min, int max, List<FieldError> errors) {
+    public static int parse(String name, String text, int defaultValue, int min, int max, List<FieldError> errors) {
         if (text == null) {
             return defaultValue;
         }

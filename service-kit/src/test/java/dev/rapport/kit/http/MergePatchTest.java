@@ -1,4 +1,4 @@
-package dev.rapport.contacts.rest;
+package dev.rapport.kit.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
