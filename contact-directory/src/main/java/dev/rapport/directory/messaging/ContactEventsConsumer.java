@@ -81,7 +81,7 @@ public class ContactEventsConsumer {
                         "survivorId and restored contacts");
                 Map<UUID, ContactState> restored = new LinkedHashMap<>();
                 undone.restored().forEach(contact -> restored.put(contact.contactId(), state(contact)));
-                projections.unmerged(restored, at);
+                projections.unmerged(undone.survivorId(), restored, at);
             }
             default -> {
                 // Job, move and relationship events are followed by an updated event with the whole state;

@@ -1,9 +1,11 @@
 package dev.rapport.directory.service;
 
+import dev.rapport.directory.domain.ContactChange;
 import dev.rapport.directory.domain.ContactProjection;
 import dev.rapport.directory.domain.ContactState;
 import dev.rapport.directory.repository.ContactProjectionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -19,6 +21,9 @@ public class ContactProjectionService {
 
     @Inject
     ContactProjectionRepository projections;
+
+    @Inject
+    Event<ContactChange> changes;
 
     /** Applies a contact's state unless the projection already holds this version or a newer one. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -37,12 +42,14 @@ public class ContactProjectionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void merged(UUID survivorId, List<UUID> absorbedIds, Instant at) {
         absorbedIds.forEach(absorbedId -> change(absorbedId, projection -> projection.mergeInto(survivorId, at)));
+        changes.fire(new ContactChange.Merged(survivorId, List.copyOf(absorbedIds)));
     }
 
     /** The absorbed contacts of an undone merge are themselves again, with the state they had. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void unmerged(Map<UUID, ContactState> restored, Instant at) {
+    public void unmerged(UUID survivorId, Map<UUID, ContactState> restored, Instant at) {
         restored.forEach((contactId, state) -> change(contactId, projection -> projection.unmerge(state, at)));
+        changes.fire(new ContactChange.Unmerged(survivorId, List.copyOf(restored.keySet())));
     }
 
     /** A contact restored from a backup: its state replaces whatever is held, a tombstone or a merge included. */
@@ -55,6 +62,7 @@ public class ContactProjectionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID contactId, long version, Instant at) {
         change(contactId, projection -> projection.erase(version, at));
+        changes.fire(new ContactChange.Erased(contactId));
     }
 
     /** Changes the contact's projection, starting one if this is the first the service hears of the contact. */
@@ -62,6 +70,35 @@ public class ContactProjectionService {
         ContactProjection projection = projections.byId(contactId).orElseGet(() -> new ContactProjection(contactId));
         change.accept(projection);
         projections.persist(projection);
+    }
+
+    /** The contacts known among {@code contactIds}, by id (erased ones included, as tombstones). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, ContactProjection> byIds(java.util.Collection<UUID> contactIds) {
+        Map<UUID, ContactProjection> found = new java.util.HashMap<>();
+        if (!contactIds.isEmpty()) {
+            projections.list("contactId in ?1", java.util.Set.copyOf(contactIds))
+                    .forEach(projection -> found.put(projection.contactId(), projection));
+        }
+        return found;
+    }
+
+    /**
+     * Who {@code contactId} is now: itself, or the survivor of the merges it went into (followed to the end; a
+     * chain longer than the contacts it passes through would be a cycle, and stops there).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID resolve(UUID contactId) {
+        UUID current = contactId;
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        while (seen.add(current)) {
+            Optional<UUID> next = projections.byId(current).flatMap(ContactProjection::mergedInto);
+            if (next.isEmpty()) {
+                return current;
+            }
+            current = next.get();
+        }
+        return current;
     }
 
     /** The contact as {@code user} may see it: not erased, and not someone else's private contact. */
