@@ -1,5 +1,6 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.kit.http.IfMatch;
 import dev.rapport.kit.http.MergePatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -223,21 +224,7 @@ public class ContactResource {
     }
 
     private Optional<Long> version(String ifMatch) {
-        if (ifMatch == null) {
-            if (config.requireIfMatch()) {
-                throw Problems.preconditionRequired("Send If-Match with the ETag you read, so a newer change is never overwritten");
-            }
-            return Optional.empty();
-        }
-        String tag = ifMatch.strip();
-        if (tag.equals("*")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(tag.replace("\"", "")));
-        } catch (NumberFormatException e) {
-            throw Problems.stale("If-Match " + tag + " is not an ETag of this contact");
-        }
+        return IfMatch.version(ifMatch, config.requireIfMatch(), "contact");
     }
 
     private static LocalDate effectiveOn(String text) {

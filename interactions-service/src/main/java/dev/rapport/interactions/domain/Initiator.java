@@ -2,9 +2,9 @@ package dev.rapport.interactions.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Who reached out */
+/** Who reached out: the author (me), the other side (them), or both (mutual). Keeping in touch counts who made the effort. */
 public enum Initiator {
-     the author (me), the other side (them), or both (mutual). Keeping in touch counts who made the effort.:ME, THEM, MUTUAL;
+    ME, THEM, MUTUAL;
 
     @JsonValue
     public String wire() {

@@ -2,9 +2,9 @@ package dev.rapport.interactions.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where an interaction came from */
+/** Where an interaction came from: logged by hand, imported from another tool, or read from a calendar. */
 public enum InteractionSource {
-     logged by hand, imported from another tool, or read from a calendar.:MANUAL, IMPORT, CALENDAR;
+    MANUAL, IMPORT, CALENDAR;
 
     @JsonValue
     public String wire() {

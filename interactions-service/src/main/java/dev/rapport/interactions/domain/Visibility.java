@@ -2,9 +2,9 @@ package dev.rapport.interactions.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Who sees an interaction */
+/** Who sees an interaction: the whole workspace, or only its author. */
 public enum Visibility {
-     the whole workspace, or only its author.:WORKSPACE, PRIVATE;
+    WORKSPACE, PRIVATE;
 
     @JsonValue
     public String wire() {

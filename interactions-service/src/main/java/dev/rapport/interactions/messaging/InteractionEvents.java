@@ -1,0 +1,55 @@
+package dev.rapport.interactions.messaging;
+
+import dev.rapport.interactions.domain.FollowUp;
+import dev.rapport.interactions.domain.Interaction;
+import dev.rapport.interactions.domain.LoggedInteraction;
+import dev.rapport.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.rapport.events.InteractionEventTypes.DELETED_V1;
+import static dev.rapport.events.InteractionEventTypes.LOGGED_V1;
+import static dev.rapport.events.InteractionEventTypes.TOPIC;
+import static dev.rapport.events.InteractionEventTypes.UPDATED_V1;
+
+/**
+ * The interaction events this service owns, written to the outbox inside the caller's transaction (after a flush,
+ * so the version they carry is the one committed). Type names and topic: interaction-events.
+ */
+@ApplicationScoped
+public class InteractionEvents {
+
+    public static final String DELETED = "deleted";
+    public static final String PARTICIPANTS_ERASED = "participants-erased";
+
+    @Inject
+    Outbox outbox;
+
+    public void logged(LoggedInteraction logged) {
+        outbox.append(TOPIC, LOGGED_V1, logged.interaction().id(), state(logged));
+    }
+
+    public void updated(LoggedInteraction updated) {
+        outbox.append(TOPIC, UPDATED_V1, updated.interaction().id(), state(updated));
+    }
+
+    /** {@code version}: the last one the interaction had; the event carries the next, so it outranks every state sent. */
+    public void deleted(UUID interactionId, List<UUID> participants, long version, String reason, Instant at) {
+        outbox.append(TOPIC, DELETED_V1, interactionId,
+                new InteractionDeletedV1(interactionId, participants, version + 1, at, reason));
+    }
+
+    private static InteractionStateV1 state(LoggedInteraction logged) {
+        Interaction i = logged.interaction();
+        FollowUp followUp = i.followUp();
+        return new InteractionStateV1(i.id(), i.kind().wire(), i.occurredAt(), i.timeZone().getId(),
+                i.durationMinutes(), i.initiatedBy().wire(), logged.participants(), i.summary(),
+                followUp == null ? null : new InteractionStateV1.FollowUpV1(followUp.due(), followUp.text()),
+                i.tags(), i.visibility().wire(), i.createdBy(), i.source().wire(), i.version(), i.createdAt(),
+                i.updatedAt());
+    }
+}

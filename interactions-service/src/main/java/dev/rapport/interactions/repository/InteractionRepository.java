@@ -1,0 +1,30 @@
+package dev.rapport.interactions.repository;
+
+import dev.rapport.interactions.domain.Interaction;
+import dev.rapport.interactions.domain.InteractionSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {
+
+    /** By query rather than {@code findById()}: with the tenant filter on, a query's plan is cached, a find's loader is not. */
+    public Optional<Interaction> byId(UUID id) {
+        return find("id", id).firstResultOptional();
+    }
+
+    public List<Interaction> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /** The author's interaction that came from this external event (a calendar's UID and occurrence, another tool's id). */
+    public Optional<Interaction> byExternalId(String author, InteractionSource source, String externalId) {
+        return find("createdBy = ?1 and source = ?2 and externalId = ?3", author, source.wire(), externalId)
+                .firstResultOptional();
+    }
+}

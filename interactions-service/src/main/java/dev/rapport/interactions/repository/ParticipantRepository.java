@@ -1,0 +1,116 @@
+package dev.rapport.interactions.repository;
+
+import dev.rapport.kit.tenancy.WorkspaceSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The participants of interactions, in native SQL: rows of (contact as logged, contact now), written and re-pointed
+ * in bulk. A participant whose contact another participant of the same interaction already is (two contacts merged
+ * into one) is shadowed: kept for an undo, not counted.
+ */
+@ApplicationScoped
+public class ParticipantRepository {
+
+    /** A participant as logged, and who that contact is now. */
+    public record Participant(UUID logged, UUID current) {
+    }
+
+    @Inject
+    WorkspaceSql sql;
+
+    /** Replaces the interaction's participants (its row must be written already: flush first). */
+    public void replace(UUID interactionId, List<Participant> participants, Instant occurredAt) {
+        sql.query("delete from interaction_participant where workspace_id = :workspace and interaction_id = :id")
+                .set("id", interactionId).execute();
+        sql.query("""
+                        insert into interaction_participant
+                               (workspace_id, interaction_id, logged_contact_id, contact_id, position, shadowed, occurred_at)
+                        select :workspace, :id, t.logged, t.current, t.position,
+                               row_number() over (partition by t.current order by t.position) > 1, :at
+                          from unnest(cast(string_to_array(:logged, ',') as uuid[]), cast(string_to_array(:current, ',') as uuid[]))
+                               with ordinality as t(logged, current, position)""")
+                .set("id", interactionId)
+                .set("logged", join(participants.stream().map(Participant::logged).toList()))
+                .set("current", join(participants.stream().map(Participant::current).toList()))
+                .set("at", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                .execute();
+    }
+
+    /** Each interaction's contacts now, distinct, in the order logged. */
+    public Map<UUID, List<UUID>> current(Collection<UUID> interactionIds) {
+        Map<UUID, List<UUID>> found = new LinkedHashMap<>();
+        if (interactionIds.isEmpty()) {
+            return found;
+        }
+        List<Object[]> rows = sql.query("""
+                        select interaction_id, contact_id from interaction_participant
+                         where workspace_id = :workspace and interaction_id in (:ids) and not shadowed
+                         order by interaction_id, position""")
+                .set("ids", Set.copyOf(interactionIds)).rows();
+        for (Object[] row : rows) {
+            found.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return found;
+    }
+
+    /** The contacts as logged of every participant that is one of {@code contactIds} now. */
+    public List<UUID> loggedAs(Collection<UUID> contactIds) {
+        return sql.query("""
+                        select distinct logged_contact_id from interaction_participant
+                         where workspace_id = :workspace and contact_id in (:ids)""")
+                .set("ids", Set.copyOf(contactIds)).list();
+    }
+
+    /** The interactions one of {@code contactIds} takes part in now. */
+    public List<UUID> interactionsWith(Collection<UUID> contactIds) {
+        return sql.query("""
+                        select distinct interaction_id from interaction_participant
+                         where workspace_id = :workspace and contact_id in (:ids)""")
+                .set("ids", Set.copyOf(contactIds)).list();
+    }
+
+    /** Points every participant logged as {@code logged} at {@code current}. */
+    public void repoint(UUID logged, UUID current) {
+        sql.query("""
+                        update interaction_participant set contact_id = :current
+                         where workspace_id = :workspace and logged_contact_id = :logged and contact_id <> :current""")
+                .set("logged", logged).set("current", current).execute();
+    }
+
+    /** Removes every participant that is {@code contactId} now. */
+    public void remove(UUID contactId) {
+        sql.query("delete from interaction_participant where workspace_id = :workspace and contact_id = :id")
+                .set("id", contactId).execute();
+    }
+
+    /** Marks again which participants of these interactions repeat an earlier one. */
+    public void reshadow(Collection<UUID> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return;
+        }
+        sql.query("""
+                        update interaction_participant p
+                           set shadowed = exists (select 1 from interaction_participant q
+                                                   where q.interaction_id = p.interaction_id
+                                                     and q.contact_id = p.contact_id and q.position < p.position)
+                         where p.workspace_id = :workspace and p.interaction_id in (:ids)""")
+                .set("ids", Set.copyOf(interactionIds)).execute();
+    }
+
+    private static String join(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+}

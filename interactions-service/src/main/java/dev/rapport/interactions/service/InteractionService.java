@@ -1,0 +1,184 @@
+package dev.rapport.interactions.service;
+
+import dev.rapport.directory.domain.ContactProjection;
+import dev.rapport.directory.service.ContactProjectionService;
+import dev.rapport.interactions.domain.Interaction;
+import dev.rapport.interactions.domain.InteractionDetails;
+import dev.rapport.interactions.domain.InteractionSource;
+import dev.rapport.interactions.domain.LoggedInteraction;
+import dev.rapport.interactions.messaging.InteractionEvents;
+import dev.rapport.interactions.repository.InteractionFinder;
+import dev.rapport.interactions.repository.InteractionQuery;
+import dev.rapport.interactions.repository.InteractionRepository;
+import dev.rapport.interactions.repository.ParticipantRepository;
+import dev.rapport.interactions.repository.ParticipantRepository.Participant;
+import dev.rapport.kit.problem.FieldError;
+import dev.rapport.kit.problem.Problems;
+import dev.rapport.kit.tenancy.WorkspaceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** The interaction log's use cases, each one transaction; every change's event goes out through the outbox. */
+@ApplicationScoped
+public class InteractionService {
+
+    @Inject
+    InteractionRepository interactions;
+
+    @Inject
+    ParticipantRepository participants;
+
+    @Inject
+    InteractionFinder finder;
+
+    @Inject
+    ContactProjectionService contacts;
+
+    @Inject
+    InteractionEvents events;
+
+    @Inject
+    WorkspaceContext workspaces;
+
+    /**
+     * Logs an interaction by the current user. With an {@code externalId}, a second one from the same source is a
+     * conflict: the author's copy of that external event exists.
+     */
+    @Transactional
+    public LoggedInteraction log(InteractionDetails details, InteractionSource source, String externalId) {
+        String author = user();
+        List<Participant> with = participantsOf(details.participants(), author);
+        if (externalId != null) {
+            interactions.byExternalId(author, source, externalId).ifPresent(existing -> {
+                throw Problems.conflict("You logged " + source.wire() + " event " + externalId + " already, as interaction "
+                        + existing.id());
+            });
+        }
+        Interaction interaction = Interaction.log(details, source, externalId, author, Instant.now());
+        interactions.persist(interaction);
+        interactions.flush();
+        participants.replace(interaction.id(), with, interaction.occurredAt());
+        LoggedInteraction logged = new LoggedInteraction(interaction, current(with));
+        events.logged(logged);
+        return logged;
+    }
+
+    /** The interaction, if the current user may see it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LoggedInteraction> find(UUID id) {
+        String user = user();
+        return interactions.byId(id).filter(i -> i.openTo(user))
+                .map(i -> new LoggedInteraction(i, participants.current(List.of(i.id())).getOrDefault(i.id(), List.of())))
+                .filter(logged -> contactsVisible(logged.participants(), user));
+    }
+
+    @Transactional
+    public LoggedInteraction update(UUID id, Optional<Long> ifMatch, UnaryOperator<InteractionDetails> change) {
+        LoggedInteraction found = require(id, ifMatch);
+        InteractionDetails details = change.apply(found.details());
+        List<Participant> with = participantsOf(details.participants(), user());
+        Interaction interaction = found.interaction();
+        interaction.replace(details, Instant.now());
+        interactions.flush();
+        participants.replace(id, with, interaction.occurredAt());
+        LoggedInteraction updated = new LoggedInteraction(interaction, current(with));
+        events.updated(updated);
+        return updated;
+    }
+
+    @Transactional
+    public void delete(UUID id, Optional<Long> ifMatch) {
+        LoggedInteraction found = require(id, ifMatch);
+        interactions.delete(found.interaction());
+        events.deleted(id, found.participants(), found.interaction().version(), InteractionEvents.DELETED, Instant.now());
+    }
+
+    /** A page of the log (or of one contact's timeline) as the query's user may see it, in the query's order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LoggedInteraction> page(InteractionQuery query) {
+        List<UUID> ids = finder.page(query);
+        Map<UUID, Interaction> byId = new java.util.HashMap<>();
+        interactions.byIds(ids).forEach(i -> byId.put(i.id(), i));
+        Map<UUID, List<UUID>> with = participants.current(ids);
+        return ids.stream().filter(byId::containsKey)
+                .map(id -> new LoggedInteraction(byId.get(id), with.getOrDefault(id, List.of()))).toList();
+    }
+
+    /** The display names of the contacts these interactions are with. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, String> names(List<LoggedInteraction> logged) {
+        Set<UUID> ids = new HashSet<>();
+        logged.forEach(l -> ids.addAll(l.participants()));
+        Map<UUID, String> names = new java.util.HashMap<>();
+        contacts.byIds(ids).forEach((id, contact) -> names.put(id, contact.displayName()));
+        return names;
+    }
+
+    /** The contact as the current user may see it: 404 for unknown, erased and other users' private contacts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactProjection visibleContact(UUID contactId) {
+        return contacts.find(contactId, user()).orElseThrow(() -> Problems.notFound("No contact " + contactId));
+    }
+
+    private LoggedInteraction require(UUID id, Optional<Long> ifMatch) {
+        LoggedInteraction found = find(id).orElseThrow(() -> Problems.notFound("No interaction " + id));
+        if (ifMatch.isPresent() && ifMatch.get() != found.interaction().version()) {
+            throw Problems.stale("Interaction " + id + " changed since you read it (now version "
+                    + found.interaction().version() + ")");
+        }
+        return found;
+    }
+
+    /**
+     * Each given contact as logged and who it is now, or a 422 listing every id that is not a contact the user can
+     * see in this workspace (unknown, erased, another user's private one: the same answer, so none is confirmed).
+     */
+    private List<Participant> participantsOf(List<UUID> contactIds, String user) {
+        Map<UUID, ContactProjection> known = contacts.byIds(contactIds);
+        List<Participant> with = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int n = 0; n < contactIds.size(); n++) {
+            UUID given = contactIds.get(n);
+            ContactProjection contact = known.get(given);
+            UUID now = contact == null ? null : contacts.resolve(given);
+            if (contact != null && !now.equals(given)) {
+                contact = contacts.byIds(List.of(now)).get(now);
+            }
+            if (contact == null || !contact.visibleTo(user)) {
+                errors.add(FieldError.body("participants[" + n + "].contactId",
+                        "is not a contact of this workspace you can see (a contact created a moment ago may take a moment to arrive)"));
+            } else {
+                with.add(new Participant(given, now));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        return with;
+    }
+
+    private boolean contactsVisible(List<UUID> contactIds, String user) {
+        return contacts.byIds(contactIds).values().stream().allMatch(c -> c.visibleTo(user));
+    }
+
+    /** Who the participants are now: distinct, in the order logged. */
+    private static List<UUID> current(List<Participant> with) {
+        Set<UUID> seen = new HashSet<>();
+        return with.stream().map(Participant::current).filter(seen::add).toList();
+    }
+
+    private String user() {
+        return workspaces.currentUser().orElseThrow(() -> new IllegalStateException("No user for this work"));
+    }
+}
