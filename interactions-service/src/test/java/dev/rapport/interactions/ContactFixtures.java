@@ -1,0 +1,90 @@
+package dev.rapport.interactions;
+
+import dev.rapport.events.ContactEventTypes;
+import dev.rapport.testing.TestEvents;
+import dev.rapport.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Contacts as interactions-service learns of them: contact events sent through the real broker, awaited until the
+ * projection holds them (its summary answers as expected).
+ */
+final class ContactFixtures {
+
+    private final String kafka;
+    private final String workspace;
+
+    ContactFixtures(String kafka, String workspace) {
+        this.kafka = kafka;
+        this.workspace = workspace;
+    }
+
+    String contact(String name, String... emails) {
+        return contact(name, "workspace", "member-of-" + workspace, List.of(), null, emails);
+    }
+
+    String contact(String name, String visibility, String owner, List<String> tags, String relationship, String... emails) {
+        String id = UUID.randomUUID().toString();
+        send(id, ContactEventTypes.CREATED_V1, state(id, name, 0, visibility, owner, tags, relationship, emails));
+        awaitKnown(id);
+        return id;
+    }
+
+    void update(String id, String name, long version, String visibility, String owner, String... emails) {
+        send(id, ContactEventTypes.UPDATED_V1, state(id, name, version, visibility, owner, List.of(), null, emails));
+    }
+
+    void merge(String survivorId, String... absorbedIds) {
+        send(survivorId, ContactEventTypes.MERGED_V1, "{\"mergeId\":\"" + UUID.randomUUID() + "\",\"survivorId\":\"" + survivorId
+                + "\",\"absorbedIds\":[\"" + String.join("\",\"", absorbedIds)
+                + "\"],\"mergedBy\":\"u\",\"mergedAt\":\"2026-01-02T00:00:00Z\"}");
+    }
+
+    void undoMerge(String survivorId, String absorbedId, String absorbedName, long version) {
+        send(survivorId, ContactEventTypes.MERGE_UNDONE_V1, "{\"mergeId\":\"" + UUID.randomUUID() + "\",\"survivorId\":\""
+                + survivorId + "\",\"restored\":[" + state(absorbedId, absorbedName, version, "workspace",
+                "member-of-" + workspace, List.of(), null) + "],\"undoneAt\":\"2026-01-03T00:00:00Z\"}");
+    }
+
+    void delete(String id, long version) {
+        send(id, ContactEventTypes.DELETED_V1, "{\"contactId\":\"" + id + "\",\"deletedAt\":\"2026-01-04T00:00:00Z\",\"version\":"
+                + version + "}");
+    }
+
+    /** Waits until the projection holds the contact (private ones are checked with their owner's token). */
+    void awaitKnown(String id) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().auth().oauth2(TestTokens.otherMember(workspace)).redirects().follow(false)
+                        .get("/v1/contacts/{id}/summary", id).statusCode() != 404
+                        || given().auth().oauth2(TestTokens.member(workspace)).redirects().follow(false)
+                        .get("/v1/contacts/{id}/summary", id).statusCode() != 404);
+    }
+
+    /** Waits until the contact's summary answers {@code status} (200 known, 308 merged, 404 erased) to the workspace's member. */
+    void awaitStatus(String id, int status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().auth().oauth2(TestTokens.member(workspace)).redirects().follow(false)
+                        .get("/v1/contacts/{id}/summary", id).statusCode() == status);
+    }
+
+    private void send(String key, String type, String json) {
+        TestEvents.sendCloudEvent(kafka, ContactEventTypes.TOPIC, workspace, UUID.randomUUID().toString(), type,
+                ContactEventTypes.SOURCE, key, json);
+    }
+
+    private static String state(String id, String name, long version, String visibility, String owner, List<String> tags,
+                                String relationship, String... emails) {
+        return "{\"contactId\":\"" + id + "\",\"displayName\":\"" + name + "\",\"emails\":["
+                + (emails.length == 0 ? "" : "\"" + String.join("\",\"", emails) + "\"")
+                + "],\"phones\":[],\"birthday\":null,\"ownerId\":\"" + owner + "\",\"visibility\":\"" + visibility
+                + "\",\"tags\":[" + (tags.isEmpty() ? "" : "\"" + String.join("\",\"", tags) + "\"") + "],\"relationship\":"
+                + (relationship == null ? "null" : "\"" + relationship + "\"") + ",\"version\":" + version
+                + ",\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}";
+    }
+}
