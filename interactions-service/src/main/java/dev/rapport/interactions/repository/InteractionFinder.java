@@ -144,10 +144,10 @@ public class InteractionFinder {
                                  select p.occurred_at, i.kind, i.id
                                    from interaction_participant p join interaction i on i.id = p.interaction_id
                                   where p.workspace_id = :workspace and p.contact_id = c.contact_id and not p.shadowed
-                                    and p.occurred_at <= :now and """ + VISIBLE + """
+                                    and p.occurred_at <= :now and """ + VISIBLE + "\n" + """
                                   order by p.occurred_at desc, p.interaction_id desc limit 1) last on true
                            where c.workspace_id = :workspace and c.deleted_at is null and c.merged_into is null
-                             and (c.visibility = 'workspace' or c.owner_id = :user)""" + where + ") s" + after + """
+                             and (c.visibility = 'workspace' or c.owner_id = :user)""" + where + ") s " + after + "\n" + """
                          order by s.last_at asc nulls first, s.contact_id limit :limit""")
                 .set("user", user).set("now", utc(now)).set("limit", limit);
         if (tag != null) {
