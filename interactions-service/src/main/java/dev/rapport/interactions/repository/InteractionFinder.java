@@ -2,6 +2,9 @@ package dev.rapport.interactions.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.interactions.domain.ContactFigures;
+import dev.rapport.interactions.domain.InteractionQuery;
+import dev.rapport.interactions.domain.LastTouch;
 import dev.rapport.kit.sql.SqlTimes;
 import dev.rapport.kit.tenancy.WorkspaceSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,10 +94,6 @@ public class InteractionFinder {
         return statement.set("limit", q.limit()).list();
     }
 
-    /** What the statistics of one contact are made of. */
-    public record ContactFigures(Instant first, String firstKind, Instant last, String lastKind, long total,
-                                 long last30, long last90, long last365, Instant lastByMe, Instant lastByThem) {
-    }
 
     /** The contact's interactions that have happened (up to {@code now}), as {@code user} may see them. */
     public ContactFigures figures(UUID contactId, String user, Instant now) {
@@ -116,9 +115,6 @@ public class InteractionFinder {
                 ((Number) row[7]).longValue(), SqlTimes.instant(row[8]), SqlTimes.instant(row[9]));
     }
 
-    /** A contact and its last interaction, for the "who have I lost touch with" list. */
-    public record LastTouch(UUID contactId, String displayName, Instant lastAt, String lastKind, UUID lastInteractionId) {
-    }
 
     /**
      * The workspace's contacts {@code user} may see, least recently in touch first (never first of all), after the

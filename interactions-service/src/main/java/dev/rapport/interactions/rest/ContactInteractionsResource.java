@@ -2,7 +2,7 @@ package dev.rapport.interactions.rest;
 
 import dev.rapport.directory.domain.ContactProjection;
 import dev.rapport.interactions.config.InteractionsConfig;
-import dev.rapport.interactions.repository.InteractionQuery;
+import dev.rapport.interactions.domain.InteractionQuery;
 import dev.rapport.interactions.service.InteractionService;
 import dev.rapport.interactions.service.InteractionStats;
 import dev.rapport.kit.http.WholeNumberParameter;

@@ -1,6 +1,6 @@
 package dev.rapport.interactions.rest;
 
-import dev.rapport.interactions.repository.InteractionFinder;
+import dev.rapport.interactions.domain.ContactFigures;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -25,7 +25,7 @@ public record ContactStatsView(
                          @Schema(required = true, enumeration = {"meeting", "call", "video_call", "email", "message", "social", "event", "note"}) String kind) {
     }
 
-    static ContactStatsView of(UUID contactId, InteractionFinder.ContactFigures f) {
+    static ContactStatsView of(UUID contactId, ContactFigures f) {
         return new ContactStatsView(contactId, f.first() == null ? null : new Moment(f.first(), f.firstKind()),
                 f.last() == null ? null : new Moment(f.last(), f.lastKind()), f.total(), f.last30(), f.last90(),
                 f.last365(), f.lastByMe(), f.lastByThem());

@@ -3,7 +3,7 @@ package dev.rapport.interactions.rest;
 import dev.rapport.interactions.domain.Initiator;
 import dev.rapport.interactions.domain.InteractionKind;
 import dev.rapport.interactions.domain.InvalidValue;
-import dev.rapport.interactions.repository.InteractionQuery;
+import dev.rapport.interactions.domain.InteractionQuery;
 import dev.rapport.kit.http.Folding;
 import dev.rapport.kit.http.IsoDates;
 import dev.rapport.kit.http.WholeNumberParameter;

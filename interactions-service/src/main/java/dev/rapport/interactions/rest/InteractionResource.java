@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.interactions.config.InteractionsConfig;
 import dev.rapport.interactions.domain.InteractionDetails;
 import dev.rapport.interactions.domain.LoggedInteraction;
-import dev.rapport.interactions.repository.InteractionQuery;
+import dev.rapport.interactions.domain.InteractionQuery;
 import dev.rapport.interactions.service.InteractionService;
 import dev.rapport.kit.http.IfMatch;
 import dev.rapport.kit.http.MergePatch;

@@ -1,7 +1,7 @@
 package dev.rapport.interactions.rest;
 
+import dev.rapport.interactions.domain.LastTouch;
 import dev.rapport.interactions.config.InteractionsConfig;
-import dev.rapport.interactions.repository.InteractionFinder;
 import dev.rapport.interactions.service.InteractionStats;
 import dev.rapport.kit.http.WholeNumberParameter;
 import dev.rapport.kit.problem.FieldError;
@@ -67,18 +67,18 @@ public class InteractionStatsResource {
             throw Problems.invalid(errors);
         }
         Instant now = Instant.now();
-        List<InteractionFinder.LastTouch> found = stats.lastTouches(tag == null || tag.isBlank() ? null : tag.strip(),
+        List<LastTouch> found = stats.lastTouches(tag == null || tag.isBlank() ? null : tag.strip(),
                 relationship, now, after != null && after.at() == null, after == null ? null : after.at(),
                 after == null ? null : after.id(), size + 1);
         boolean more = found.size() > size;
-        List<InteractionFinder.LastTouch> page = more ? found.subList(0, size) : found;
+        List<LastTouch> page = more ? found.subList(0, size) : found;
         String next = null;
         if (more) {
-            InteractionFinder.LastTouch last = page.get(page.size() - 1);
+            LastTouch last = page.get(page.size() - 1);
             next = new PageCursor(last.lastAt(), last.contactId()).encode();
         }
         Response.ResponseBuilder response = Response.ok(new LastTouchPageView(
-                page.stream().map(t -> LastTouchPageView.LastTouch.of(t, now)).toList(), next));
+                page.stream().map(t -> LastTouchPageView.LastTouchView.of(t, now)).toList(), next));
         if (next != null) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
         }

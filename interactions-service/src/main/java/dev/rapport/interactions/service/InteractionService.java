@@ -8,7 +8,7 @@ import dev.rapport.interactions.domain.InteractionSource;
 import dev.rapport.interactions.domain.LoggedInteraction;
 import dev.rapport.interactions.messaging.InteractionEvents;
 import dev.rapport.interactions.repository.InteractionFinder;
-import dev.rapport.interactions.repository.InteractionQuery;
+import dev.rapport.interactions.domain.InteractionQuery;
 import dev.rapport.interactions.repository.InteractionRepository;
 import dev.rapport.interactions.repository.ParticipantRepository;
 import dev.rapport.interactions.repository.ParticipantRepository.Participant;

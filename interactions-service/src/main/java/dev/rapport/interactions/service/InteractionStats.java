@@ -1,5 +1,7 @@
 package dev.rapport.interactions.service;
 
+import dev.rapport.interactions.domain.LastTouch;
+import dev.rapport.interactions.domain.ContactFigures;
 import dev.rapport.interactions.repository.InteractionFinder;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +23,12 @@ public class InteractionStats {
     WorkspaceContext workspaces;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public InteractionFinder.ContactFigures ofContact(UUID contactId, Instant now) {
+    public ContactFigures ofContact(UUID contactId, Instant now) {
         return finder.figures(contactId, user(), now);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<InteractionFinder.LastTouch> lastTouches(String tag, String relationship, Instant now, boolean afterNever,
+    public List<LastTouch> lastTouches(String tag, String relationship, Instant now, boolean afterNever,
                                                          Instant afterAt, UUID afterId, int limit) {
         return finder.lastTouches(user(), tag, relationship, now, afterNever, afterAt, afterId, limit);
     }

@@ -1,4 +1,4 @@
-package dev.rapport.interactions.repository;
+package dev.rapport.interactions.domain;
 
 import java.time.Instant;
 import java.util.List;
