@@ -36,6 +36,12 @@ final class ContactFixtures {
         return id;
     }
 
+    /** A known contact as a restore announces it in this workspace (contact.restored.v1), awaited. */
+    void announce(String id, String name) {
+        send(id, ContactEventTypes.RESTORED_V1, state(id, name, 0, "workspace", "member-of-" + workspace, List.of(), null));
+        awaitKnown(id);
+    }
+
     void update(String id, String name, long version, String visibility, String owner, String... emails) {
         send(id, ContactEventTypes.UPDATED_V1, state(id, name, version, visibility, owner, List.of(), null, emails));
     }
