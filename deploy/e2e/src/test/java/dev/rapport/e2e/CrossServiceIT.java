@@ -1,11 +1,14 @@
 package dev.rapport.e2e;
 
+import dev.rapport.events.InteractionEventTypes;
 import dev.rapport.local.LocalKafka;
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
 import dev.rapport.local.Ports;
 import dev.rapport.local.Tokens;
+import dev.rapport.testing.TestEvents;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -226,6 +230,46 @@ class CrossServiceIT {
     private static String create(String token, String json) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
                 .post(stack.url(Service.CONTACTS) + "/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * The log's loop across services: a contact added in contacts-service is one to log an interaction with in
+     * interactions-service; the interaction's event goes out on its topic (what reminders-service will consume) with
+     * its CloudEvents envelope; a merge in contacts-service moves it to the survivor, an erasure erases it with its
+     * last contact.
+     */
+    @Test
+    void anInteractionLoggedWithANewContactFollowsItsMergeAndErasure() {
+        String workspace = "interactions-flow";
+        String token = Tokens.sign(Tokens.Spec.of(workspace, "flow-user", "member"), stack.keys().privateKey());
+        String ada = create(token, "{\"displayName\":\"Ada Lovelace\",\"emails\":[{\"address\":\"ada@example.org\"}]}");
+        String adaToo = create(token, "{\"displayName\":\"A. Lovelace\"}");
+        awaitSummary(Service.INTERACTIONS, token, adaToo, 200, "A. Lovelace");
+        String interaction = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"kind\":\"meeting\",\"occurredAt\":\"2026-11-30T14:00:00+01:00\",\"timeZone\":\"Europe/Paris\","
+                        + "\"participants\":[{\"contactId\":\"" + adaToo + "\"}],\"followUp\":{\"due\":\"2026-12-07\"}}")
+                .post(stack.url(Service.INTERACTIONS) + "/v1/interactions").then().statusCode(201).extract().path("id");
+
+        var logged = TestEvents.awaitRecord(stack.infrastructure().kafka().bootstrapServers(),
+                InteractionEventTypes.TOPIC, interaction, Duration.ofSeconds(30));
+        assertEquals(InteractionEventTypes.LOGGED_V1, TestEvents.header(logged, "ce_type"));
+        assertEquals(workspace, TestEvents.header(logged, "ce_workspaceid"));
+        assertEquals(InteractionEventTypes.SOURCE, TestEvents.header(logged, "ce_source"));
+        assertEquals(List.of(adaToo), JsonPath.from(logged.value()).getList("participants"));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"absorb\":[\"" + adaToo + "\"]}")
+                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + ada + "/merge").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(token).get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + ada + "/timeline")
+                        .then().statusCode(200).body("items.id", equalTo(List.of(interaction))));
+
+        String etag = given().auth().oauth2(token).get(stack.url(Service.CONTACTS) + "/v1/contacts/" + ada)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(token).header("If-Match", etag)
+                .delete(stack.url(Service.CONTACTS) + "/v1/contacts/" + ada).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(token).get(stack.url(Service.INTERACTIONS) + "/v1/interactions/" + interaction)
+                        .then().statusCode(404));
     }
 
     @Test
