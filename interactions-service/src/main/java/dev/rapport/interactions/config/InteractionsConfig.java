@@ -15,8 +15,4 @@ public interface InteractionsConfig {
 
     @WithDefault("200")
     int maxPageSize();
-
-    /** Participants of one interaction at most (a conference is an event with many; a meeting with 500 is a list). */
-    @WithDefault("100")
-    int maxParticipants();
 }
