@@ -61,5 +61,7 @@ create table calendar_source (
 create index calendar_source_by_owner on calendar_source (workspace_id, owner_id, created_at);
 create index calendar_source_due on calendar_source (next_poll_at);
 
--- Matching attendees to contacts: one query for every address of a file, each address a containment lookup.
-create index if not exists contact_projection_emails on contact_projection using gin (emails jsonb_path_ops);
+-- Matching attendees to contacts: one query for every address of a file, each address a containment lookup on the
+-- lower-cased addresses (contact events keep addresses as typed; calendars write them in any case).
+create index if not exists contact_projection_emails_folded
+    on contact_projection using gin ((lower(emails::text)::jsonb) jsonb_path_ops);

@@ -31,6 +31,10 @@ public interface CalendarConfig {
     @WithDefault("10s")
     String pollerEvery();
 
+    /** How long after start-up the poller first runs. */
+    @WithDefault("10s")
+    String pollerDelay();
+
     /** Sources claimed by one poller run. */
     @WithDefault("20")
     int pollBatch();

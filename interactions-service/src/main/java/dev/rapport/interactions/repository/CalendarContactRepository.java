@@ -28,7 +28,7 @@ public class CalendarContactRepository {
 
     /**
      * Every contact whose emails hold one of {@code emails} (lower-case). Each address is a containment lookup that the
-     * GIN index {@code contact_projection_emails} answers.
+     * GIN index {@code contact_projection_emails_folded} answers, case-insensitively.
      */
     public List<EmailMatch> byEmails(Collection<String> emails) {
         if (emails.isEmpty()) {
@@ -44,7 +44,8 @@ public class CalendarContactRepository {
                         select e.email, p.contact_id, p.owner_id, p.visibility, p.deleted_at is not null, p.merged_into
                           from jsonb_array_elements_text(cast(:emails as jsonb)) as e(email)
                           join contact_projection p
-                            on p.workspace_id = :workspace and p.emails @> jsonb_build_array(e.email)""")
+                            on p.workspace_id = :workspace
+                           and cast(lower(cast(p.emails as text)) as jsonb) @> jsonb_build_array(e.email)""")
                 .set("emails", list).rows();
         List<EmailMatch> matches = new ArrayList<>(rows.size());
         for (Object[] r : rows) {

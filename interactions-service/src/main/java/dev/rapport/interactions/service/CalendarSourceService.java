@@ -101,14 +101,26 @@ public class CalendarSourceService {
         sources.delete(find(id));
     }
 
-    /** Polls the user's source now (409 while another poll of it runs) and returns it as the poll left it. */
+    /**
+     * Polls the user's source now and returns it as the poll left it. When another poll of it is running (the
+     * scheduler's, another replica's) this waits for it to end and then polls again, so what the feed holds at the
+     * time of the request is applied; 409 only if that poll does not end within a fetch's time.
+     */
     public CalendarSource pollNow(UUID id) {
-        boolean claimed = QuarkusTransaction.requiringNew().call(() -> {
+        long deadline = System.nanoTime() + config.fetch().timeout().plusSeconds(30).toNanos();
+        while (!QuarkusTransaction.requiringNew().call(() -> {
             find(id);
             return sources.claim(id, LEASE);
-        });
-        if (!claimed) {
-            throw Problems.conflict("This calendar is being polled right now; try again in a moment");
+        })) {
+            if (System.nanoTime() > deadline) {
+                throw Problems.conflict("This calendar is being polled right now; try again in a moment");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Problems.conflict("This calendar is being polled right now; try again in a moment");
+            }
         }
         poll(id);
         return QuarkusTransaction.requiringNew().call(() -> find(id));
