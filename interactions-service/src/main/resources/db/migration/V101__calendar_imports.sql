@@ -49,6 +49,7 @@ create table calendar_source (
     lease_until      timestamptz,
     events_read      integer     not null default 0,
     occurrences      integer     not null default 0,
+    outside_window   integer     not null default 0,
     created          integer     not null default 0,
     updated          integer     not null default 0,
     unchanged        integer     not null default 0,

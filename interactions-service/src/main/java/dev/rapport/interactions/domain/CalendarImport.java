@@ -2,6 +2,7 @@ package dev.rapport.interactions.domain;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -44,22 +45,8 @@ public class CalendarImport {
     @Basic(fetch = FetchType.LAZY)
     private byte[] payload;
 
-    @Column(name = "events_read", nullable = false)
-    private int eventsRead;
-    @Column(nullable = false)
-    private int occurrences;
-    @Column(name = "outside_window", nullable = false)
-    private int outsideWindow;
-    @Column(nullable = false)
-    private int created;
-    @Column(nullable = false)
-    private int updated;
-    @Column(nullable = false)
-    private int unchanged;
-    @Column(nullable = false)
-    private int removed;
-    @Column(nullable = false)
-    private int skipped;
+    @Embedded
+    private CalendarCounts counts = CalendarCounts.NONE;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -92,14 +79,7 @@ public class CalendarImport {
     }
 
     public void succeed(CalendarCounts counts, List<CalendarReason> reasons, boolean truncated) {
-        eventsRead = counts.eventsRead();
-        occurrences = counts.occurrences();
-        outsideWindow = counts.outsideWindow();
-        created = counts.created();
-        updated = counts.updated();
-        unchanged = counts.unchanged();
-        removed = counts.removed();
-        skipped = counts.skipped();
+        this.counts = counts;
         this.reasons = new ArrayList<>(reasons);
         reasonsTruncated = truncated;
         end(Status.DONE);
@@ -138,7 +118,7 @@ public class CalendarImport {
     }
 
     public CalendarCounts counts() {
-        return new CalendarCounts(eventsRead, occurrences, outsideWindow, created, updated, unchanged, removed, skipped);
+        return counts;
     }
 
     public List<CalendarReason> reasons() {

@@ -1,6 +1,7 @@
 package dev.rapport.interactions.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -60,20 +61,8 @@ public class CalendarSource {
     @Column(name = "lease_until")
     private Instant leaseUntil;
 
-    @Column(name = "events_read", nullable = false)
-    private int eventsRead;
-    @Column(nullable = false)
-    private int occurrences;
-    @Column(nullable = false)
-    private int created;
-    @Column(nullable = false)
-    private int updated;
-    @Column(nullable = false)
-    private int unchanged;
-    @Column(nullable = false)
-    private int removed;
-    @Column(nullable = false)
-    private int skipped;
+    @Embedded
+    private CalendarCounts counts = CalendarCounts.NONE;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -103,13 +92,7 @@ public class CalendarSource {
         this.contactsSeen = contactsSeen;
         this.etag = etag;
         this.lastModified = lastModified;
-        this.eventsRead = counts.eventsRead();
-        this.occurrences = counts.occurrences();
-        this.created = counts.created();
-        this.updated = counts.updated();
-        this.unchanged = counts.unchanged();
-        this.removed = counts.removed();
-        this.skipped = counts.skipped();
+        this.counts = counts;
         this.lastMatchedAt = matchedAt;
         ended("ok", null, next);
     }
@@ -189,7 +172,7 @@ public class CalendarSource {
     }
 
     public CalendarCounts lastCounts() {
-        return new CalendarCounts(eventsRead, occurrences, 0, created, updated, unchanged, removed, skipped);
+        return counts;
     }
 
     public Instant createdAt() {

@@ -166,6 +166,7 @@ public class CalendarSync {
         interactions.byExternalIds(user, InteractionSource.CALENDAR, byExternalId.keySet())
                 .forEach(i -> existing.put(i.externalId(), i));
         Map<UUID, List<UUID>> withNow = participants.current(existing.values().stream().map(Interaction::id).toList());
+        Map<String, InteractionDetails> toLog = new java.util.LinkedHashMap<>();
         byExternalId.forEach((externalId, o) -> {
             Interaction found = existing.get(externalId);
             if (o.cancelled()) {
@@ -188,11 +189,9 @@ public class CalendarSync {
             List<UUID> participantIds = with.subList(0, Math.min(with.size(), interactionsConfig.maxParticipants()));
             Initiator initiatedBy = organizerKnown ? Initiator.THEM : Initiator.ME;
             if (found == null) {
-                log.logChecked(new InteractionDetails(InteractionKind.MEETING, o.start(), zone(o), duration(o), null,
+                toLog.put(externalId, new InteractionDetails(InteractionKind.MEETING, o.start(), zone(o), duration(o), null,
                         clip(o.location(), MAX_LOCATION), initiatedBy, participantIds, clip(o.summary(), MAX_SUMMARY),
-                        clip(o.description(), MAX_NOTES), null, null, null, List.of(), visibility),
-                        InteractionSource.CALENDAR, externalId);
-                tally.created++;
+                        clip(o.description(), MAX_NOTES), null, null, null, List.of(), visibility));
                 return;
             }
             InteractionDetails now = found.details(withNow.getOrDefault(found.id(), List.of()));
@@ -207,6 +206,7 @@ public class CalendarSync {
                 tally.updated++;
             }
         });
+        tally.created += log.logChecked(InteractionSource.CALENDAR, toLog);
     }
 
     private static boolean addContacts(List<UUID> contacts, List<UUID> with) {
