@@ -1,6 +1,8 @@
 package dev.rapport.interactions.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,6 +19,29 @@ public interface CalendarConfig {
     /** How far back from now occurrences are imported; recurring series are expanded over this span. */
     @WithDefault("P365D")
     Duration window();
+
+    /**
+     * The key (base64, 16 or 32 bytes) that subscription URLs are encrypted with (AES-GCM) at rest. Without it the
+     * service derives one from {@code rapport.backup.signing-key} and warns: set it in production.
+     */
+    @WithName("url-key")
+    Optional<String> urlKey();
+
+    /** How often the poller looks for due subscriptions (each is still fetched only every poll-interval). */
+    @WithDefault("10s")
+    String pollerEvery();
+
+    /** How long after start-up the poller first runs. */
+    @WithDefault("10s")
+    String pollerDelay();
+
+    /** Sources claimed by one poller run. */
+    @WithDefault("20")
+    int pollBatch();
+
+    /** An import lists at most this many per-event reasons; its counts stay exact. */
+    @WithDefault("1000")
+    int maxReasons();
 
     Fetch fetch();
 
@@ -35,6 +60,12 @@ public interface CalendarConfig {
 
         @WithDefault("10485760")
         long maxBytes();
+
+        /**
+         * Host names (as written in the URL, case-insensitive) fetched even when they resolve to a private or loopback
+         * address: a calendar server on the internal network, or {@code localhost} in tests. Empty by default.
+         */
+        Optional<List<String>> allowedHosts();
     }
 
     interface Upload {

@@ -27,4 +27,15 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         return find("createdBy = ?1 and source = ?2 and externalId = ?3", author, source.wire(), externalId)
                 .firstResultOptional();
     }
+
+    /** The author's interactions from any of these external events, read in slices for a large calendar file. */
+    public List<Interaction> byExternalIds(String author, InteractionSource source, Collection<String> externalIds) {
+        List<String> all = List.copyOf(externalIds);
+        List<Interaction> found = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += 1000) {
+            found.addAll(list("createdBy = ?1 and source = ?2 and externalId in ?3", author, source.wire(),
+                    all.subList(from, Math.min(from + 1000, all.size()))));
+        }
+        return found;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.rapport.interactions.repository;
 
+import dev.rapport.interactions.domain.Interaction;
+
 import dev.rapport.kit.tenancy.WorkspaceSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +48,41 @@ public class ParticipantRepository {
                 .set("logged", join(participants.stream().map(Participant::logged).toList()))
                 .set("current", join(participants.stream().map(Participant::current).toList()))
                 .set("at", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                .execute();
+    }
+
+    /**
+     * The participants of interactions just written (flushed, with none yet): one statement for a whole batch. Each
+     * list is distinct contacts as they are now, so none is shadowed.
+     */
+    public void insertNew(Map<Interaction, List<UUID>> participantsOf) {
+        if (participantsOf.isEmpty()) {
+            return;
+        }
+        List<String> interactionIds = new ArrayList<>();
+        List<String> contactIds = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        participantsOf.forEach((interaction, contacts) -> {
+            for (int n = 0; n < contacts.size(); n++) {
+                interactionIds.add(interaction.id().toString());
+                contactIds.add(contacts.get(n).toString());
+                positions.add(Integer.toString(n + 1));
+                times.add(interaction.occurredAt().toString());
+            }
+        });
+        sql.query("""
+                        insert into interaction_participant
+                               (workspace_id, interaction_id, logged_contact_id, contact_id, position, shadowed, occurred_at)
+                        select :workspace, t.interaction, t.contact, t.contact, t.position, false, t.at
+                          from unnest(cast(string_to_array(:interactions, ',') as uuid[]),
+                                      cast(string_to_array(:contacts, ',') as uuid[]),
+                                      cast(string_to_array(:positions, ',') as smallint[]),
+                                      cast(string_to_array(:times, ',') as timestamptz[])) as t(interaction, contact, position, at)""")
+                .set("interactions", String.join(",", interactionIds))
+                .set("contacts", String.join(",", contactIds))
+                .set("positions", String.join(",", positions))
+                .set("times", String.join(",", times))
                 .execute();
     }
 

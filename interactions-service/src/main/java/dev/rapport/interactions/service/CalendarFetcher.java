@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,19 +43,31 @@ import dev.rapport.interactions.service.CalendarFetchException.Kind;
 @Singleton
 public class CalendarFetcher {
 
-    /** @param timeout connect timeout and deadline for the whole fetch, redirects and body included */
-    public record Settings(boolean allowPrivateAddresses, Duration timeout, long maxBytes) {
+    /**
+     * @param timeout      connect timeout and deadline for the whole fetch, redirects and body included
+     * @param allowedHosts host names (lower-case) exempt from the address check: an internal calendar server, or
+     *                     {@code localhost} in tests. Matched on the name in the URL, never on an address.
+     */
+    public record Settings(boolean allowPrivateAddresses, Duration timeout, long maxBytes, Set<String> allowedHosts) {
 
         public Settings {
             Objects.requireNonNull(timeout, "timeout");
             if (maxBytes <= 0) {
                 throw new IllegalArgumentException("maxBytes must be positive");
             }
+            allowedHosts = allowedHosts == null ? Set.of() : allowedHosts.stream()
+                    .map(host -> host.strip().toLowerCase(Locale.ROOT)).filter(host -> !host.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+
+        public Settings(boolean allowPrivateAddresses, Duration timeout, long maxBytes) {
+            this(allowPrivateAddresses, timeout, maxBytes, Set.of());
         }
 
         static Settings from(CalendarConfig config) {
             var fetch = config.fetch();
-            return new Settings(fetch.allowPrivateAddresses(), fetch.timeout(), fetch.maxBytes());
+            return new Settings(fetch.allowPrivateAddresses(), fetch.timeout(), fetch.maxBytes(),
+                    Set.copyOf(fetch.allowedHosts().orElse(List.of())));
         }
     }
 
@@ -126,6 +141,14 @@ public class CalendarFetcher {
         }
     }
 
+    /**
+     * Checks a URL as {@link #fetch} would before connecting (scheme, no credentials, the host's addresses) without
+     * fetching it: for refusing a subscription URL when it is registered.
+     */
+    public void check(URI url) throws CalendarFetchException {
+        checkAddresses(checkedUrl(url));
+    }
+
     /** Scheme and host only, e.g. {@code https://calendar.google.com/…}: safe to show and to log. */
     public static String redacted(URI url) {
         if (url == null || url.getScheme() == null || url.getHost() == null) {
@@ -162,7 +185,8 @@ public class CalendarFetcher {
         } catch (UnknownHostException e) {
             throw new CalendarFetchException(Kind.UNREACHABLE, "Cannot resolve the host of " + redacted(target));
         }
-        if (settings.allowPrivateAddresses()) {
+        if (settings.allowPrivateAddresses()
+                || settings.allowedHosts().contains(target.getHost().toLowerCase(Locale.ROOT))) {
             return;
         }
         for (var address : addresses) {

@@ -74,6 +74,28 @@ public class InteractionService {
         return logged;
     }
 
+    /**
+     * Logs interactions by the current user whose participants the caller has already found and checked (contacts the
+     * user can see, as they are now, distinct) and whose external ids it knows to be new: a calendar import logs
+     * thousands this way, with one flush and one participant statement for the whole batch instead of lookups and
+     * writes per interaction. Runs in the caller's transaction; each emits interaction.logged.v1 as {@link #log} does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int logChecked(InteractionSource source, Map<String, InteractionDetails> byExternalId) {
+        String author = user();
+        Instant now = Instant.now();
+        Map<Interaction, List<UUID>> written = new java.util.LinkedHashMap<>();
+        byExternalId.forEach((externalId, details) -> {
+            Interaction interaction = Interaction.log(details, source, externalId, author, now);
+            interactions.persist(interaction);
+            written.put(interaction, details.participants());
+        });
+        interactions.flush();
+        participants.insertNew(written);
+        written.forEach((interaction, with) -> events.logged(new LoggedInteraction(interaction, with)));
+        return written.size();
+    }
+
     /** The interaction, if the current user may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<LoggedInteraction> find(UUID id) {
