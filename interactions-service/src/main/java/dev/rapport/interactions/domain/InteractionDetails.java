@@ -14,6 +14,9 @@ public record InteractionDetails(InteractionKind kind, Instant occurredAt, ZoneI
                                  String summary, String notes, String feedback, Sentiment sentiment, FollowUp followUp,
                                  List<String> tags, Visibility visibility) {
 
+    /** Participants of one interaction at most: a meeting with more is a list, better kept as a tag. */
+    public static final int MAX_PARTICIPANTS = 100;
+
     public InteractionDetails {
         participants = List.copyOf(participants);
         tags = List.copyOf(tags);

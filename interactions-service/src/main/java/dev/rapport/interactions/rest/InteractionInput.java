@@ -37,7 +37,7 @@ public record InteractionInput(
                 description = "Who reached out: me (you, the author), them (the contacts), or mutual")
         String initiatedBy,
         @Schema(required = true, description = "The contacts it was with: one or more contacts of your workspace you can see")
-        @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull ParticipantInput> participants,
+        @NotNull @Size(min = 1, max = InteractionDetails.MAX_PARTICIPANTS) List<@Valid @NotNull ParticipantInput> participants,
         @Schema(examples = "Coffee: her new engine") @Size(max = 500) String summary,
         @Size(max = 20000) String notes,
         @Schema(description = "What they said about you or your work", examples = "Liked the talk; wants more on the failures")

@@ -3,7 +3,6 @@ package dev.rapport.interactions.service;
 import dev.rapport.directory.domain.ContactProjection;
 import dev.rapport.directory.service.ContactProjectionService;
 import dev.rapport.interactions.config.CalendarConfig;
-import dev.rapport.interactions.config.InteractionsConfig;
 import dev.rapport.interactions.domain.CalendarCounts;
 import dev.rapport.interactions.domain.CalendarReason;
 import dev.rapport.interactions.domain.Initiator;
@@ -88,8 +87,6 @@ public class CalendarSync {
     @Inject
     CalendarConfig config;
 
-    @Inject
-    InteractionsConfig interactionsConfig;
 
     @Inject
     WorkspaceContext workspaces;
@@ -186,7 +183,7 @@ public class CalendarSync {
                         "Neither the organizer nor any attendee is one of your contacts"));
                 return;
             }
-            List<UUID> participantIds = with.subList(0, Math.min(with.size(), interactionsConfig.maxParticipants()));
+            List<UUID> participantIds = with.subList(0, Math.min(with.size(), InteractionDetails.MAX_PARTICIPANTS));
             Initiator initiatedBy = organizerKnown ? Initiator.THEM : Initiator.ME;
             if (found == null) {
                 toLog.put(externalId, new InteractionDetails(InteractionKind.MEETING, o.start(), zone(o), duration(o), null,
