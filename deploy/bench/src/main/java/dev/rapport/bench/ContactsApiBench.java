@@ -2,17 +2,12 @@ package dev.rapport.bench;
 
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
-import dev.rapport.local.Tokens;
+import dev.rapport.bench.Load.Call;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,13 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,17 +42,17 @@ public final class ContactsApiBench {
     private static final String[] COMPANIES = {"Acme", "Initech", "Globex", "Umbrella", "Hooli", "Stark Industries",
             "Wayne Enterprises", "Tyrell", "Cyberdyne", "Soylent", "Aperture", "Black Mesa", "Pied Piper", "Vandelay"};
     private static final String[] CITIES = {"London", "Paris", "Berlin", "Lisbon", "Oslo", "Boston", "Austin", "Tokyo", "Lagos", "São Paulo"};
-    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     private ContactsApiBench() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = BenchStack.options(args);
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-        String pgbench = options.getOrDefault("pgbench", findPgbench());
+        BenchStack.Run run = BenchStack.Run.of(options);
+        int seconds = run.seconds();
+        int warmup = run.warmup();
+        int clients = run.clients();
+        String pgbench = run.pgbench();
 
         try (LocalStack stack = BenchStack.start(options)) {
             int pgPort = stack.infrastructure().postgres().port();
@@ -71,39 +60,39 @@ public final class ContactsApiBench {
             System.out.println("Seeding 100,000 contacts in one workspace and 10,000 in each of 10 others ...");
             List<String> ids = seed(contactsDb);
             System.out.println("Initialising pgbench (scale 10) on the same server ...");
-            pgbench(pgbench, pgPort, true, "-i", "-q", "-s", "10");
+            BenchStack.pgbench(pgbench, pgPort, true, "-i", "-q", "-s", "10");
 
             String base = stack.url(Service.CONTACTS);
-            String token = Tokens.sign(Tokens.Spec.of(WORKSPACE, USER, "member"), stack.keys().privateKey());
+            String token = BenchStack.token(stack, WORKSPACE, USER);
             Load load = new Load(token, clients);
 
             System.out.printf(Locale.ROOT, "Warm-up: %d s of mixed reads and writes%n", warmup);
-            load.closedLoop(warmup, i -> get(base + "/v1/contacts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
+            load.closedLoop(warmup, i -> Load.Call.get(base + "/v1/contacts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
             load.closedLoop(Math.max(1, warmup / 2), i -> post(base, i));
             // Every measured path is warmed, or the JIT compiles the search path while it is being timed.
             Load warmOne = new Load(token, 1);
-            warmOne.closedLoop(Math.max(1, warmup / 3), i -> get(base + "/v1/contacts?limit=20&q=" + encode(searchTerm(i))));
+            warmOne.closedLoop(Math.max(1, warmup / 3), i -> Load.Call.get(base + "/v1/contacts?limit=20&q=" + encode(searchTerm(i))));
             PageWalker warmWalker = new PageWalker(base);
             warmOne.closedLoop(Math.max(1, warmup / 3), warmWalker::next);
 
             System.out.printf(Locale.ROOT, "pgbench -S -M prepared, %d clients, %d s%n", clients, seconds);
-            double pgRead = pgbench(pgbench, pgPort, false, "-S", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds));
+            double pgRead = BenchStack.pgbench(pgbench, pgPort, false, "-S", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds));
             System.out.printf(Locale.ROOT, "GET /v1/contacts/{id}, %d connections, %d s%n", clients, seconds);
-            Result get = load.closedLoop(seconds, i -> get(base + "/v1/contacts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
+            Load.Result get = load.closedLoop(seconds, i -> Load.Call.get(base + "/v1/contacts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
 
             System.out.printf(Locale.ROOT, "pgbench -N, %d clients, %d s%n", clients, seconds);
-            double pgWrite = pgbench(pgbench, pgPort, false, "-N", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds));
+            double pgWrite = BenchStack.pgbench(pgbench, pgPort, false, "-N", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds));
             System.out.printf(Locale.ROOT, "POST /v1/contacts, %d connections, %d s%n", clients, seconds);
-            Result post = load.closedLoop(seconds, i -> post(base, 1_000_000 + i));
+            Load.Result post = load.closedLoop(seconds, i -> post(base, 1_000_000 + i));
 
             Load one = new Load(token, 1);
             System.out.printf(Locale.ROOT, "GET /v1/contacts?q=..., 1 connection, %d s%n", seconds);
-            Result search = one.closedLoop(seconds, i -> get(base + "/v1/contacts?limit=20&q=" + encode(searchTerm(i))));
+            Load.Result search = one.closedLoop(seconds, i -> Load.Call.get(base + "/v1/contacts?limit=20&q=" + encode(searchTerm(i))));
             System.out.printf(Locale.ROOT, "GET /v1/contacts?q=<a word every contact has>, 1 connection, %d s%n", seconds);
-            Result everywhere = one.closedLoop(seconds, i -> get(base + "/v1/contacts?limit=20&q=engineer"));
+            Load.Result everywhere = one.closedLoop(seconds, i -> Load.Call.get(base + "/v1/contacts?limit=20&q=engineer"));
             System.out.printf(Locale.ROOT, "GET /v1/contacts pages (limit 50, following nextCursor), 1 connection, %d s%n", seconds);
             PageWalker walker = new PageWalker(base);
-            Result list = one.closedLoop(seconds, walker::next);
+            Load.Result list = one.closedLoop(seconds, walker::next);
 
             System.out.println();
             System.out.println("== Contacts API (durable PostgreSQL; load generator on the same machine) ==");
@@ -116,68 +105,6 @@ public final class ContactsApiBench {
             System.out.printf(Locale.ROOT, "list page   p95 %.1f ms (target <= 15 ms)  %s%n", list.latency().at(95), list.latency().summary());
             System.out.printf(Locale.ROOT, "errors: get %d, post %d, search %d, list %d%n", get.errors(), post.errors(), search.errors(), list.errors());
         }
-    }
-
-    record Result(double throughput, Percentiles latency, int errors) {
-    }
-
-    /** A request to make, the status that counts as success, and what to do with the answer. */
-    record Call(HttpRequest request, int expected, java.util.function.Consumer<String> onBody) {
-        Call(HttpRequest request, int expected) {
-            this(request, expected, body -> { });
-        }
-    }
-
-    private static final class Load {
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        private final String token;
-        private final int clients;
-
-        Load(String token, int clients) {
-            this.token = token;
-            this.clients = clients;
-        }
-
-        /** {@code clients} threads, each sending its next request as soon as the last one answered. */
-        Result closedLoop(int seconds, IntFunction<Call> calls) throws InterruptedException {
-            Percentiles latency = new Percentiles();
-            AtomicLong done = new AtomicLong();
-            AtomicInteger errors = new AtomicInteger();
-            AtomicInteger sequence = new AtomicInteger();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            long started = System.nanoTime();
-            for (int c = 0; c < clients; c++) {
-                pool.submit(() -> {
-                    while (System.nanoTime() < deadline) {
-                        Call call = calls.apply(sequence.getAndIncrement());
-                        HttpRequest request = HttpRequest.newBuilder(call.request(), (n, v) -> true)
-                                .header("Authorization", "Bearer " + token).build();
-                        long sent = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                            latency.add((System.nanoTime() - sent) / 1e6);
-                            done.incrementAndGet();
-                            if (response.statusCode() != call.expected()) {
-                                errors.incrementAndGet();
-                            }
-                            call.onBody().accept(response.body());
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                });
-            }
-            pool.shutdown();
-            pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-            return new Result(done.get() / ((System.nanoTime() - started) / 1e9), latency, errors.get());
-        }
-    }
-
-    private static Call get(String url) {
-        return new Call(HttpRequest.newBuilder(URI.create(url)).GET().build(), 200);
     }
 
     private static Call post(String base, int i) {
@@ -280,7 +207,7 @@ public final class ContactsApiBench {
     }
 
     /** The service's folding (service-kit http.Folding): NFKD, marks dropped, lower case. */
-    private static String[] fold(String[] values) {
+    static String[] fold(String[] values) {
         String[] folded = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             folded[i] = java.text.Normalizer.normalize(values[i], java.text.Normalizer.Form.NFKD)
@@ -289,40 +216,12 @@ public final class ContactsApiBench {
         return folded;
     }
 
-    private static String sqlArray(String[] values) {
+    static String sqlArray(String[] values) {
         StringBuilder sql = new StringBuilder("array[");
         for (int i = 0; i < values.length; i++) {
             sql.append(i == 0 ? "" : ",").append('\'').append(values[i].replace("'", "''")).append('\'');
         }
         return sql.append("]").toString();
-    }
-
-    private static double pgbench(String pgbench, int port, boolean init, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(pgbench, "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres"));
-        command.addAll(List.of(args));
-        command.add("postgres");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed:\n" + output);
-        }
-        if (init) {
-            return 0;
-        }
-        Matcher tps = TPS.matcher(output);
-        if (!tps.find()) {
-            throw new IllegalStateException("No tps in pgbench output:\n" + output);
-        }
-        return Double.parseDouble(tps.group(1));
-    }
-
-    private static String findPgbench() {
-        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable)
-                    .max(java.util.Comparator.naturalOrder()).map(Path::toString).orElse("pgbench");
-        } catch (IOException e) {
-            return "pgbench";
-        }
     }
 
     private static String encode(String text) {

@@ -1,0 +1,153 @@
+package dev.rapport.bench;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Where a load spends its time: while it runs, interactions-service records a JFR file (jcmd JFR.start), PostgreSQL's
+ * backends of its database are sampled for what they wait on, and each process's CPU time is taken; then the hottest
+ * frames of the recording are printed.
+ */
+final class Profile {
+
+    private Profile() {
+    }
+
+    static void run(Path dir, String jdbcUrl, int seconds, Callable<Load.Result> load) throws Exception {
+        Files.createDirectories(dir);
+        ProcessHandle service = child("interactions-service").orElseThrow(() -> new IllegalStateException("No interactions-service process"));
+        Path jfr = dir.toAbsolutePath().resolve("interactions-service.jfr");
+        System.out.printf(Locale.ROOT, "%nProfiling: %d s of POSTs again, JFR of interactions-service (pid %d) into %s%n", seconds, service.pid(), jfr);
+        jcmd(service.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+        Map<String, Duration> cpuBefore = cpu();
+        Map<String, Integer> waits = new TreeMap<>();
+        AtomicBoolean done = new AtomicBoolean();
+        int[] samples = {0};
+        Thread sampler = new Thread(() -> sampleWaits(jdbcUrl, done, waits, samples));
+        sampler.start();
+        long started = System.nanoTime();
+        Load.Result result = load.call();
+        double wall = (System.nanoTime() - started) / 1e9;
+        done.set(true);
+        sampler.join();
+        Map<String, Duration> cpuAfter = cpu();
+        jcmd(service.pid(), "JFR.stop", "name=bench");
+
+        System.out.printf(Locale.ROOT, "POST under the profiler: %.0f req/s, %s, errors %d%n", result.throughput(), result.latency().summary(), result.errors());
+        System.out.printf(Locale.ROOT, "CPU over %.1f s wall (2 cores = %.1f core-seconds):%n", wall, 2 * wall);
+        cpuAfter.forEach((name, after) -> System.out.printf(Locale.ROOT, "  %-22s %6.1f core-s%n", name,
+                (after.toMillis() - cpuBefore.getOrDefault(name, Duration.ZERO).toMillis()) / 1000.0));
+        System.out.printf(Locale.ROOT, "PostgreSQL backends of the service's database, by state and wait event (%d samples, mean per sample):%n", samples[0]);
+        waits.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %6.2f  %s%n", e.getValue() / (double) Math.max(1, samples[0]), e.getKey()));
+        printHotFrames(jfr);
+    }
+
+    private static Optional<ProcessHandle> child(String module) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(module + "/target/quarkus-app")).orElse(false))
+                .findFirst();
+    }
+
+    /** CPU time so far: the service, the other services, PostgreSQL's processes, and this JVM (load generator and Kafka). */
+    private static Map<String, Duration> cpu() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+            String command = p.info().commandLine().orElse("");
+            String name = command.contains("interactions-service") ? "interactions-service"
+                    : command.contains("quarkus-run.jar") ? "other services"
+                    : command.contains("postgres") ? "postgresql" : "other";
+            cpu.merge(name, p.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
+        }
+        cpu.put("bench JVM (load, Kafka)", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return cpu;
+    }
+
+    private static void sampleWaits(String jdbcUrl, AtomicBoolean done, Map<String, Integer> waits, int[] samples) {
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+            while (!done.get()) {
+                try (ResultSet rows = s.executeQuery("""
+                        select state || coalesce(' / ' || wait_event_type || ':' || wait_event, ' / on CPU'), count(*)
+                          from pg_stat_activity
+                         where datname = '%s' and pid <> pg_backend_pid() and backend_type = 'client backend'
+                         group by 1""".formatted(database))) {
+                    while (rows.next()) {
+                        waits.merge(rows.getString(1), rows.getInt(2), Integer::sum);
+                    }
+                }
+                samples[0]++;
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            System.out.println("Wait sampling stopped: " + e);
+        }
+    }
+
+    /** The most sampled top frames, and the most sampled first frames of Rapport's own code, of the recording. */
+    private static void printHotFrames(Path jfr) throws Exception {
+        Map<String, Integer> top = new TreeMap<>();
+        Map<String, Integer> ours = new TreeMap<>();
+        Map<String, Integer> threads = new TreeMap<>();
+        int total = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            total++;
+            RecordedStackTrace stack = event.getStackTrace();
+            List<RecordedFrame> frames = stack.getFrames();
+            if (!frames.isEmpty()) {
+                top.merge(name(frames.get(0)), 1, Integer::sum);
+            }
+            frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("dev.rapport")).findFirst()
+                    .ifPresent(f -> ours.merge(name(f), 1, Integer::sum));
+            String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
+            threads.merge(thread == null ? "?" : thread.replaceAll("[-#]?\\d+$", ""), 1, Integer::sum);
+        }
+        System.out.printf(Locale.ROOT, "JFR execution samples: %d; by thread:%n", total);
+        print(threads, total, 8);
+        System.out.println("Top frames:");
+        print(top, total, 15);
+        System.out.println("First Rapport frame on the stack:");
+        print(ours, total, 15);
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    private static void print(Map<String, Integer> counts, int total, int limit) {
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %5d %5.1f%%  %s%n", e.getValue(), 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
+    }
+
+    private static void jcmd(long pid, String... args) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> command = new java.util.ArrayList<>(List.of(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", String.valueOf(pid)));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd failed: " + output);
+        }
+    }
+}
