@@ -66,10 +66,10 @@ public final class LocalStack implements AutoCloseable {
         Infrastructure infrastructure = Infrastructure.start(new Infrastructure.Settings(settings.dataDir(),
                 settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.durable()));
         DevKeys keys;
-        String backupKey;
+        Map<String, String> secrets;
         try {
             keys = DevKeys.loadOrCreate(DevKeys.directoryIn(settings.dataDir()));
-            backupKey = BackupSigningKey.loadOrCreate(DevKeys.directoryIn(settings.dataDir()));
+            secrets = LocalSecret.loadOrCreateAll(DevKeys.directoryIn(settings.dataDir()));
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -83,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
                         settings.repositoryRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
                         port, serviceConfig(service, infrastructure.postgres().jdbcUrl(service.database),
                                 infrastructure.kafka().bootstrapServers(), keys.publicKeyLocation()),
-                        Map.of(BackupSigningKey.ENVIRONMENT_VARIABLE, backupKey),
+                        secrets,
                         settings.dataDir().resolve("logs").resolve(service.module + ".log")));
             }
             for (ServiceProcess process : started.values()) {
