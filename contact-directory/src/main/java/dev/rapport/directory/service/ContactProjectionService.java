@@ -77,8 +77,7 @@ public class ContactProjectionService {
     public Map<UUID, ContactProjection> byIds(java.util.Collection<UUID> contactIds) {
         Map<UUID, ContactProjection> found = new java.util.HashMap<>();
         if (!contactIds.isEmpty()) {
-            projections.list("contactId in ?1", java.util.Set.copyOf(contactIds))
-                    .forEach(projection -> found.put(projection.contactId(), projection));
+            projections.byIds(contactIds).forEach(projection -> found.put(projection.contactId(), projection));
         }
         return found;
     }

@@ -94,9 +94,9 @@ public class ParticipantRepository {
         }
         List<Object[]> rows = sql.query("""
                         select interaction_id, contact_id from interaction_participant
-                         where workspace_id = :workspace and interaction_id in (:ids) and not shadowed
+                         where workspace_id = :workspace and interaction_id = any(cast(string_to_array(:ids, ',') as uuid[])) and not shadowed
                          order by interaction_id, position""")
-                .set("ids", Set.copyOf(interactionIds)).rows();
+                .set("ids", WorkspaceSql.idList(Set.copyOf(interactionIds))).rows();
         for (Object[] row : rows) {
             found.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]);
         }
@@ -107,16 +107,16 @@ public class ParticipantRepository {
     public List<UUID> loggedAs(Collection<UUID> contactIds) {
         return sql.query("""
                         select distinct logged_contact_id from interaction_participant
-                         where workspace_id = :workspace and contact_id in (:ids)""")
-                .set("ids", Set.copyOf(contactIds)).list();
+                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))""")
+                .set("ids", WorkspaceSql.idList(Set.copyOf(contactIds))).list();
     }
 
     /** The interactions one of {@code contactIds} takes part in now. */
     public List<UUID> interactionsWith(Collection<UUID> contactIds) {
         return sql.query("""
                         select distinct interaction_id from interaction_participant
-                         where workspace_id = :workspace and contact_id in (:ids)""")
-                .set("ids", Set.copyOf(contactIds)).list();
+                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))""")
+                .set("ids", WorkspaceSql.idList(Set.copyOf(contactIds))).list();
     }
 
     /** Points every participant logged as {@code logged} at {@code current}. */
@@ -143,8 +143,8 @@ public class ParticipantRepository {
                            set shadowed = exists (select 1 from interaction_participant q
                                                    where q.interaction_id = p.interaction_id
                                                      and q.contact_id = p.contact_id and q.position < p.position)
-                         where p.workspace_id = :workspace and p.interaction_id in (:ids)""")
-                .set("ids", Set.copyOf(interactionIds)).execute();
+                         where p.workspace_id = :workspace and p.interaction_id = any(cast(string_to_array(:ids, ',') as uuid[]))""")
+                .set("ids", WorkspaceSql.idList(Set.copyOf(interactionIds))).execute();
     }
 
     private static String join(List<UUID> ids) {

@@ -173,7 +173,7 @@ public class InteractionService {
         for (int n = 0; n < contactIds.size(); n++) {
             UUID given = contactIds.get(n);
             ContactProjection contact = known.get(given);
-            UUID now = contact == null ? null : contacts.resolve(given);
+            UUID now = contact == null || contact.mergedInto().isEmpty() ? given : contacts.resolve(given);
             if (contact != null && !now.equals(given)) {
                 contact = contacts.byIds(List.of(now)).get(now);
             }

@@ -53,6 +53,25 @@ public class WorkspaceSql {
     }
 
     /**
+     * A query of the current workspace's rows of {@code entity}'s table, read as managed entities: for reads Hibernate
+     * would otherwise plan again on every call (an {@code in} list of another length is another plan).
+     *
+     * @param sql must select the entity's columns and filter by {@code :workspace}
+     */
+    public Statement query(String sql, Class<?> entity) {
+        checkParameters(sql);
+        if (!WORKSPACE_PARAMETER.matcher(sql).find()) {
+            throw new IllegalArgumentException("Native SQL must filter by :" + WORKSPACE + ": " + sql);
+        }
+        return new Statement(em.createNativeQuery(sql, entity).setParameter(WORKSPACE, workspaces.require()));
+    }
+
+    /** Ids as one text parameter, for {@code = any(cast(string_to_array(:ids, ',') as uuid[]))}: one statement for any count. */
+    public static String idList(java.util.Collection<java.util.UUID> ids) {
+        return ids.stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /**
      * A statement that deliberately spans every workspace or touches no workspace's rows.
      *
      * @param reason why no workspace filter applies; required, so the exception is visible where it is made
