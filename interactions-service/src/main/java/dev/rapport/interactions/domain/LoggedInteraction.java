@@ -1,16 +1,22 @@
 package dev.rapport.interactions.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * An interaction with the contacts it is with now: distinct, in the order logged, merged contacts as their
- * survivor, erased ones gone.
+ * survivor, erased ones gone; and their display names, where the use case had them at hand.
  */
-public record LoggedInteraction(Interaction interaction, List<UUID> participants) {
+public record LoggedInteraction(Interaction interaction, List<UUID> participants, Map<UUID, String> names) {
 
     public LoggedInteraction {
         participants = List.copyOf(participants);
+        names = Map.copyOf(names);
+    }
+
+    public LoggedInteraction(Interaction interaction, List<UUID> participants) {
+        this(interaction, participants, Map.of());
     }
 
     public InteractionDetails details() {

@@ -37,6 +37,11 @@ public class ParticipantRepository {
     public void replace(UUID interactionId, List<Participant> participants, Instant occurredAt) {
         sql.query("delete from interaction_participant where workspace_id = :workspace and interaction_id = :id")
                 .set("id", interactionId).execute();
+        insert(interactionId, participants, occurredAt);
+    }
+
+    /** The participants of a new interaction (its row must be written already: flush first). */
+    public void insert(UUID interactionId, List<Participant> participants, Instant occurredAt) {
         sql.query("""
                         insert into interaction_participant
                                (workspace_id, interaction_id, logged_contact_id, contact_id, position, shadowed, occurred_at)

@@ -200,7 +200,7 @@ public class InteractionResource {
     }
 
     private InteractionView view(LoggedInteraction logged) {
-        return InteractionView.of(logged, interactions.names(List.of(logged)));
+        return InteractionView.of(logged, logged.names());
     }
 
     private String user() {

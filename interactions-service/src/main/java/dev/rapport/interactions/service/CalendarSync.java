@@ -93,6 +93,25 @@ public class CalendarSync {
 
     private final CalendarReader reader = new CalendarReader();
 
+    /** Two writers: more would take connections and cores from the requests being served meanwhile. */
+    private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newFixedThreadPool(2,
+            runnable -> {
+                Thread thread = new Thread(runnable, "calendar-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private static Tally done(java.util.concurrent.Future<Tally> slice) {
+        try {
+            return slice.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a calendar was written", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
     /** What applying a calendar did, with the reasons for what it skipped (at most rapport.calendar.max-reasons). */
     public record Result(CalendarCounts counts, List<CalendarReason> reasons, boolean reasonsTruncated) {
     }
@@ -119,9 +138,20 @@ public class CalendarSync {
         }
         Map<String, List<UUID>> byEmail = QuarkusTransaction.requiringNew().call(() -> match(emails, user));
         List<CalendarOccurrence> all = contents.occurrences();
+        String workspace = workspaces.require();
+        // Slices are independent (one occurrence, one interaction): written on two connections at once, so the
+        // database's work on one overlaps the service's on the other.
+        List<java.util.concurrent.Future<Tally>> slices = new ArrayList<>();
         for (int from = 0; from < all.size(); from += SLICE) {
             List<CalendarOccurrence> slice = all.subList(from, Math.min(from + SLICE, all.size()));
-            QuarkusTransaction.requiringNew().run(() -> applySlice(slice, byEmail, visibility, user, tally));
+            slices.add(WRITERS.submit(() -> workspaces.callAs(workspace, user, () -> {
+                Tally own = new Tally(config.maxReasons());
+                QuarkusTransaction.requiringNew().run(() -> applySlice(slice, byEmail, visibility, user, own));
+                return own;
+            })));
+        }
+        for (java.util.concurrent.Future<Tally> slice : slices) {
+            tally.add(done(slice));
         }
         return new Result(new CalendarCounts(contents.eventsRead(), all.size(), contents.outsideWindow(),
                 tally.created, tally.updated, tally.unchanged, tally.removed, tally.skipped),
@@ -273,6 +303,23 @@ public class CalendarSync {
 
         Tally(int maxReasons) {
             this.maxReasons = maxReasons;
+        }
+
+        /** Adds what a slice did, its reasons after those so far. */
+        void add(Tally slice) {
+            created += slice.created;
+            updated += slice.updated;
+            unchanged += slice.unchanged;
+            removed += slice.removed;
+            skipped += slice.skipped;
+            for (CalendarReason reason : slice.reasons) {
+                if (reasons.size() < maxReasons) {
+                    reasons.add(reason);
+                } else {
+                    truncated = true;
+                }
+            }
+            truncated |= slice.truncated;
         }
 
         void skip(CalendarReason reason) {

@@ -58,7 +58,7 @@ public class InteractionService {
     @Transactional
     public LoggedInteraction log(InteractionDetails details, InteractionSource source, String externalId) {
         String author = user();
-        List<Participant> with = participantsOf(details.participants(), author);
+        Checked checked = participantsOf(details.participants(), author);
         if (externalId != null) {
             interactions.byExternalId(author, source, externalId).ifPresent(existing -> {
                 throw Problems.conflict("You logged " + source.wire() + " event " + externalId + " already, as interaction "
@@ -68,8 +68,8 @@ public class InteractionService {
         Interaction interaction = Interaction.log(details, source, externalId, author, Instant.now());
         interactions.persist(interaction);
         interactions.flush();
-        participants.replace(interaction.id(), with, interaction.occurredAt());
-        LoggedInteraction logged = new LoggedInteraction(interaction, current(with));
+        participants.insert(interaction.id(), checked.with(), interaction.occurredAt());
+        LoggedInteraction logged = new LoggedInteraction(interaction, current(checked.with()), checked.names());
         events.logged(logged);
         return logged;
     }
@@ -100,21 +100,26 @@ public class InteractionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<LoggedInteraction> find(UUID id) {
         String user = user();
-        return interactions.byId(id).filter(i -> i.openTo(user))
-                .map(i -> new LoggedInteraction(i, participants.current(List.of(i.id())).getOrDefault(i.id(), List.of())))
-                .filter(logged -> contactsVisible(logged.participants(), user));
+        return interactions.byId(id).filter(i -> i.openTo(user)).flatMap(i -> {
+            List<UUID> with = participants.current(List.of(i.id())).getOrDefault(i.id(), List.of());
+            Map<UUID, ContactProjection> known = contacts.byIds(with);
+            if (!known.values().stream().allMatch(c -> c.visibleTo(user))) {
+                return Optional.empty();
+            }
+            return Optional.of(new LoggedInteraction(i, with, names(known)));
+        });
     }
 
     @Transactional
     public LoggedInteraction update(UUID id, Optional<Long> ifMatch, UnaryOperator<InteractionDetails> change) {
         LoggedInteraction found = require(id, ifMatch);
         InteractionDetails details = change.apply(found.details());
-        List<Participant> with = participantsOf(details.participants(), user());
+        Checked checked = participantsOf(details.participants(), user());
         Interaction interaction = found.interaction();
         interaction.replace(details, Instant.now());
         interactions.flush();
-        participants.replace(id, with, interaction.occurredAt());
-        LoggedInteraction updated = new LoggedInteraction(interaction, current(with));
+        participants.replace(id, checked.with(), interaction.occurredAt());
+        LoggedInteraction updated = new LoggedInteraction(interaction, current(checked.with()), checked.names());
         events.updated(updated);
         return updated;
     }
@@ -166,9 +171,20 @@ public class InteractionService {
      * Each given contact as logged and who it is now, or a 422 listing every id that is not a contact the user can
      * see in this workspace (unknown, erased, another user's private one: the same answer, so none is confirmed).
      */
-    private List<Participant> participantsOf(List<UUID> contactIds, String user) {
+    /** The participants as checked, and the display names of the contacts they are now. */
+    private record Checked(List<Participant> with, Map<UUID, String> names) {
+    }
+
+    private static Map<UUID, String> names(Map<UUID, ContactProjection> contacts) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        contacts.forEach((id, contact) -> names.put(id, contact.displayName()));
+        return names;
+    }
+
+    private Checked participantsOf(List<UUID> contactIds, String user) {
         Map<UUID, ContactProjection> known = contacts.byIds(contactIds);
         List<Participant> with = new ArrayList<>();
+        Map<UUID, String> names = new java.util.HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (int n = 0; n < contactIds.size(); n++) {
             UUID given = contactIds.get(n);
@@ -182,16 +198,13 @@ public class InteractionService {
                         "is not a contact of this workspace you can see (a contact created a moment ago may take a moment to arrive)"));
             } else {
                 with.add(new Participant(given, now));
+                names.put(now, contact.displayName());
             }
         }
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-        return with;
-    }
-
-    private boolean contactsVisible(List<UUID> contactIds, String user) {
-        return contacts.byIds(contactIds).values().stream().allMatch(c -> c.visibleTo(user));
+        return new Checked(with, names);
     }
 
     /** Who the participants are now: distinct, in the order logged. */
