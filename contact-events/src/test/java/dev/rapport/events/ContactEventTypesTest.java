@@ -1,81 +1,23 @@
 package dev.rapport.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.rapport.testing.EventContract;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The type names, the schema and example files and the AsyncAPI document name the same events. */
 class ContactEventTypesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final EventContract CONTRACT = new EventContract(ContactEventTypes.ALL, ContactEventTypes.RESOURCES,
+            "contacts", ContactEventTypes.TOPIC);
 
     @Test
-    void everyTypeHasASchemaTitledByItsNameAndAnExample() throws IOException {
-        for (String type : ContactEventTypes.ALL) {
-            JsonNode schema = read(JSON, ContactEventTypes.schema(type));
-            assertEquals(type, schema.path("title").asText(), "title of " + type + "'s schema");
-            assertEquals("https://rapport.dev/events/" + type + ".schema.json", schema.path("$id").asText());
-            assertTrue(read(JSON, ContactEventTypes.example(type)).isObject(), "example of " + type);
-        }
+    void everyTypeHasItsSchemaAndAMatchingExampleAndIsPublished() {
+        CONTRACT.checkFiles();
     }
 
     /** A restored contact is described as created: one state schema, so the two cannot drift apart. */
     @Test
-    void theRestoredStateIsTheCreatedState() throws IOException {
-        JsonNode restored = read(JSON, ContactEventTypes.schema(ContactEventTypes.RESTORED_V1));
-        assertEquals(ContactEventTypes.CREATED_V1 + ".schema.json", restored.path("$ref").asText());
-        assertTrue(restored.path("properties").isMissingNode(), "no second copy of the state's properties");
-    }
-
-    @Test
-    void theFolderHoldsTheseTypesAndTheAsyncApiDocumentOnly() throws IOException, URISyntaxException {
-        Path folder = Path.of(ContactEventTypes.class.getClassLoader().getResource(ContactEventTypes.RESOURCES).toURI());
-        Set<String> files;
-        try (Stream<Path> listed = Files.list(folder)) {
-            files = new TreeSet<>(listed.map(file -> file.getFileName().toString()).toList());
-        }
-        Set<String> expected = new TreeSet<>(Set.of("asyncapi.yaml"));
-        ContactEventTypes.ALL.forEach(type -> {
-            expected.add(type + ".schema.json");
-            expected.add(type + ".example.json");
-        });
-        assertEquals(expected, files);
-    }
-
-    @Test
-    void theAsyncApiDocumentPublishesEveryTypeWithItsSchema() throws IOException {
-        JsonNode asyncApi = read(new ObjectMapper(new YAMLFactory()), ContactEventTypes.RESOURCES + "asyncapi.yaml");
-        assertEquals(ContactEventTypes.TOPIC, asyncApi.path("channels").path("contacts").path("address").asText());
-        List<String> published = new ArrayList<>();
-        asyncApi.path("components").path("messages").forEach(message -> {
-            String type = message.path("name").asText();
-            published.add(type);
-            assertEquals(type, message.path("headers").path("properties").path("ce_type").path("const").asText());
-            assertEquals(type + ".schema.json", message.path("payload").path("$ref").asText());
-        });
-        assertEquals(ContactEventTypes.ALL, published);
-    }
-
-    private static JsonNode read(ObjectMapper mapper, String resource) throws IOException {
-        try (InputStream in = ContactEventTypes.class.getClassLoader().getResourceAsStream(resource)) {
-            assertNotNull(in, "no " + resource + " on the classpath");
-            return mapper.readTree(in);
-        }
+    void theRestoredStateIsTheCreatedState() {
+        CONTRACT.checkSameSchema(ContactEventTypes.RESTORED_V1, ContactEventTypes.CREATED_V1,
+                "{\"contactId\":\"not a contact\"}");
     }
 }

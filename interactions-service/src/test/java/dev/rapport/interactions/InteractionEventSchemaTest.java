@@ -1,12 +1,8 @@
 package dev.rapport.interactions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.rapport.events.InteractionEventTypes;
+import dev.rapport.testing.EventContract;
 import dev.rapport.testing.RapportInfraTestResource;
 import dev.rapport.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -17,8 +13,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Set;
@@ -28,18 +22,16 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The producer owns its event schemas: everything it emits, and every published example, must match them. */
+/** The producer owns its event schemas: everything it emits must match them (the examples are checked in interaction-events). */
 @QuarkusTest
 @WithTestResource(RapportInfraTestResource.class)
 class InteractionEventSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            factory -> factory.schemaMappers(mappers -> mappers.mapPrefix("https://rapport.dev/events/",
-                    "classpath:" + InteractionEventTypes.RESOURCES)));
+    /** The published contract, read from the interaction-events jar as every reader gets it. */
+    private static final EventContract CONTRACT = new EventContract(InteractionEventTypes.ALL,
+            InteractionEventTypes.RESOURCES, "interactions", InteractionEventTypes.TOPIC);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -73,34 +65,10 @@ class InteractionEventSchemaTest {
              ResultSet rows = connection.createStatement()
                      .executeQuery("select id, type, cast(payload as text) from outbox_event")) {
             while (rows.next()) {
-                assertValid(rows.getString(2), JSON.readTree(rows.getString(3)), "event " + rows.getString(1));
+                CONTRACT.assertValid(rows.getString(2), JSON.readTree(rows.getString(3)), "event " + rows.getString(1));
                 types.add(rows.getString(2));
             }
         }
         assertEquals(new TreeSet<>(InteractionEventTypes.ALL), types);
-    }
-
-    @Test
-    void everyExampleMatchesItsSchema() throws IOException {
-        for (String type : InteractionEventTypes.ALL) {
-            assertValid(type, read(InteractionEventTypes.example(type)), InteractionEventTypes.example(type));
-        }
-        // updated.v1's schema is logged.v1's, by reference: that reference is followed, not skipped.
-        assertFalse(SCHEMAS.getSchema(read(InteractionEventTypes.schema(InteractionEventTypes.UPDATED_V1)))
-                .validate(JSON.readTree("{\"interactionId\":\"not an id\"}")).isEmpty());
-    }
-
-    private static void assertValid(String type, JsonNode payload, String what) throws IOException {
-        assertTrue(InteractionEventTypes.ALL.contains(type), "no schema for event type " + type);
-        JsonSchema schema = SCHEMAS.getSchema(read(InteractionEventTypes.schema(type)));
-        Set<ValidationMessage> errors = schema.validate(payload);
-        assertTrue(errors.isEmpty(), what + " of type " + type + " breaks its schema: " + errors);
-    }
-
-    private static JsonNode read(String resource) throws IOException {
-        try (InputStream in = InteractionEventSchemaTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertTrue(in != null, "no " + resource + " on the classpath");
-            return JSON.readTree(in);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.kit.http.Pages;
 import dev.rapport.kit.http.IfMatch;
 import dev.rapport.kit.http.MergePatch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,11 +127,7 @@ public class ContactResource {
         boolean more = found.size() > search.limit();
         List<Contact> page = more ? found.subList(0, search.limit()) : found;
         String next = more ? cursorAfter(page.get(page.size() - 1), search.sort()).encode() : null;
-        Response.ResponseBuilder response = Response.ok(new ContactPageView(page.stream().map(ContactView::of).toList(), next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
-        }
-        return response.build();
+        return Pages.ok(new ContactPageView(page.stream().map(ContactView::of).toList(), next), next, uri);
     }
 
     @GET

@@ -7,6 +7,7 @@ import dev.rapport.interactions.domain.InteractionDetails;
 import dev.rapport.interactions.domain.LoggedInteraction;
 import dev.rapport.interactions.domain.InteractionQuery;
 import dev.rapport.interactions.service.InteractionService;
+import dev.rapport.kit.http.Pages;
 import dev.rapport.kit.http.IfMatch;
 import dev.rapport.kit.http.MergePatch;
 import dev.rapport.kit.http.StrictJson;
@@ -191,12 +192,8 @@ public class InteractionResource {
             next = new PageCursor(last.interaction().occurredAt(), last.interaction().id()).encode();
         }
         java.util.Map<UUID, String> names = interactions.names(page);
-        Response.ResponseBuilder response = Response.ok(new InteractionPageView(
-                page.stream().map(l -> InteractionView.of(l, names)).toList(), next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
-        }
-        return response.build();
+        return Pages.ok(new InteractionPageView(
+                page.stream().map(l -> InteractionView.of(l, names)).toList(), next), next, uri);
     }
 
     private InteractionView view(LoggedInteraction logged) {

@@ -3,6 +3,7 @@ package dev.rapport.interactions.rest;
 import dev.rapport.interactions.domain.LastTouch;
 import dev.rapport.interactions.config.InteractionsConfig;
 import dev.rapport.interactions.service.InteractionStats;
+import dev.rapport.kit.http.Pages;
 import dev.rapport.kit.http.WholeNumberParameter;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
@@ -77,11 +78,7 @@ public class InteractionStatsResource {
             LastTouch last = page.get(page.size() - 1);
             next = new PageCursor(last.lastAt(), last.contactId()).encode();
         }
-        Response.ResponseBuilder response = Response.ok(new LastTouchPageView(
-                page.stream().map(t -> LastTouchPageView.LastTouchView.of(t, now)).toList(), next));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
-        }
-        return response.build();
+        return Pages.ok(new LastTouchPageView(
+                page.stream().map(t -> LastTouchPageView.LastTouchView.of(t, now)).toList(), next), next, uri);
     }
 }
