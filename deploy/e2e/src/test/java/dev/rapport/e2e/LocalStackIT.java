@@ -1,6 +1,7 @@
 package dev.rapport.e2e;
 
 import dev.rapport.events.ContactEventTypes;
+import dev.rapport.events.InteractionEventTypes;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class LocalStackIT {
                     .then().statusCode(201).extract().path("id");
 
             assertLocalBrowserOriginsOnlyAreAllowed(ports);
-            assertContactsServesItsEventDocuments(ports);
+            assertProducersServeTheirEventDocuments(ports);
             awaitSummary(ports.interactionsUrl(), token, contactId, Duration.ofSeconds(10));
             awaitSummary(ports.remindersUrl(), token, contactId, Duration.ofSeconds(10));
             given().get(ports.contactsUrl() + "/v1/contacts/" + contactId).then().statusCode(401);
@@ -104,26 +105,30 @@ class LocalStackIT {
         }
     }
 
-    /** contacts-service serves what the contact-events jar holds, at the URLs the AsyncAPI documents name. */
-    private static void assertContactsServesItsEventDocuments(Ports ports) throws IOException {
+    /** Each producer serves what its contract jar holds, at the URLs the AsyncAPI documents name. */
+    private static void assertProducersServeTheirEventDocuments(Ports ports) throws IOException {
+        assertServes(ports.contactsUrl(), "contact-events", ContactEventTypes.RESOURCES, ContactEventTypes.ALL);
+        assertServes(ports.interactionsUrl(), "interaction-events", InteractionEventTypes.RESOURCES, InteractionEventTypes.ALL);
+        // A consumer serves its own AsyncAPI document, never the producer's files.
+        given().get(ports.remindersUrl() + "/events/asyncapi.yaml").then().statusCode(200)
+                .body(containsString("What reminders-service consumes"));
+        for (String consumer : List.of(ports.interactionsUrl(), ports.remindersUrl())) {
+            given().get(consumer + "/events/" + ContactEventTypes.CREATED_V1 + ".schema.json").then().statusCode(404);
+        }
+    }
+
+    private static void assertServes(String serviceUrl, String jar, String resources, List<String> types) throws IOException {
         List<String> documents = new ArrayList<>(List.of("asyncapi.yaml"));
-        ContactEventTypes.ALL.forEach(type -> documents.addAll(List.of(type + ".schema.json", type + ".example.json")));
+        types.forEach(type -> documents.addAll(List.of(type + ".schema.json", type + ".example.json")));
         for (String document : documents) {
-            // The services' jars are on this classpath too, each with its own asyncapi.yaml: take contact-events'.
-            URL file = Collections.list(LocalStackIT.class.getClassLoader().getResources(ContactEventTypes.RESOURCES + document))
-                    .stream().filter(url -> url.toString().contains("contact-events")).findFirst().orElseThrow();
+            // The services' jars are on this classpath too, each with its own asyncapi.yaml: take the contract jar's.
+            URL file = Collections.list(LocalStackIT.class.getClassLoader().getResources(resources + document))
+                    .stream().filter(url -> url.toString().contains(jar)).findFirst().orElseThrow();
             try (InputStream published = file.openStream()) {
-                String served = given().get(ports.contactsUrl() + "/events/" + document).then().statusCode(200)
+                String served = given().get(serviceUrl + "/events/" + document).then().statusCode(200)
                         .extract().asString();
                 assertEquals(new String(published.readAllBytes(), StandardCharsets.UTF_8), served, document);
             }
-        }
-        // The consumers serve their own AsyncAPI document, never the producer's files.
-        for (String consumer : List.of(ports.interactionsUrl(), ports.remindersUrl())) {
-            given().get(consumer + "/events/asyncapi.yaml").then().statusCode(200)
-                    .body(containsString("What " + (consumer.equals(ports.interactionsUrl()) ? "interactions" : "reminders")
-                            + "-service consumes"));
-            given().get(consumer + "/events/" + ContactEventTypes.CREATED_V1 + ".schema.json").then().statusCode(404);
         }
     }
 
