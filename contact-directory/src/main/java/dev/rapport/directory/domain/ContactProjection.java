@@ -151,7 +151,12 @@ public class ContactProjection {
     }
 
     public boolean visibleTo(String user) {
-        return deletedAt == null && (!"private".equals(visibility) || user.equals(ownerId));
+        return visible(deletedAt != null, visibility, ownerId, user);
+    }
+
+    /** Who may see a contact: anyone in its workspace unless it is erased, or private to another user. */
+    static boolean visible(boolean erased, String visibility, String ownerId, String user) {
+        return !erased && (!"private".equals(visibility) || user.equals(ownerId));
     }
 
     public UUID contactId() {

@@ -1,6 +1,7 @@
 package dev.rapport.directory.repository;
 
 import dev.rapport.directory.domain.ContactProjection;
+import dev.rapport.directory.domain.ContactRef;
 import dev.rapport.kit.tenancy.WorkspaceSql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +26,13 @@ public class ContactProjectionRepository implements PanacheRepositoryBase<Contac
     }
 
     /** Those of {@code contactIds} known here, in one statement whatever their number. */
-    public List<ContactProjection> byIds(Collection<UUID> contactIds) {
+    public List<ContactRef> byIds(Collection<UUID> contactIds) {
         return sql.query("""
-                        select * from contact_projection
-                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))""",
-                        ContactProjection.class)
-                .set("ids", WorkspaceSql.idList(contactIds)).list();
+                        select contact_id, display_name, owner_id, visibility, deleted_at is not null, merged_into
+                          from contact_projection
+                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))""")
+                .set("ids", WorkspaceSql.idList(contactIds)).rows().stream()
+                .map(r -> new ContactRef((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4], (UUID) r[5]))
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.directory.service;
 
 import dev.rapport.directory.domain.ContactChange;
 import dev.rapport.directory.domain.ContactProjection;
+import dev.rapport.directory.domain.ContactRef;
 import dev.rapport.directory.domain.ContactState;
 import dev.rapport.directory.repository.ContactProjectionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +75,8 @@ public class ContactProjectionService {
 
     /** The contacts known among {@code contactIds}, by id (erased ones included, as tombstones). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<UUID, ContactProjection> byIds(java.util.Collection<UUID> contactIds) {
-        Map<UUID, ContactProjection> found = new java.util.HashMap<>();
+    public Map<UUID, ContactRef> byIds(java.util.Collection<UUID> contactIds) {
+        Map<UUID, ContactRef> found = new java.util.HashMap<>();
         if (!contactIds.isEmpty()) {
             projections.byIds(contactIds).forEach(projection -> found.put(projection.contactId(), projection));
         }

@@ -1,6 +1,6 @@
 package dev.rapport.interactions.service;
 
-import dev.rapport.directory.domain.ContactProjection;
+import dev.rapport.directory.domain.ContactRef;
 import dev.rapport.directory.service.ContactProjectionService;
 import dev.rapport.interactions.config.CalendarConfig;
 import dev.rapport.interactions.domain.CalendarCounts;
@@ -171,7 +171,7 @@ public class CalendarSync {
                 visible = !"private".equals(m.visibility()) || user.equals(m.ownerId());
             } else {
                 contact = contacts.resolve(contact);
-                ContactProjection survivor = contacts.byIds(List.of(contact)).get(contact);
+                ContactRef survivor = contacts.byIds(List.of(contact)).get(contact);
                 visible = survivor != null && survivor.mergedInto().isEmpty() && survivor.visibleTo(user);
             }
             if (visible) {

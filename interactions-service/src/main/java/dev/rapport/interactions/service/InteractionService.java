@@ -1,6 +1,7 @@
 package dev.rapport.interactions.service;
 
 import dev.rapport.directory.domain.ContactProjection;
+import dev.rapport.directory.domain.ContactRef;
 import dev.rapport.directory.service.ContactProjectionService;
 import dev.rapport.interactions.domain.Interaction;
 import dev.rapport.interactions.domain.InteractionDetails;
@@ -102,7 +103,7 @@ public class InteractionService {
         String user = user();
         return interactions.byId(id).filter(i -> i.openTo(user)).flatMap(i -> {
             List<UUID> with = participants.current(List.of(i.id())).getOrDefault(i.id(), List.of());
-            Map<UUID, ContactProjection> known = contacts.byIds(with);
+            Map<UUID, ContactRef> known = contacts.byIds(with);
             if (!known.values().stream().allMatch(c -> c.visibleTo(user))) {
                 return Optional.empty();
             }
@@ -175,20 +176,20 @@ public class InteractionService {
     private record Checked(List<Participant> with, Map<UUID, String> names) {
     }
 
-    private static Map<UUID, String> names(Map<UUID, ContactProjection> contacts) {
+    private static Map<UUID, String> names(Map<UUID, ContactRef> contacts) {
         Map<UUID, String> names = new java.util.HashMap<>();
         contacts.forEach((id, contact) -> names.put(id, contact.displayName()));
         return names;
     }
 
     private Checked participantsOf(List<UUID> contactIds, String user) {
-        Map<UUID, ContactProjection> known = contacts.byIds(contactIds);
+        Map<UUID, ContactRef> known = contacts.byIds(contactIds);
         List<Participant> with = new ArrayList<>();
         Map<UUID, String> names = new java.util.HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (int n = 0; n < contactIds.size(); n++) {
             UUID given = contactIds.get(n);
-            ContactProjection contact = known.get(given);
+            ContactRef contact = known.get(given);
             UUID now = contact == null || contact.mergedInto().isEmpty() ? given : contacts.resolve(given);
             if (contact != null && !now.equals(given)) {
                 contact = contacts.byIds(List.of(now)).get(now);
