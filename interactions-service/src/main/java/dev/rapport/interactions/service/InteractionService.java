@@ -68,10 +68,11 @@ public class InteractionService {
         }
         Interaction interaction = Interaction.log(details, source, externalId, author, Instant.now());
         interactions.persist(interaction);
+        LoggedInteraction logged = new LoggedInteraction(interaction, current(checked.with()), checked.names());
+        // The event first: one flush writes it with the interaction, whose row the participants then reference.
+        events.logged(logged);
         interactions.flush();
         participants.insert(interaction.id(), checked.with(), interaction.occurredAt());
-        LoggedInteraction logged = new LoggedInteraction(interaction, current(checked.with()), checked.names());
-        events.logged(logged);
         return logged;
     }
 
