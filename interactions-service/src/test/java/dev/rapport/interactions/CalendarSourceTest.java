@@ -218,6 +218,14 @@ class CalendarSourceTest {
                     .body("violations[0].field", equalTo("url"));
         }
         register(member, "ftp://example.com/cal.ics").then().statusCode(422);
+        // Every invalid field at once, each where it was sent; none of it a 500.
+        given().auth().oauth2(member).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + "n".repeat(201) + "\", \"visibility\": \"public\"}").post("/v1/calendar-sources")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("name", "url", "visibility")))
+                .body("violations.in", equalTo(List.of("body", "body", "body")));
+        given().auth().oauth2(member).contentType(ContentType.JSON).body("{\"url\": null}").post("/v1/calendar-sources")
+                .then().statusCode(422).body("violations[0].field", equalTo("url"));
         register(member, "not a url").then().statusCode(422);
         given().auth().oauth2(member).get("/v1/calendar-sources").then().statusCode(200).body("", hasSize(0));
 

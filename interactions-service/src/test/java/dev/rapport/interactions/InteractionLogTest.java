@@ -107,6 +107,24 @@ class InteractionLogTest {
     }
 
     @Test
+    void oddValuesAreRefusedInTheApisOwnWords() {
+        String ada = contacts.contact("Ada");
+        log(body("call", "2026-11-30T14:00:00Z", ada) + ", \"durationMinutes\": 1.5}").then().statusCode(422)
+                .body("violations[0].field", equalTo("durationMinutes"));
+        log(body("call", "2026-11-30T14:00:00Z", ada) + ", \"durationMinutes\": 10000000000}").then().statusCode(422)
+                .body("violations[0].message", equalTo("is out of range"));
+        log("{\"kind\": \"call\", \"occurredAt\": \"2026-11-30T14:00:00Z\", \"participants\": \"abc\"}").then()
+                .statusCode(422).body("violations[0].message", equalTo("has the wrong type (expected an array)"));
+        for (String offset : List.of("+01:00", "UTC+1", "GMT-05:00")) {
+            log(body("call", "2026-11-30T14:00:00", ada) + ", \"timeZone\": \"" + offset + "\"}").then().statusCode(422)
+                    .body("violations.field", equalTo(List.of("timeZone")));
+        }
+        // With no zone named, the offset it was written with is what is known of it.
+        log(body("call", "2026-11-30T14:00:00+09:00", ada) + "}").then().statusCode(201)
+                .body("timeZone", equalTo("+09:00")).body("occurredAt", equalTo("2026-11-30T14:00:00+09:00"));
+    }
+
+    @Test
     void participantsMustBeContactsTheAuthorCanSeeInThisWorkspace() {
         String ada = contacts.contact("Ada");
         String hidden = contacts.contact("Someone else's", "private", "other-member-of-" + workspace, List.of(), null);
@@ -226,6 +244,7 @@ class InteractionLogTest {
         given().auth().oauth2(token).get("/v1/interactions?kind=call").then().body("items.id", equalTo(List.of(b)));
         given().auth().oauth2(token).get("/v1/interactions?from=2026-10-02&to=2026-10-03").then().body("items.id", equalTo(List.of(b)));
         given().auth().oauth2(token).get("/v1/interactions?tag=mentor").then().body("items.id", equalTo(List.of(a)));
+        given().auth().oauth2(token).get("/v1/interactions?tag=MENTOR").then().body("items.id", equalTo(List.of(a)));
         given().auth().oauth2(token).get("/v1/interactions?initiatedBy=them").then().body("items.id", equalTo(List.of(b)));
         given().auth().oauth2(token).get("/v1/interactions?q=ZOE CAFE").then().body("items.id", equalTo(List.of(a)));
         given().auth().oauth2(token).get("/v1/interactions?q=demo").then().body("items.id", equalTo(List.of(b)));

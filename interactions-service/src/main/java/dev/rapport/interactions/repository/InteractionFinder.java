@@ -1,7 +1,5 @@
 package dev.rapport.interactions.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.interactions.domain.ContactFigures;
 import dev.rapport.interactions.domain.InteractionQuery;
 import dev.rapport.interactions.domain.LastTouch;
@@ -37,9 +35,6 @@ public class InteractionFinder {
     @Inject
     WorkspaceSql sql;
 
-    @Inject
-    ObjectMapper json;
-
     /** The ids of a page, in order. */
     public List<UUID> page(InteractionQuery q) {
         StringBuilder where = new StringBuilder();
@@ -61,8 +56,8 @@ public class InteractionFinder {
             params.put("to", utc(q.to()));
         }
         if (q.tag() != null) {
-            where.append(" and i.tags @> cast(:tag as jsonb)");
-            params.put("tag", jsonArray(q.tag()));
+            where.append(" and exists (select 1 from jsonb_array_elements_text(i.tags) t where lower(t) = lower(:tag))");
+            params.put("tag", q.tag());
         }
         if (q.initiatedBy() != null) {
             where.append(" and i.initiated_by = :initiatedBy");
@@ -124,7 +119,7 @@ public class InteractionFinder {
                                        Instant afterAt, UUID afterId, int limit) {
         StringBuilder where = new StringBuilder();
         if (tag != null) {
-            where.append(" and c.tags @> cast(:tag as jsonb)");
+            where.append(" and exists (select 1 from jsonb_array_elements_text(c.tags) t where lower(t) = lower(:tag))");
         }
         if (relationship != null) {
             where.append(" and c.relationship = :relationship");
@@ -147,7 +142,7 @@ public class InteractionFinder {
                          order by s.last_at asc nulls first, s.contact_id limit :limit""")
                 .set("user", user).set("now", utc(now)).set("limit", limit);
         if (tag != null) {
-            statement.set("tag", jsonArray(tag));
+            statement.set("tag", tag);
         }
         if (relationship != null) {
             statement.set("relationship", relationship);
@@ -160,14 +155,6 @@ public class InteractionFinder {
         }
         return statement.rows().stream().map(r -> new LastTouch((UUID) r[0], (String) r[1], SqlTimes.instant(r[2]),
                 (String) r[3], (UUID) r[4])).toList();
-    }
-
-    private String jsonArray(String value) {
-        try {
-            return json.writeValueAsString(List.of(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -1,5 +1,10 @@
 package dev.rapport.interactions.rest;
 
+import dev.rapport.kit.problem.Problems;
+import java.util.ArrayList;
+import dev.rapport.interactions.domain.InvalidValue;
+import dev.rapport.interactions.domain.Visibility;
+import dev.rapport.kit.problem.FieldError;
 import dev.rapport.interactions.service.CalendarSourceService;
 import dev.rapport.kit.http.StrictJson;
 import dev.rapport.kit.tenancy.Roles;
@@ -39,6 +44,9 @@ public class CalendarSourceResource {
     @Inject
     StrictJson strictJson;
 
+    @Inject
+    jakarta.validation.Validator validator;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
@@ -57,8 +65,21 @@ public class CalendarSourceResource {
             content = @Content(mediaType = InteractionResource.PROBLEM))
     public Response add(String body, @Context UriInfo uri) {
         CalendarSourceInput input = strictJson.read(strictJson.tree(body), CalendarSourceInput.class);
-        CalendarSourceView view = CalendarSourceView.of(sources.register(input.url(), input.name(),
-                CalendarImportResource.visibility(input.visibility())));
+        List<FieldError> errors = new ArrayList<>();
+        validator.validate(input).forEach(v -> errors.add(FieldError.body(v.getPropertyPath().toString(), v.getMessage())));
+        Visibility visibility = Visibility.PRIVATE;
+        if (input.visibility() != null) {
+            try {
+                visibility = Visibility.fromWire(input.visibility().strip());
+            } catch (InvalidValue e) {
+                errors.add(FieldError.body("visibility", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(FieldError::field));
+            throw Problems.invalid(errors);
+        }
+        CalendarSourceView view = CalendarSourceView.of(sources.register(input.url(), input.name(), visibility));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
     }
 

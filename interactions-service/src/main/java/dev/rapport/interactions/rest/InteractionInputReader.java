@@ -109,7 +109,13 @@ public class InteractionInputReader {
             return null;
         }
         try {
-            return ZoneId.of(text);
+            ZoneId zone = ZoneId.of(text);
+            // An offset is not a time zone: it says nothing of summer time (the default, when no zone is given, is
+            // occurredAt's own offset; a client that names one names a place).
+            if (zone instanceof ZoneOffset || zone.getId().matches("(UTC|GMT|UT)[+-].*")) {
+                throw new DateTimeException("an offset");
+            }
+            return zone;
         } catch (DateTimeException e) {
             errors.add(FieldError.body("timeZone", "must be an IANA time zone such as Europe/Paris, or UTC"));
             return null;

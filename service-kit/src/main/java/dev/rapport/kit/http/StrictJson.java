@@ -69,17 +69,47 @@ public class StrictJson {
             return mapper.readerFor(type)
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                     .readValue(tree);
         } catch (UnrecognizedPropertyException e) {
             throw Problems.invalid(FieldError.body(path(e), "is not a known field"));
         } catch (MismatchedInputException e) {
-            throw Problems.invalid(FieldError.body(path(e), "has the wrong type (expected "
-                    + (e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName()) + ")"));
+            throw Problems.invalid(FieldError.body(path(e), "has the wrong type (expected " + jsonType(e.getTargetType()) + ")"));
         } catch (JsonMappingException e) {
-            throw Problems.invalid(FieldError.body(path(e), e.getOriginalMessage()));
+            // Jackson's words name Java types ("out of range of int"): say it in the API's.
+            String message = e.getOriginalMessage();
+            throw Problems.invalid(FieldError.body(path(e), message != null && message.startsWith("Numeric value")
+                    ? "is out of range" : message));
         } catch (java.io.IOException e) {
             throw Problems.malformed("The request body could not be read");
         }
+    }
+
+    /** The JSON kind of value a Java type is read from, as a client knows it. */
+    static String jsonType(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == java.util.UUID.class) {
+            return "a string holding a UUID";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == Character.class || type == char.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "an object";
     }
 
     private static String path(JsonMappingException e) {
