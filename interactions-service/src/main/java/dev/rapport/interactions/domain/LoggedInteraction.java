@@ -12,7 +12,15 @@ public record LoggedInteraction(Interaction interaction, List<UUID> participants
 
     public LoggedInteraction {
         participants = List.copyOf(participants);
-        names = Map.copyOf(names);
+        // Only the names of its own participants: a page's shared map would otherwise be copied whole into each.
+        Map<UUID, String> own = new java.util.HashMap<>();
+        for (UUID id : participants) {
+            String name = names.get(id);
+            if (name != null) {
+                own.put(id, name);
+            }
+        }
+        names = Map.copyOf(own);
     }
 
     public LoggedInteraction(Interaction interaction, List<UUID> participants) {

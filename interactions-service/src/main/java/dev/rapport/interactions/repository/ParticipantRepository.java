@@ -108,6 +108,29 @@ public class ParticipantRepository {
         return found;
     }
 
+    /** Each interaction's contacts now, as {@link #current}, and their display names, in one statement. */
+    public Map<UUID, List<UUID>> currentNamed(Collection<UUID> interactionIds, Map<UUID, String> names) {
+        Map<UUID, List<UUID>> found = new LinkedHashMap<>();
+        if (interactionIds.isEmpty()) {
+            return found;
+        }
+        List<Object[]> rows = sql.query("""
+                        select p.interaction_id, p.contact_id, c.display_name
+                          from interaction_participant p
+                          left join contact_projection c on c.workspace_id = p.workspace_id and c.contact_id = p.contact_id
+                         where p.workspace_id = :workspace and not p.shadowed
+                           and p.interaction_id = any(cast(string_to_array(:ids, ',') as uuid[]))
+                         order by p.interaction_id, p.position""")
+                .set("ids", WorkspaceSql.idList(Set.copyOf(interactionIds))).rows();
+        for (Object[] row : rows) {
+            found.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]);
+            if (row[2] != null) {
+                names.put((UUID) row[1], (String) row[2]);
+            }
+        }
+        return found;
+    }
+
     /** The contacts as logged of every participant that is one of {@code contactIds} now. */
     public List<UUID> loggedAs(Collection<UUID> contactIds) {
         return sql.query("""

@@ -191,9 +191,8 @@ public class InteractionResource {
             LoggedInteraction last = page.get(page.size() - 1);
             next = new PageCursor(last.interaction().occurredAt(), last.interaction().id()).encode();
         }
-        java.util.Map<UUID, String> names = interactions.names(page);
         return Pages.ok(new InteractionPageView(
-                page.stream().map(l -> InteractionView.of(l, names)).toList(), next), next, uri);
+                page.stream().map(l -> InteractionView.of(l, l.names())).toList(), next), next, uri);
     }
 
     private InteractionView view(LoggedInteraction logged) {

@@ -139,19 +139,10 @@ public class InteractionService {
         List<UUID> ids = finder.page(query);
         Map<UUID, Interaction> byId = new java.util.HashMap<>();
         interactions.byIds(ids).forEach(i -> byId.put(i.id(), i));
-        Map<UUID, List<UUID>> with = participants.current(ids);
-        return ids.stream().filter(byId::containsKey)
-                .map(id -> new LoggedInteraction(byId.get(id), with.getOrDefault(id, List.of()))).toList();
-    }
-
-    /** The display names of the contacts these interactions are with. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<UUID, String> names(List<LoggedInteraction> logged) {
-        Set<UUID> ids = new HashSet<>();
-        logged.forEach(l -> ids.addAll(l.participants()));
         Map<UUID, String> names = new java.util.HashMap<>();
-        contacts.byIds(ids).forEach((id, contact) -> names.put(id, contact.displayName()));
-        return names;
+        Map<UUID, List<UUID>> with = participants.currentNamed(ids, names);
+        return ids.stream().filter(byId::containsKey)
+                .map(id -> new LoggedInteraction(byId.get(id), with.getOrDefault(id, List.of()), names)).toList();
     }
 
     /** The contact as the current user may see it: 404 for unknown, erased and other users' private contacts. */
