@@ -16,6 +16,11 @@ public record InteractionQuery(String user, UUID contactId, String kind, Instant
         terms = List.copyOf(terms);
     }
 
+    public InteractionQuery withLimit(int limit) {
+        return new InteractionQuery(user, contactId, kind, from, to, tag, initiatedBy, terms, hasFollowUp, afterAt,
+                afterId, limit);
+    }
+
     /** One contact's interactions (its timeline), newest first. */
     public static InteractionQuery timeline(String user, UUID contactId, Instant afterAt, UUID afterId, int limit) {
         return new InteractionQuery(user, contactId, null, null, null, null, null, List.of(), null, afterAt, afterId, limit);

@@ -53,7 +53,7 @@ public class ContactInteractionsResource {
     InteractionStats stats;
 
     @Inject
-    InteractionResource log;
+    InteractionPages pages;
 
     @Inject
     WorkspaceContext workspaces;
@@ -84,7 +84,7 @@ public class ContactInteractionsResource {
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-        return log.page(InteractionQuery.timeline(user(), contactId, after == null ? null : after.at(),
+        return pages.page(InteractionQuery.timeline(user(), contactId, after == null ? null : after.at(),
                 after == null ? null : after.id(), size), uri);
     }
 

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.interactions.config.InteractionsConfig;
 import dev.rapport.interactions.domain.InteractionDetails;
 import dev.rapport.interactions.domain.LoggedInteraction;
-import dev.rapport.interactions.domain.InteractionQuery;
 import dev.rapport.interactions.service.InteractionService;
-import dev.rapport.kit.http.Pages;
 import dev.rapport.kit.http.IfMatch;
 import dev.rapport.kit.http.MergePatch;
 import dev.rapport.kit.http.StrictJson;
@@ -63,6 +61,9 @@ public class InteractionResource {
     InteractionInputReader reader;
 
     @Inject
+    InteractionPages pages;
+
+    @Inject
     StrictJson strictJson;
 
     @Inject
@@ -114,7 +115,7 @@ public class InteractionResource {
             content = @Content(schema = @Schema(implementation = InteractionPageView.class)))
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
     public Response list(@BeanParam InteractionListParameters parameters, @Context UriInfo uri) {
-        return page(parameters.toQuery(user(), config.defaultPageSize(), config.maxPageSize()), uri);
+        return pages.page(parameters.toQuery(user(), config.defaultPageSize(), config.maxPageSize()), uri);
     }
 
     @GET
@@ -177,22 +178,6 @@ public class InteractionResource {
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         interactions.delete(id, IfMatch.version(ifMatch, config.requireIfMatch(), "interaction"));
         return Response.noContent().build();
-    }
-
-    /** A page of the query's interactions, with its next cursor in the body and in a Link header. */
-    Response page(InteractionQuery query, UriInfo uri) {
-        List<LoggedInteraction> found = interactions.page(new InteractionQuery(query.user(), query.contactId(),
-                query.kind(), query.from(), query.to(), query.tag(), query.initiatedBy(), query.terms(),
-                query.hasFollowUp(), query.afterAt(), query.afterId(), query.limit() + 1));
-        boolean more = found.size() > query.limit();
-        List<LoggedInteraction> page = more ? found.subList(0, query.limit()) : found;
-        String next = null;
-        if (more) {
-            LoggedInteraction last = page.get(page.size() - 1);
-            next = new PageCursor(last.interaction().occurredAt(), last.interaction().id()).encode();
-        }
-        return Pages.ok(new InteractionPageView(
-                page.stream().map(l -> InteractionView.of(l, l.names())).toList(), next), next, uri);
     }
 
     private InteractionView view(LoggedInteraction logged) {
