@@ -33,6 +33,8 @@ class CalendarFetcherTest {
             .getBytes(StandardCharsets.UTF_8);
 
     private HttpServer server;
+    /** The slow feed answers only once the test is over: no fetch can outwait it. */
+    private final java.util.concurrent.CountDownLatch slowFeedReleased = new java.util.concurrent.CountDownLatch(1);
     private final List<String> seenIfNoneMatch = new CopyOnWriteArrayList<>();
     private final List<String> seenUserAgents = new CopyOnWriteArrayList<>();
 
@@ -65,8 +67,9 @@ class CalendarFetcherTest {
         });
         server.createContext("/slow.ics", exchange -> {
             try {
-                Thread.sleep(3_000);
-                respond(exchange, ICS);
+                if (slowFeedReleased.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    respond(exchange, ICS);
+                }
             } catch (InterruptedException | IOException e) {
                 // the fetcher gave up first
             }
@@ -93,6 +96,7 @@ class CalendarFetcherTest {
 
     @AfterEach
     void stop() {
+        slowFeedReleased.countDown();
         server.stop(0);
     }
 
