@@ -155,7 +155,7 @@ public class ContactProjection {
     }
 
     /** Who may see a contact: anyone in its workspace unless it is erased, or private to another user. */
-    static boolean visible(boolean erased, String visibility, String ownerId, String user) {
+    public static boolean visible(boolean erased, String visibility, String ownerId, String user) {
         return !erased && (!"private".equals(visibility) || user.equals(ownerId));
     }
 

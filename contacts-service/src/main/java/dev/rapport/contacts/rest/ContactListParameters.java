@@ -87,7 +87,7 @@ public class ContactListParameters {
                 errors.add(FieldError.query("relationship", e.getMessage()));
             }
         }
-        Instant since = updatedSince == null ? null : instant(updatedSince, errors);
+        Instant since = updatedSince == null ? null : IsoDates.queryInstant("updatedSince", updatedSince, errors);
         MonthDay[] birthdays = birthdayBetween == null ? new MonthDay[2] : birthdays(birthdayBetween, errors);
         ListCursor after = null;
         if (cursor != null) {
@@ -108,15 +108,6 @@ public class ContactListParameters {
         return new ContactSearch(terms, blankToNull(tag), blankToNull(company), blankToNull(city), rel,
                 "me".equals(owner) ? currentUser : blankToNull(owner), since, birthdays[0], birthdays[1], order,
                 after == null ? null : after.value(), after == null ? null : after.id(), size);
-    }
-
-    private static Instant instant(String text, List<FieldError> errors) {
-        try {
-            return IsoDates.instantOrDate(text);
-        } catch (DateTimeException e) {
-            errors.add(FieldError.query("updatedSince", "must be an ISO instant (2026-01-31T12:00:00Z) or date, " + IsoDates.RANGE));
-            return null;
-        }
     }
 
     private static MonthDay[] birthdays(String text, List<FieldError> errors) {

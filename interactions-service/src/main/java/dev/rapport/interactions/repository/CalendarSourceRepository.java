@@ -1,5 +1,6 @@
 package dev.rapport.interactions.repository;
 
+import dev.rapport.kit.sql.SqlTimes;
 import dev.rapport.interactions.domain.CalendarSource;
 import dev.rapport.kit.tenancy.WorkspaceSql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -8,8 +9,6 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +39,7 @@ public class CalendarSourceRepository implements PanacheRepositoryBase<CalendarS
                                        where next_poll_at <= now() and (lease_until is null or lease_until < now())
                                        order by next_poll_at for update skip locked limit :limit)
                         returning id, workspace_id, owner_id""")
-                .set("until", utc(Instant.now().plus(lease)))
+                .set("until", SqlTimes.utc(Instant.now().plus(lease)))
                 .set("limit", limit)
                 .rows();
         return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2])).toList();
@@ -51,7 +50,7 @@ public class CalendarSourceRepository implements PanacheRepositoryBase<CalendarS
         return sql.query("""
                         update calendar_source set lease_until = :until
                          where workspace_id = :workspace and id = :id and (lease_until is null or lease_until < now())""")
-                .set("id", id).set("until", utc(Instant.now().plus(lease))).execute() == 1;
+                .set("id", id).set("until", SqlTimes.utc(Instant.now().plus(lease))).execute() == 1;
     }
 
     public void release(UUID id) {
@@ -72,7 +71,4 @@ public class CalendarSourceRepository implements PanacheRepositoryBase<CalendarS
         return row[0] + ":" + row[1] + ":" + row[2] + ":" + row[3];
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

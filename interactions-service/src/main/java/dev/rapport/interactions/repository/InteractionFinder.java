@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +47,11 @@ public class InteractionFinder {
         }
         if (q.from() != null) {
             where.append(" and ").append(time).append(" >= :from");
-            params.put("from", utc(q.from()));
+            params.put("from", SqlTimes.utc(q.from()));
         }
         if (q.to() != null) {
             where.append(" and ").append(time).append(" < :to");
-            params.put("to", utc(q.to()));
+            params.put("to", SqlTimes.utc(q.to()));
         }
         if (q.tag() != null) {
             where.append(" and exists (select 1 from jsonb_array_elements_text(i.tags) t where lower(t) = lower(:tag))");
@@ -72,7 +70,7 @@ public class InteractionFinder {
         }
         if (q.afterId() != null) {
             where.append(" and (").append(time).append(", ").append(id).append(") < (:afterAt, :afterId)");
-            params.put("afterAt", utc(q.afterAt()));
+            params.put("afterAt", SqlTimes.utc(q.afterAt()));
             params.put("afterId", q.afterId());
         }
         String from = q.contactId() == null
@@ -104,7 +102,7 @@ public class InteractionFinder {
                           from interaction_participant p join interaction i on i.id = p.interaction_id
                          where p.workspace_id = :workspace and p.contact_id = :contact and not p.shadowed
                            and p.occurred_at <= :now and """ + VISIBLE)
-                .set("contact", contactId).set("user", user).set("now", utc(now)).single();
+                .set("contact", contactId).set("user", user).set("now", SqlTimes.utc(now)).single();
         return new ContactFigures(SqlTimes.instant(row[0]), (String) row[1], SqlTimes.instant(row[2]), (String) row[3],
                 ((Number) row[4]).longValue(), ((Number) row[5]).longValue(), ((Number) row[6]).longValue(),
                 ((Number) row[7]).longValue(), SqlTimes.instant(row[8]), SqlTimes.instant(row[9]));
@@ -140,7 +138,7 @@ public class InteractionFinder {
                            where c.workspace_id = :workspace and c.deleted_at is null and c.merged_into is null
                              and (c.visibility = 'workspace' or c.owner_id = :user)""" + where + ") s " + after + "\n" + """
                          order by s.last_at asc nulls first, s.contact_id limit :limit""")
-                .set("user", user).set("now", utc(now)).set("limit", limit);
+                .set("user", user).set("now", SqlTimes.utc(now)).set("limit", limit);
         if (tag != null) {
             statement.set("tag", tag);
         }
@@ -150,16 +148,13 @@ public class InteractionFinder {
         if (afterId != null) {
             statement.set("afterId", afterId);
             if (!afterNever) {
-                statement.set("afterAt", utc(afterAt));
+                statement.set("afterAt", SqlTimes.utc(afterAt));
             }
         }
         return statement.rows().stream().map(r -> new LastTouch((UUID) r[0], (String) r[1], SqlTimes.instant(r[2]),
                 (String) r[3], (UUID) r[4])).toList();
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 
     private static String escapeLike(String term) {
         return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -6,9 +6,6 @@ import dev.rapport.kit.tenancy.WorkspaceSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The participants of interactions, in native SQL: rows of (contact as logged, contact now), written and re-pointed
@@ -34,44 +30,30 @@ public class ParticipantRepository {
     WorkspaceSql sql;
 
     /** Replaces the interaction's participants (its row must be written already: flush first). */
-    public void replace(UUID interactionId, List<Participant> participants, Instant occurredAt) {
+    public void replace(Interaction interaction, List<Participant> participants) {
         sql.query("delete from interaction_participant where workspace_id = :workspace and interaction_id = :id")
-                .set("id", interactionId).execute();
-        insert(interactionId, participants, occurredAt);
-    }
-
-    /** The participants of a new interaction (its row must be written already: flush first). */
-    public void insert(UUID interactionId, List<Participant> participants, Instant occurredAt) {
-        sql.query("""
-                        insert into interaction_participant
-                               (workspace_id, interaction_id, logged_contact_id, contact_id, position, shadowed, occurred_at)
-                        select :workspace, :id, t.logged, t.current, t.position,
-                               row_number() over (partition by t.current order by t.position) > 1, :at
-                          from unnest(cast(string_to_array(:logged, ',') as uuid[]), cast(string_to_array(:current, ',') as uuid[]))
-                               with ordinality as t(logged, current, position)""")
-                .set("id", interactionId)
-                .set("logged", join(participants.stream().map(Participant::logged).toList()))
-                .set("current", join(participants.stream().map(Participant::current).toList()))
-                .set("at", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
-                .execute();
+                .set("id", interaction.id()).execute();
+        insert(Map.of(interaction, participants));
     }
 
     /**
-     * The participants of interactions just written (flushed, with none yet): one statement for a whole batch. Each
-     * list is distinct contacts as they are now, so none is shadowed.
+     * The participants of interactions that have none yet (their rows written already: flush first), in one statement
+     * for a whole batch. A participant whose contact an earlier one of the same interaction already is, is shadowed.
      */
-    public void insertNew(Map<Interaction, List<UUID>> participantsOf) {
+    public void insert(Map<Interaction, List<Participant>> participantsOf) {
         if (participantsOf.isEmpty()) {
             return;
         }
         List<String> interactionIds = new ArrayList<>();
-        List<String> contactIds = new ArrayList<>();
+        List<String> logged = new ArrayList<>();
+        List<String> current = new ArrayList<>();
         List<String> positions = new ArrayList<>();
         List<String> times = new ArrayList<>();
-        participantsOf.forEach((interaction, contacts) -> {
-            for (int n = 0; n < contacts.size(); n++) {
+        participantsOf.forEach((interaction, participants) -> {
+            for (int n = 0; n < participants.size(); n++) {
                 interactionIds.add(interaction.id().toString());
-                contactIds.add(contacts.get(n).toString());
+                logged.add(participants.get(n).logged().toString());
+                current.add(participants.get(n).current().toString());
                 positions.add(Integer.toString(n + 1));
                 times.add(interaction.occurredAt().toString());
             }
@@ -79,13 +61,17 @@ public class ParticipantRepository {
         sql.query("""
                         insert into interaction_participant
                                (workspace_id, interaction_id, logged_contact_id, contact_id, position, shadowed, occurred_at)
-                        select :workspace, t.interaction, t.contact, t.contact, t.position, false, t.at
+                        select :workspace, t.interaction, t.logged, t.current, t.position,
+                               row_number() over (partition by t.interaction, t.current order by t.position) > 1, t.at
                           from unnest(cast(string_to_array(:interactions, ',') as uuid[]),
-                                      cast(string_to_array(:contacts, ',') as uuid[]),
+                                      cast(string_to_array(:logged, ',') as uuid[]),
+                                      cast(string_to_array(:current, ',') as uuid[]),
                                       cast(string_to_array(:positions, ',') as smallint[]),
-                                      cast(string_to_array(:times, ',') as timestamptz[])) as t(interaction, contact, position, at)""")
+                                      cast(string_to_array(:times, ',') as timestamptz[]))
+                               as t(interaction, logged, current, position, at)""")
                 .set("interactions", String.join(",", interactionIds))
-                .set("contacts", String.join(",", contactIds))
+                .set("logged", String.join(",", logged))
+                .set("current", String.join(",", current))
                 .set("positions", String.join(",", positions))
                 .set("times", String.join(",", times))
                 .execute();
@@ -173,9 +159,5 @@ public class ParticipantRepository {
                                                      and q.contact_id = p.contact_id and q.position < p.position)
                          where p.workspace_id = :workspace and p.interaction_id = any(cast(string_to_array(:ids, ',') as uuid[]))""")
                 .set("ids", WorkspaceSql.idList(Set.copyOf(interactionIds))).execute();
-    }
-
-    private static String join(List<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
     }
 }

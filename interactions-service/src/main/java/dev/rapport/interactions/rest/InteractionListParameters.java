@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,8 +68,8 @@ public class InteractionListParameters {
         UUID contactId = contact == null ? null : uuid(errors);
         InteractionKind k = kind == null ? null : parse("kind", kind, InteractionKind::fromWire, errors);
         Initiator initiator = initiatedBy == null ? null : parse("initiatedBy", initiatedBy, Initiator::fromWire, errors);
-        Instant since = from == null ? null : instant("from", from, errors);
-        Instant until = to == null ? null : instant("to", to, errors);
+        Instant since = from == null ? null : IsoDates.queryInstant("from", from, errors);
+        Instant until = to == null ? null : IsoDates.queryInstant("to", to, errors);
         Boolean followUp = null;
         if (hasFollowUp != null) {
             if (!hasFollowUp.equals("true") && !hasFollowUp.equals("false")) {
@@ -108,15 +107,6 @@ public class InteractionListParameters {
             return UUID.fromString(contact.strip());
         } catch (IllegalArgumentException e) {
             errors.add(FieldError.query("contact", "must be a contact id (a UUID)"));
-            return null;
-        }
-    }
-
-    private static Instant instant(String name, String text, List<FieldError> errors) {
-        try {
-            return IsoDates.instantOrDate(text);
-        } catch (DateTimeException e) {
-            errors.add(FieldError.query(name, "must be an ISO instant (2026-01-31T12:00:00Z) or date, " + IsoDates.RANGE));
             return null;
         }
     }

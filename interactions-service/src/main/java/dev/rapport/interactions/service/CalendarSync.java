@@ -1,5 +1,6 @@
 package dev.rapport.interactions.service;
 
+import dev.rapport.directory.domain.ContactProjection;
 import dev.rapport.directory.domain.ContactRef;
 import dev.rapport.directory.service.ContactProjectionService;
 import dev.rapport.interactions.config.CalendarConfig;
@@ -168,7 +169,7 @@ public class CalendarSync {
             UUID contact = m.contactId();
             boolean visible;
             if (m.mergedInto() == null) {
-                visible = !"private".equals(m.visibility()) || user.equals(m.ownerId());
+                visible = ContactProjection.visible(false, m.visibility(), m.ownerId(), user);
             } else {
                 contact = contacts.resolve(contact);
                 ContactRef survivor = contacts.byIds(List.of(contact)).get(contact);

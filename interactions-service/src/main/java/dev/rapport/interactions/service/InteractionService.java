@@ -72,7 +72,7 @@ public class InteractionService {
         // The event first: one flush writes it with the interaction, whose row the participants then reference.
         events.logged(logged);
         interactions.flush();
-        participants.insert(interaction.id(), checked.with(), interaction.occurredAt());
+        participants.insert(Map.of(interaction, checked.with()));
         return logged;
     }
 
@@ -86,15 +86,15 @@ public class InteractionService {
     public int logChecked(InteractionSource source, Map<String, InteractionDetails> byExternalId) {
         String author = user();
         Instant now = Instant.now();
-        Map<Interaction, List<UUID>> written = new java.util.LinkedHashMap<>();
+        Map<Interaction, List<Participant>> written = new java.util.LinkedHashMap<>();
         byExternalId.forEach((externalId, details) -> {
             Interaction interaction = Interaction.log(details, source, externalId, author, now);
             interactions.persist(interaction);
-            written.put(interaction, details.participants());
+            written.put(interaction, details.participants().stream().map(id -> new Participant(id, id)).toList());
         });
         interactions.flush();
-        participants.insertNew(written);
-        written.forEach((interaction, with) -> events.logged(new LoggedInteraction(interaction, with)));
+        participants.insert(written);
+        written.forEach((interaction, with) -> events.logged(new LoggedInteraction(interaction, current(with))));
         return written.size();
     }
 
@@ -120,7 +120,7 @@ public class InteractionService {
         Interaction interaction = found.interaction();
         interaction.replace(details, Instant.now());
         interactions.flush();
-        participants.replace(id, checked.with(), interaction.occurredAt());
+        participants.replace(interaction, checked.with());
         LoggedInteraction updated = new LoggedInteraction(interaction, current(checked.with()), checked.names());
         events.updated(updated);
         return updated;

@@ -1,9 +1,12 @@
 package dev.rapport.kit.http;
 
+import dev.rapport.kit.problem.FieldError;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Dates and instants from clients, limited to four-digit years (0001 to 9999): ISO 8601 without its expanded
@@ -33,6 +36,17 @@ public final class IsoDates {
         Instant instant = Instant.parse(value);
         inRange(LocalDate.ofInstant(instant, ZoneOffset.UTC));
         return instant;
+    }
+
+    /** A query parameter read by {@link #instantOrDate}; null with a field error naming it when it cannot be. */
+    public static Instant queryInstant(String name, String text, List<FieldError> errors) {
+        try {
+            return instantOrDate(text);
+        } catch (DateTimeException e) {
+            errors.add(FieldError.query(name,
+                    "must be an ISO instant (2026-01-31T12:00:00Z) or date, " + RANGE));
+            return null;
+        }
     }
 
     private static LocalDate inRange(LocalDate date) {

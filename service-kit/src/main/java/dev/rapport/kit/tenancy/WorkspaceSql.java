@@ -43,13 +43,8 @@ public class WorkspaceSql {
      * @throws IllegalStateException    when there is no current workspace
      */
     public Statement query(String sql) {
-        checkParameters(sql);
-        if (!WORKSPACE_PARAMETER.matcher(sql).find()) {
-            throw new IllegalArgumentException("Native SQL must filter by :" + WORKSPACE
-                    + " (or be declared crossWorkspace, with a reason): " + sql);
-        }
-        String workspace = workspaces.require();
-        return new Statement(em.createNativeQuery(sql).setParameter(WORKSPACE, workspace));
+        checkWorkspaceScoped(sql);
+        return new Statement(em.createNativeQuery(sql).setParameter(WORKSPACE, workspaces.require()));
     }
 
     /**
@@ -59,10 +54,7 @@ public class WorkspaceSql {
      * @param sql must select the entity's columns and filter by {@code :workspace}
      */
     public Statement query(String sql, Class<?> entity) {
-        checkParameters(sql);
-        if (!WORKSPACE_PARAMETER.matcher(sql).find()) {
-            throw new IllegalArgumentException("Native SQL must filter by :" + WORKSPACE + ": " + sql);
-        }
+        checkWorkspaceScoped(sql);
         return new Statement(em.createNativeQuery(sql, entity).setParameter(WORKSPACE, workspaces.require()));
     }
 
@@ -85,6 +77,14 @@ public class WorkspaceSql {
             throw new IllegalArgumentException("A cross-workspace statement cannot use :" + WORKSPACE + ": " + sql);
         }
         return new Statement(em.createNativeQuery(sql));
+    }
+
+    private static void checkWorkspaceScoped(String sql) {
+        checkParameters(sql);
+        if (!WORKSPACE_PARAMETER.matcher(sql).find()) {
+            throw new IllegalArgumentException("Native SQL must filter by :" + WORKSPACE
+                    + " (or be declared crossWorkspace, with a reason): " + sql);
+        }
     }
 
     private static void checkParameters(String sql) {
