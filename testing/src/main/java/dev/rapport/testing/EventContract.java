@@ -103,24 +103,6 @@ public record EventContract(List<String> types, String resources, String channel
         assertTrue(errors.isEmpty(), what + " of type " + type + " breaks its schema: " + errors);
     }
 
-    /** Every event in the producer's outbox (its database, all workspaces) matches its schema; the types seen. */
-    public Set<String> assertOutboxMatches(javax.sql.DataSource database) {
-        Set<String> types = new TreeSet<>();
-        try (java.sql.Connection connection = database.getConnection();
-             java.sql.ResultSet rows = connection.createStatement()
-                     .executeQuery("select id, type, cast(payload as text) from outbox_event")) {
-            while (rows.next()) {
-                assertValid(rows.getString(2), JSON.readTree(rows.getString(3)), "event " + rows.getString(1));
-                types.add(rows.getString(2));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Could not read the outbox", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return types;
-    }
-
     private Set<String> filesInFolder() {
         try (Stream<Path> listed = Files.list(Path.of(getClass().getClassLoader().getResource(resources).toURI()))) {
             return new TreeSet<>(listed.map(file -> file.getFileName().toString()).toList());
