@@ -1,5 +1,6 @@
 package dev.rapport.interactions;
 
+import dev.rapport.directory.ContactFixtures;
 import dev.rapport.testing.RapportInfraTestResource;
 import dev.rapport.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;

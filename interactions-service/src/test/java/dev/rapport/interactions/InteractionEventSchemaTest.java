@@ -1,5 +1,6 @@
 package dev.rapport.interactions;
 
+import dev.rapport.directory.ContactFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.events.InteractionEventTypes;
 import dev.rapport.testing.EventContract;

@@ -11,6 +11,10 @@ import java.util.UUID;
  */
 public sealed interface ContactChange {
 
+    /** The contact's state changed (its name, tags, birthday, visibility...), or it came back from a backup. */
+    record Changed(UUID contactId) implements ContactChange {
+    }
+
     /** The contact was erased: forget it. */
     record Erased(UUID contactId) implements ContactChange {
     }

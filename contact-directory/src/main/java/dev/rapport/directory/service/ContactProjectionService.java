@@ -37,6 +37,7 @@ public class ContactProjectionService {
         // Filled before persist: Hibernate inserts the state as of persist(), and the columns are NOT NULL.
         projection.apply(state, at);
         projections.persist(projection);
+        changes.fire(new ContactChange.Changed(contactId));
     }
 
     /** Points each absorbed contact at the survivor. */
@@ -57,6 +58,7 @@ public class ContactProjectionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void restored(UUID contactId, ContactState state, Instant at) {
         change(contactId, projection -> projection.restore(state, at));
+        changes.fire(new ContactChange.Changed(contactId));
     }
 
     /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */

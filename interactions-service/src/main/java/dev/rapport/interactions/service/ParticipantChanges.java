@@ -52,6 +52,7 @@ public class ParticipantChanges {
         } else if (change instanceof ContactChange.Unmerged unmerged) {
             repoint(List.of(contacts.resolve(unmerged.survivorId())));
         }
+        // ContactChange.Changed: a contact's name or tags changing leaves who took part as it is.
     }
 
     /** Resolves again every participant that is one of {@code contactIds} now. */

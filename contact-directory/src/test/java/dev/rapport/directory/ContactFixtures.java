@@ -1,4 +1,4 @@
-package dev.rapport.interactions;
+package dev.rapport.directory;
 
 import dev.rapport.events.ContactEventTypes;
 import dev.rapport.testing.TestEvents;
@@ -12,59 +12,72 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Contacts as interactions-service learns of them: contact events sent through the real broker, awaited until the
+ * Contacts as a service of the contact directory (interactions, reminders) learns of them: contact events sent through the real broker, awaited until the
  * projection holds them (its summary answers as expected).
  */
-final class ContactFixtures {
+public final class ContactFixtures {
 
     private final String kafka;
     private final String workspace;
 
-    ContactFixtures(String kafka, String workspace) {
+    public ContactFixtures(String kafka, String workspace) {
         this.kafka = kafka;
         this.workspace = workspace;
     }
 
-    String contact(String name, String... emails) {
+    public String contact(String name, String... emails) {
         return contact(name, "workspace", "member-of-" + workspace, List.of(), null, emails);
     }
 
-    String contact(String name, String visibility, String owner, List<String> tags, String relationship, String... emails) {
+    public String contact(String name, String visibility, String owner, List<String> tags, String relationship, String... emails) {
         String id = UUID.randomUUID().toString();
-        send(id, ContactEventTypes.CREATED_V1, state(id, name, 0, visibility, owner, tags, relationship, emails));
+        send(id, ContactEventTypes.CREATED_V1, state(id, name, 0, visibility, owner, tags, relationship, null, emails));
         awaitKnown(id);
         return id;
     }
 
+    /** A contact with a birthday: {@code birthday} as the event carries it, e.g. {@code {"month":2,"day":29,"year":null}}. */
+    public String contactBornOn(String name, List<String> tags, String birthday) {
+        String id = UUID.randomUUID().toString();
+        send(id, ContactEventTypes.CREATED_V1, state(id, name, 0, "workspace", "member-of-" + workspace, tags, null, birthday));
+        awaitKnown(id);
+        return id;
+    }
+
+    /** A new state of a contact (tags included), awaited by the caller. */
+    public void update(String id, String name, long version, List<String> tags) {
+        send(id, ContactEventTypes.UPDATED_V1, state(id, name, version, "workspace", "member-of-" + workspace, tags, null, null));
+    }
+
     /** A known contact as a restore announces it in this workspace (contact.restored.v1), awaited. */
-    void announce(String id, String name) {
-        send(id, ContactEventTypes.RESTORED_V1, state(id, name, 0, "workspace", "member-of-" + workspace, List.of(), null));
+    public void announce(String id, String name) {
+        send(id, ContactEventTypes.RESTORED_V1, state(id, name, 0, "workspace", "member-of-" + workspace, List.of(), null, null));
         awaitKnown(id);
     }
 
-    void update(String id, String name, long version, String visibility, String owner, String... emails) {
-        send(id, ContactEventTypes.UPDATED_V1, state(id, name, version, visibility, owner, List.of(), null, emails));
+    public void update(String id, String name, long version, String visibility, String owner, String... emails) {
+        send(id, ContactEventTypes.UPDATED_V1, state(id, name, version, visibility, owner, List.of(), null, null, emails));
     }
 
-    void merge(String survivorId, String... absorbedIds) {
+    public void merge(String survivorId, String... absorbedIds) {
         send(survivorId, ContactEventTypes.MERGED_V1, "{\"mergeId\":\"" + UUID.randomUUID() + "\",\"survivorId\":\"" + survivorId
                 + "\",\"absorbedIds\":[\"" + String.join("\",\"", absorbedIds)
                 + "\"],\"mergedBy\":\"u\",\"mergedAt\":\"2026-01-02T00:00:00Z\"}");
     }
 
-    void undoMerge(String survivorId, String absorbedId, String absorbedName, long version) {
+    public void undoMerge(String survivorId, String absorbedId, String absorbedName, long version) {
         send(survivorId, ContactEventTypes.MERGE_UNDONE_V1, "{\"mergeId\":\"" + UUID.randomUUID() + "\",\"survivorId\":\""
                 + survivorId + "\",\"restored\":[" + state(absorbedId, absorbedName, version, "workspace",
-                "member-of-" + workspace, List.of(), null) + "],\"undoneAt\":\"2026-01-03T00:00:00Z\"}");
+                "member-of-" + workspace, List.of(), null, null) + "],\"undoneAt\":\"2026-01-03T00:00:00Z\"}");
     }
 
-    void delete(String id, long version) {
+    public void delete(String id, long version) {
         send(id, ContactEventTypes.DELETED_V1, "{\"contactId\":\"" + id + "\",\"deletedAt\":\"2026-01-04T00:00:00Z\",\"version\":"
                 + version + "}");
     }
 
     /** Waits until the projection holds the contact (private ones are checked with their owner's token). */
-    void awaitKnown(String id) {
+    public void awaitKnown(String id) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().auth().oauth2(TestTokens.otherMember(workspace)).redirects().follow(false)
                         .get("/v1/contacts/{id}/summary", id).statusCode() != 404
@@ -73,7 +86,7 @@ final class ContactFixtures {
     }
 
     /** Waits until the contact's summary answers {@code status} (200 known, 308 merged, 404 erased) to the workspace's member. */
-    void awaitStatus(String id, int status) {
+    public void awaitStatus(String id, int status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().auth().oauth2(TestTokens.member(workspace)).redirects().follow(false)
                         .get("/v1/contacts/{id}/summary", id).statusCode() == status);
@@ -85,10 +98,10 @@ final class ContactFixtures {
     }
 
     private static String state(String id, String name, long version, String visibility, String owner, List<String> tags,
-                                String relationship, String... emails) {
+                                String relationship, String birthday, String... emails) {
         return "{\"contactId\":\"" + id + "\",\"displayName\":\"" + name + "\",\"emails\":["
                 + (emails.length == 0 ? "" : "\"" + String.join("\",\"", emails) + "\"")
-                + "],\"phones\":[],\"birthday\":null,\"ownerId\":\"" + owner + "\",\"visibility\":\"" + visibility
+                + "],\"phones\":[],\"birthday\":" + birthday + ",\"ownerId\":\"" + owner + "\",\"visibility\":\"" + visibility
                 + "\",\"tags\":[" + (tags.isEmpty() ? "" : "\"" + String.join("\",\"", tags) + "\"") + "],\"relationship\":"
                 + (relationship == null ? "null" : "\"" + relationship + "\"") + ",\"version\":" + version
                 + ",\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}";

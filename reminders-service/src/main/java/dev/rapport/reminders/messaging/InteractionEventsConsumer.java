@@ -1,0 +1,96 @@
+package dev.rapport.reminders.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.kit.inbox.EventConsumer;
+import dev.rapport.kit.inbox.IncomingEvent;
+import dev.rapport.reminders.domain.InteractionTouch;
+import dev.rapport.reminders.service.InteractionTouches;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import static dev.rapport.events.InteractionEventTypes.DELETED_V1;
+import static dev.rapport.events.InteractionEventTypes.LOGGED_V1;
+import static dev.rapport.events.InteractionEventTypes.UPDATED_V1;
+
+/**
+ * Interactions move keep-in-touch dates and make follow-ups ({@code interaction-events} channel, topic
+ * {@code rapport.interactions.v1}): at most once per event id (the kit's inbox), dead-lettering what it cannot read.
+ */
+@ApplicationScoped
+public class InteractionEventsConsumer {
+
+    static final String CONSUMER = "reminders.interactions";
+
+    @Inject
+    EventConsumer consumer;
+
+    @Inject
+    InteractionTouches touches;
+
+    @Inject
+    ObjectMapper json;
+
+    @Incoming("interaction-events")
+    @Blocking
+    public CompletionStage<Void> onInteractionEvent(Message<String> message) {
+        return consumer.process(CONSUMER, message, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case LOGGED_V1, UPDATED_V1 -> {
+                InteractionEventV1 interaction = read(event);
+                if (interaction.occurredAt() == null || interaction.participants() == null
+                        || interaction.participants().contains(null)) {
+                    throw new IllegalArgumentException("No occurredAt or participants in " + event.type() + " " + event.id());
+                }
+                InteractionEventV1.FollowUp followUp = interaction.followUp();
+                touches.apply(new InteractionTouch(interaction.interactionId(), interaction.version(), false,
+                        List.copyOf(interaction.participants()),
+                        interaction.occurredAt().atZone(zone(interaction.timeZone())).toLocalDate(), interaction.occurredAt(),
+                        followUp == null || followUp.due() == null ? null
+                                : new InteractionTouch.Promise(followUp.due(), followUp.text(), interaction.summary()),
+                        interaction.createdBy()));
+            }
+            case DELETED_V1 -> {
+                InteractionEventV1 deleted = read(event);
+                touches.apply(InteractionTouch.deleted(deleted.interactionId(), deleted.version()));
+            }
+            default -> {
+                // Other interaction events are not this consumer's concern: tolerant readers skip them.
+            }
+        }
+    }
+
+    private InteractionEventV1 read(IncomingEvent event) {
+        InteractionEventV1 data;
+        try {
+            data = json.readValue(event.data(), InteractionEventV1.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable " + event.type() + " " + event.id(), e);
+        }
+        if (data.interactionId() == null || data.version() == null) {
+            throw new IllegalArgumentException("No interactionId or version in " + event.type() + " " + event.id());
+        }
+        return data;
+    }
+
+    /** The zone it was recorded in; one this JVM does not know counts as UTC rather than losing the interaction. */
+    private static ZoneId zone(String id) {
+        try {
+            return id == null ? ZoneOffset.UTC : ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.rapport.reminders.repository;
+
+import dev.rapport.kit.tenancy.WorkspaceSql;
+import dev.rapport.reminders.domain.AgendaItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The agenda's reads, each one statement over the open reminders index and the contact projection. What a user may see
+ * is decided here, once: their own reminders and the workspace's keep-in-touch, about contacts they may see (not
+ * erased, not another user's private one).
+ */
+@ApplicationScoped
+public class AgendaFinder {
+
+    private static final String REMINDER_COLUMNS = """
+            r.id, r.kind, cast(r.effective_on as text), to_char(r.due_time, 'HH24:MI'), r.time_zone, r.text, r.contact_id,
+            p.display_name, r.every, extract(epoch from cast(r.every as interval)) / 86400,
+            cast(r.snoozed_until as text), cast(r.last_interaction_on as text), r.version, count(*) over ()""";
+
+    private static final String VISIBLE_OPEN = """
+            from reminder r
+            left join contact_projection p on p.workspace_id = r.workspace_id and p.contact_id = r.contact_id
+            where r.workspace_id = :workspace and r.status = 'open'
+              and (r.owner_id is null or r.owner_id = :user)
+              and (r.contact_id is null
+                   or (p.contact_id is not null and p.deleted_at is null and (p.visibility <> 'private' or p.owner_id = :user)))""";
+
+    @Inject
+    WorkspaceSql sql;
+
+    /** What was due before {@code before}: promises first (most days late first), then keep-in-touch by lateness over cadence. */
+    public Found overdue(String user, LocalDate before, int limit) {
+        return found(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + """
+                          and r.effective_on < :before
+                        order by (r.kind = 'keep-in-touch'),
+                                 case when r.kind = 'keep-in-touch'
+                                      then (cast(:before as date) - r.effective_on) / (extract(epoch from cast(r.every as interval)) / 86400)
+                                 end desc,
+                                 r.effective_on, r.id
+                        limit :limit""")
+                .set("user", user).set("before", before).set("limit", limit).rows());
+    }
+
+    /** What comes due from {@code from} to {@code to}, by day and time. */
+    public Found coming(String user, LocalDate from, LocalDate to, int limit) {
+        return found(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + """
+                          and r.effective_on between :from and :to
+                        order by r.effective_on, r.due_time nulls first, r.id
+                        limit :limit""")
+                .set("user", user).set("from", from).set("to", to).set("limit", limit).rows());
+    }
+
+    /** The open reminders about one contact the user may see, by day. */
+    public List<AgendaItem> ofContact(String user, UUID contactId) {
+        return found(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + """
+                          and r.contact_id = :contact
+                        order by r.effective_on, r.due_time nulls first, r.id""")
+                .set("user", user).set("contact", contactId).rows()).items();
+    }
+
+    /**
+     * Contacts the user may see whose birthday (month and day) may fall from {@code from} to {@code to}: coarse by
+     * month-day, 29 February included wherever 28 February is (the caller places each on its day).
+     */
+    public List<AgendaItem> birthdays(String user, LocalDate from, LocalDate to) {
+        boolean everyDay = !from.plusYears(1).isAfter(to);
+        int start = from.getMonthValue() * 100 + from.getDayOfMonth();
+        int end = to.getMonthValue() * 100 + to.getDayOfMonth();
+        String window = everyDay ? "true"
+                : start <= end ? "(md between :start and :end or (md = 229 and 228 between :start and :end))"
+                : "(md >= :start or md <= :end or (md = 229 and (228 >= :start or 228 <= :end)))";
+        WorkspaceSql.Statement query = sql.query("""
+                        select contact_id, display_name, birthday_month, birthday_day, birthday_year from (
+                          select p.*, p.birthday_month * 100 + p.birthday_day as md from contact_projection p
+                           where p.workspace_id = :workspace and p.deleted_at is null and p.merged_into is null
+                             and p.birthday_month is not null and p.birthday_day is not null
+                             and (p.visibility <> 'private' or p.owner_id = :user)) b
+                         where %s
+                         order by md, contact_id""".formatted(window))
+                .set("user", user);
+        if (!everyDay) {
+            query.set("start", start).set("end", end);
+        }
+        return query.rows().stream().map(row -> new AgendaItem(null, AgendaItem.BIRTHDAY,
+                LocalDate.of(2000, ((Number) row[2]).intValue(), ((Number) row[3]).intValue()), null, null, null,
+                (UUID) row[0], (String) row[1], null, null, null, null,
+                row[4] == null ? null : ((Number) row[4]).intValue(), null)).toList();
+    }
+
+    /** Every open reminder the user may see, by day (the calendar feed). */
+    public List<AgendaItem> allOpen(String user) {
+        return found(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + " order by r.effective_on, r.id")
+                .set("user", user).rows()).items();
+    }
+
+    /** Items, and how many there are in all (beyond the limit). */
+    public record Found(List<AgendaItem> items, long total) {
+    }
+
+    private static Found found(List<Object[]> rows) {
+        List<AgendaItem> items = rows.stream().map(row -> new AgendaItem((UUID) row[0], (String) row[1],
+                LocalDate.parse((String) row[2]), row[3] == null ? null : LocalTime.parse((String) row[3]), (String) row[4],
+                (String) row[5], (UUID) row[6], (String) row[7], (String) row[8],
+                row[9] == null ? null : ((Number) row[9]).doubleValue(),
+                row[10] == null ? null : LocalDate.parse((String) row[10]),
+                row[11] == null ? null : LocalDate.parse((String) row[11]), null, ((Number) row[12]).longValue())).toList();
+        return new Found(items, rows.isEmpty() ? 0 : ((Number) rows.get(0)[13]).longValue());
+    }
+}

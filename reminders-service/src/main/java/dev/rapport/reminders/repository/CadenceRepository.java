@@ -1,0 +1,75 @@
+package dev.rapport.reminders.repository;
+
+import dev.rapport.kit.tenancy.WorkspaceSql;
+import dev.rapport.reminders.domain.Cadence;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CadenceRepository implements PanacheRepositoryBase<Cadence, UUID> {
+
+    @Inject
+    WorkspaceSql sql;
+
+    public Optional<Cadence> byId(UUID id) {
+        return find("id", id).firstResultOptional();
+    }
+
+    /** The cadences set for the contact itself or that came with contacts merged into it. */
+    public List<Cadence> ofContact(UUID contactId) {
+        return list("contactId = ?1 order by id", contactId);
+    }
+
+    public Optional<Cadence> ofTag(String tag) {
+        return find("tagKey", Cadence.tagKey(tag)).firstResultOptional();
+    }
+
+    /** A page in creation order, after the cadence {@code after} (null: from the start). */
+    public List<Cadence> page(UUID after, UUID contactId, String tag, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        if (after != null) {
+            where.append(" and id > :after");
+            parameters.put("after", after);
+        }
+        if (contactId != null) {
+            where.append(" and contactId = :contact");
+            parameters.put("contact", contactId);
+        }
+        if (tag != null) {
+            where.append(" and tagKey = :tag");
+            parameters.put("tag", Cadence.tagKey(tag));
+        }
+        return find(where + " order by id", parameters).page(0, size).list();
+    }
+
+    /** The contacts whose cadence follows {@code loggedContactIds} now point at who each of them is now. */
+    public List<UUID> setFor(Collection<UUID> contactIds) {
+        return contactIds.isEmpty() ? List.of() : sql.query("""
+                        select distinct set_for_contact_id from cadence
+                         where workspace_id = :workspace
+                           and (set_for_contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))
+                                or contact_id = any(cast(string_to_array(:ids, ',') as uuid[])))""")
+                .set("ids", WorkspaceSql.idList(contactIds)).list();
+    }
+
+    /** Cadences set for {@code setFor} belong to {@code contactNow}. */
+    public void repoint(UUID setFor, UUID contactNow) {
+        sql.query("update cadence set contact_id = :now where workspace_id = :workspace and set_for_contact_id = :setFor")
+                .set("now", contactNow).set("setFor", setFor).execute();
+    }
+
+    /** Forgets an erased contact's cadences (set for it, or come to it by merges). */
+    public int removeContact(UUID contactId) {
+        return sql.query("""
+                        delete from cadence where workspace_id = :workspace
+                           and (contact_id = :contact or set_for_contact_id = :contact)""")
+                .set("contact", contactId).execute();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.rapport.reminders.repository;
+
+import dev.rapport.kit.tenancy.WorkspaceSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keep-in-touch reminders as cadences and interactions make them, set-based so a tag cadence over fifty thousand
+ * contacts is one statement. A contact's cadence is its own (the strictest if merges gave it several), else the
+ * strictest of its tags'. Its day is the last interaction or completion + the cadence; with neither, the day the
+ * cadence began to apply + the cadence ({@code Reminder.anchor()} is the same rule for completions).
+ */
+@ApplicationScoped
+public class KeepInTouchRepository {
+
+    /** The contacts in scope: {@code :all}, or those in {@code :ids}. */
+    private static final String IN_SCOPE = "(cast(:all as boolean) or %s = any(cast(string_to_array(:ids, ',') as uuid[])))";
+
+    private static final String CADENCE_OF = """
+            coalesce(
+              (select c.every from cadence c where c.workspace_id = :workspace and c.contact_id = p.contact_id
+                order by cast(c.every as interval), c.id limit 1),
+              (select c.every from cadence c where c.workspace_id = :workspace and c.tag_key is not null
+                  and c.tag_key in (select lower(t) from jsonb_array_elements_text(p.tags) t)
+                order by cast(c.every as interval), c.id limit 1))""";
+
+    private static final String ANCHOR = "coalesce(greatest(%1$s, reminder.reset_on), reminder.since_on)";
+
+    @Inject
+    WorkspaceSql sql;
+
+    /**
+     * Creates or moves the keep-in-touch reminders of the contacts in scope.
+     *
+     * @return the ids of the reminders created or changed
+     */
+    public List<UUID> refresh(Collection<UUID> contactIds, boolean all, LocalDate today, Instant now) {
+        String due = "cast(" + ANCHOR.formatted("excluded.last_interaction_on") + " + cast(excluded.every as interval) as date)";
+        return sql.query("""
+                        with wanted as (
+                          select p.contact_id, %s as every,
+                                 (select max(i.occurred_on) from interaction_touch i
+                                   where i.workspace_id = :workspace and i.contact_id = p.contact_id) as last_on
+                            from contact_projection p
+                           where p.workspace_id = :workspace and p.deleted_at is null and p.merged_into is null and %s)
+                        insert into reminder as reminder (id, workspace_id, kind, contact_id, set_for_contact_id, due_on, due_at,
+                                              every, status, since_on, last_interaction_on, created_at, updated_at, version)
+                        select rapport_uuid_v7(), :workspace, 'keep-in-touch', w.contact_id, w.contact_id, d.due_on,
+                               cast(d.due_on as timestamp) at time zone 'UTC', w.every, 'open', cast(:today as date),
+                               w.last_on, :now, :now, 0
+                          from wanted w
+                          cross join lateral (select cast(coalesce(w.last_on, cast(:today as date))
+                                                          + cast(w.every as interval) as date) as due_on) d
+                         where w.every is not null
+                        on conflict (workspace_id, contact_id) where kind = 'keep-in-touch' do update
+                           set every = excluded.every, last_interaction_on = excluded.last_interaction_on,
+                               due_on = %s,
+                               due_at = cast(greatest(%s, reminder.snoozed_until) as timestamp) at time zone 'UTC',
+                               updated_at = excluded.updated_at, version = reminder.version + 1
+                         where (reminder.every, reminder.last_interaction_on)
+                               is distinct from (excluded.every, excluded.last_interaction_on)
+                        returning reminder.id""".formatted(CADENCE_OF, IN_SCOPE.formatted("p.contact_id"), due, due))
+                .set("all", all).set("ids", WorkspaceSql.idList(contactIds))
+                .set("today", today).set("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .<UUID>list();
+    }
+
+    /**
+     * Deletes the keep-in-touch reminders in scope whose contact no longer has a cadence (or is erased or merged).
+     *
+     * @return each deleted reminder as {id, contact_id, version}
+     */
+    public List<Object[]> removeStale(Collection<UUID> contactIds, boolean all) {
+        return sql.query("""
+                        delete from reminder r
+                         where r.workspace_id = :workspace and r.kind = 'keep-in-touch' and %s
+                           and not exists (select 1 from contact_projection p
+                                            where p.workspace_id = :workspace and p.contact_id = r.contact_id
+                                              and p.deleted_at is null and p.merged_into is null
+                                              and %s is not null)
+                        returning r.id, r.contact_id, r.version""".formatted(IN_SCOPE.formatted("r.contact_id"), CADENCE_OF))
+                .set("all", all).set("ids", WorkspaceSql.idList(contactIds))
+                .rows();
+    }
+}

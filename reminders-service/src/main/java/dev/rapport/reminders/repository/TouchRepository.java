@@ -1,0 +1,62 @@
+package dev.rapport.reminders.repository;
+
+import dev.rapport.kit.tenancy.WorkspaceSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who each interaction was with and when, as interaction events told it: enough to know the last time this workspace
+ * was in touch with a contact, and to move it back when that interaction is deleted.
+ */
+@ApplicationScoped
+public class TouchRepository {
+
+    @Inject
+    WorkspaceSql sql;
+
+    /**
+     * Records that the interaction is at {@code version} now (deleted or not), unless a version as new or newer was
+     * recorded already: events of one interaction may arrive late or twice.
+     *
+     * @return whether this version is news
+     */
+    public boolean advance(UUID interactionId, long version, boolean deleted) {
+        return sql.query("""
+                        insert into interaction_seen as seen (workspace_id, interaction_id, version, deleted)
+                        values (:workspace, :id, :version, :deleted)
+                        on conflict (workspace_id, interaction_id) do update
+                           set version = excluded.version, deleted = excluded.deleted
+                         where seen.version < excluded.version""")
+                .set("id", interactionId).set("version", version).set("deleted", deleted)
+                .execute() == 1;
+    }
+
+    /** The contacts the interaction was with, as last recorded. */
+    public List<UUID> contactsOf(UUID interactionId) {
+        return sql.query("select contact_id from interaction_touch where workspace_id = :workspace and interaction_id = :id")
+                .set("id", interactionId).list();
+    }
+
+    /** The interaction is with {@code contactIds} on {@code day} now (nobody, when deleted). */
+    public void replace(UUID interactionId, List<UUID> contactIds, Instant at, LocalDate day) {
+        sql.query("delete from interaction_touch where workspace_id = :workspace and interaction_id = :id")
+                .set("id", interactionId).execute();
+        if (contactIds.isEmpty()) {
+            return;
+        }
+        sql.query("""
+                        insert into interaction_touch (workspace_id, interaction_id, contact_id, occurred_at, occurred_on)
+                        select :workspace, :id, c, :at, :day from unnest(cast(string_to_array(:ids, ',') as uuid[])) c
+                        on conflict do nothing""")
+                .set("id", interactionId).set("ids", WorkspaceSql.idList(contactIds))
+                .set("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).set("day", day)
+                .execute();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.rapport.reminders.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(name = "ReminderPage")
+public record ReminderPageView(@Schema(required = true) List<ReminderView> items,
+                               @Schema(required = true, nullable = true, description = "Pass as cursor for the next page; null on the last") String nextCursor) {
+}

@@ -1,0 +1,42 @@
+package dev.rapport.reminders.service;
+
+import dev.rapport.reminders.domain.InteractionTouch;
+import dev.rapport.reminders.messaging.ReminderEvents;
+import dev.rapport.reminders.repository.TouchRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What an interaction event changes here, in the consumer's transaction: who was in touch when (so keep-in-touch days
+ * move, back as well as forward), and the follow-up it promised. An event older than one already applied for the same
+ * interaction changes nothing, so late and repeated events are harmless.
+ */
+@ApplicationScoped
+public class InteractionTouches {
+
+    @Inject
+    TouchRepository touches;
+
+    @Inject
+    KeepInTouch keepInTouch;
+
+    @Inject
+    FollowUps followUps;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(InteractionTouch interaction) {
+        if (!touches.advance(interaction.interactionId(), interaction.version(), interaction.deleted())) {
+            return;
+        }
+        Set<UUID> affected = new LinkedHashSet<>(touches.contactsOf(interaction.interactionId()));
+        affected.addAll(interaction.contactIds());
+        touches.replace(interaction.interactionId(), interaction.contactIds(), interaction.at(), interaction.day());
+        keepInTouch.refresh(affected, ReminderEvents.CADENCE_REMOVED);
+        followUps.follow(interaction);
+    }
+}

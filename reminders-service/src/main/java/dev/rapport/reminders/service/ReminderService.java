@@ -1,0 +1,166 @@
+package dev.rapport.reminders.service;
+
+import dev.rapport.directory.service.ContactProjectionService;
+import dev.rapport.kit.problem.FieldError;
+import dev.rapport.kit.problem.Problems;
+import dev.rapport.kit.tenancy.WorkspaceContext;
+import dev.rapport.reminders.domain.Reminder;
+import dev.rapport.reminders.domain.ReminderDetails;
+import dev.rapport.reminders.domain.ReminderKind;
+import dev.rapport.reminders.messaging.ReminderEvents;
+import dev.rapport.reminders.repository.ReminderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** Reminders' use cases, each one transaction; every change's event goes out through the outbox. */
+@ApplicationScoped
+public class ReminderService {
+
+    @Inject
+    ReminderRepository reminders;
+
+    @Inject
+    ContactProjectionService contacts;
+
+    @Inject
+    Visibility visibility;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    ReminderEvents events;
+
+    @Inject
+    WorkspaceContext workspaces;
+
+    @Transactional
+    public Reminder create(ReminderDetails details) {
+        String user = user();
+        checkContact(details, user);
+        Reminder reminder = Reminder.oneOff(user, details, settings.zoneOf(user), Instant.now());
+        reminders.persist(reminder);
+        reminders.flush();
+        events.created(reminder);
+        return reminder;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Reminder> find(UUID id) {
+        String user = user();
+        return reminders.byId(id).filter(r -> visibility.visible(r, user));
+    }
+
+    /** A page of what the user may see (a page may come out shorter than asked when some are not theirs to see). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Reminder> page(UUID after, String status, String kind, UUID contactId, int size, Map<UUID, String> names) {
+        String user = user();
+        return visibility.filter(reminders.page(user, after, status, kind, contactId, size), user, names);
+    }
+
+    /** The name of the reminder's contact, by id (empty without one). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, String> names(Reminder reminder) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        visibility.filter(List.of(reminder), user(), names);
+        return names;
+    }
+
+    /** A one-off's or follow-up's new details; a keep-in-touch follows its cadence and cannot be edited. */
+    @Transactional
+    public Reminder update(UUID id, Optional<Long> ifMatch, UnaryOperator<ReminderDetails> change) {
+        Reminder reminder = require(id, ifMatch);
+        if (reminder.kind() == ReminderKind.KEEP_IN_TOUCH) {
+            throw Problems.conflict("A keep-in-touch reminder follows its contact's cadence and interactions: change the cadence (/v1/cadences), or snooze, complete or dismiss it");
+        }
+        ReminderDetails details = change.apply(reminder.details());
+        checkContact(details, user());
+        reminder.replace(details, settings.zoneOf(user()), Instant.now());
+        reminders.flush();
+        events.updated(reminder);
+        return reminder;
+    }
+
+    @Transactional
+    public void delete(UUID id, Optional<Long> ifMatch) {
+        Reminder reminder = require(id, ifMatch);
+        if (reminder.kind() == ReminderKind.KEEP_IN_TOUCH) {
+            throw Problems.conflict("A keep-in-touch reminder lasts as long as its contact's cadence: remove the cadence (/v1/cadences), or dismiss this round");
+        }
+        reminders.delete(reminder);
+        events.deleted(reminder, ReminderEvents.DELETED, Instant.now());
+    }
+
+    @Transactional
+    public Reminder snooze(UUID id, Optional<Long> ifMatch, LocalDate until) {
+        Reminder reminder = require(id, ifMatch);
+        requireOpen(reminder);
+        LocalDate today = settings.today(user());
+        if (until.isBefore(today)) {
+            throw Problems.invalid(FieldError.body("until", "is before today (" + today + " in your time zone)"));
+        }
+        reminder.snooze(until, zone(reminder), Instant.now());
+        reminders.flush();
+        events.updated(reminder);
+        return reminder;
+    }
+
+    @Transactional
+    public Reminder complete(UUID id, Optional<Long> ifMatch) {
+        Reminder reminder = require(id, ifMatch);
+        requireOpen(reminder);
+        reminder.complete(settings.today(user()), zone(reminder), Instant.now());
+        reminders.flush();
+        events.completed(reminder, null);
+        return reminder;
+    }
+
+    @Transactional
+    public Reminder dismiss(UUID id, Optional<Long> ifMatch) {
+        Reminder reminder = require(id, ifMatch);
+        requireOpen(reminder);
+        reminder.dismiss(settings.today(user()), zone(reminder), Instant.now());
+        reminders.flush();
+        events.dismissed(reminder);
+        return reminder;
+    }
+
+    /** The zone a date-only reminder's day begins in: its owner's (keep-in-touch: UTC, as the database computes it). */
+    private java.time.ZoneId zone(Reminder reminder) {
+        return reminder.ownerId().map(settings::zoneOf).orElse(java.time.ZoneOffset.UTC);
+    }
+
+    private static void requireOpen(Reminder reminder) {
+        if (!reminder.isOpen()) {
+            throw Problems.conflict("Reminder " + reminder.id() + " is " + reminder.status().wire() + " already");
+        }
+    }
+
+    private void checkContact(ReminderDetails details, String user) {
+        if (details.contactId() != null && contacts.find(details.contactId(), user).isEmpty()) {
+            throw Problems.invalid(FieldError.body("contactId",
+                    "is not a contact of this workspace you can see (a contact created a moment ago may take a moment to arrive)"));
+        }
+    }
+
+    private Reminder require(UUID id, Optional<Long> ifMatch) {
+        Reminder reminder = find(id).orElseThrow(() -> Problems.notFound("No reminder " + id));
+        if (ifMatch.isPresent() && ifMatch.get() != reminder.version()) {
+            throw Problems.stale("Reminder " + id + " changed since you read it (now version " + reminder.version() + ")");
+        }
+        return reminder;
+    }
+
+    private String user() {
+        return workspaces.currentUser().orElseThrow(() -> new IllegalStateException("No user for this work"));
+    }
+}

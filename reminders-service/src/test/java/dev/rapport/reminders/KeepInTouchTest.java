@@ -1,0 +1,171 @@
+package dev.rapport.reminders;
+
+import dev.rapport.directory.ContactFixtures;
+import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Cadences and the keep-in-touch days interaction events give them, on the real database and broker. */
+@QuarkusTest
+@WithTestResource(RapportInfraTestResource.class)
+class KeepInTouchTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    String workspace;
+    ContactFixtures contacts;
+    Interactions interactions;
+
+    @BeforeEach
+    void newWorkspace() {
+        workspace = "keep-" + java.util.UUID.randomUUID();
+        contacts = new ContactFixtures(kafka, workspace);
+        interactions = new Interactions(kafka, workspace);
+    }
+
+    String cadence(String json) {
+        return given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON).body(json)
+                .post("/v1/cadences").then().statusCode(201).extract().path("id");
+    }
+
+    /** The contact's keep-in-touch day, or null without one. */
+    String due(String contactId) {
+        List<String> due = given().auth().oauth2(TestTokens.member(workspace))
+                .queryParam("contact", contactId).queryParam("kind", "keep-in-touch")
+                .get("/v1/reminders").then().statusCode(200).extract().path("items.due");
+        return due.isEmpty() ? null : due.get(0);
+    }
+
+    void awaitDue(String contactId, String expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Objects.equals(due(contactId), expected));
+    }
+
+    static String today(int plusDays) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(plusDays).toString();
+    }
+
+    @Test
+    void anInteractionMovesTheDayAndItsDeletionMovesItBack() {
+        String ada = contacts.contact("Ada Lovelace");
+        cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P30D\"}");
+        assertEquals(today(30), due(ada), "with no interaction yet, from when the cadence was set");
+
+        String first = Interactions.newId();
+        interactions.logged(first, "2026-10-01T10:00:00Z", ada);
+        awaitDue(ada, "2026-10-31");
+
+        String second = Interactions.newId();
+        // Recorded in Tokyo: 2026-10-20 23:30 UTC is 21 October there, the day it counts from.
+        interactions.state(second, 0, "2026-10-20T23:30:00Z", "Asia/Tokyo", List.of(ada), null, null);
+        awaitDue(ada, "2026-11-20");
+
+        interactions.deleted(second, 1, ada);
+        awaitDue(ada, "2026-10-31");
+    }
+
+    @Test
+    void lateAndRepeatedEventsChangeNothing() {
+        String ada = contacts.contact("Ada Lovelace");
+        cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P10D\"}");
+        String meeting = Interactions.newId();
+        // The edit (version 1) arrives before the log (version 0): the older one is ignored.
+        interactions.state(meeting, 1, "2026-11-10T10:00:00Z", "UTC", List.of(ada), null, null);
+        awaitDue(ada, "2026-11-20");
+        interactions.state(meeting, 0, "2026-11-01T10:00:00Z", "UTC", List.of(ada), null, null);
+        String marker = contacts.contact("Marker");
+        cadence("{\"contactId\":\"" + marker + "\",\"every\":\"P10D\"}");
+        interactions.logged(Interactions.newId(), "2026-09-01T10:00:00Z", marker);
+        awaitDue(marker, "2026-09-11");
+        assertEquals("2026-11-20", due(ada));
+
+        // Deleted, then the edit delivered again late: it stays deleted.
+        interactions.deleted(meeting, 2, ada);
+        awaitDue(ada, today(10));
+        interactions.state(meeting, 1, "2026-11-10T10:00:00Z", "UTC", List.of(ada), null, null);
+        interactions.logged(Interactions.newId(), "2026-09-05T10:00:00Z", marker);
+        awaitDue(marker, "2026-09-15");
+        assertEquals(today(10), due(ada));
+    }
+
+    @Test
+    void aContactsOwnCadenceWinsOverItsTagsAndTheStrictestTagWins() {
+        String mentor = contacts.contact("Grace", "workspace", "member-of-" + workspace, List.of("Mentor", "friend"), null);
+        String both = contacts.contact("Alan", "workspace", "member-of-" + workspace, List.of("mentor"), null);
+        String untagged = contacts.contact("Edsger");
+        cadence("{\"tag\":\"mentor\",\"every\":\"P60D\"}");
+        cadence("{\"tag\":\"FRIEND\",\"every\":\"P2W\"}");
+        cadence("{\"contactId\":\"" + both + "\",\"every\":\"P3M\"}");
+
+        assertEquals(today(14), due(mentor), "the strictest of its tags");
+        assertEquals(LocalDate.now(ZoneOffset.UTC).plusMonths(3).toString(), due(both), "its own, though a tag's is stricter");
+        assertNull(due(untagged));
+
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"tag\":\"mentor\",\"every\":\"P30D\"}").post("/v1/cadences").then().statusCode(409);
+        // Tags come and go with contact events.
+        contacts.update(untagged, "Edsger", 1, List.of("MENTOR"));
+        awaitDue(untagged, today(60));
+        contacts.update(untagged, "Edsger", 2, List.of());
+        awaitDue(untagged, null);
+    }
+
+    @Test
+    void changingAndRemovingACadenceMovesAndRemovesItsReminders() {
+        String ada = contacts.contact("Ada");
+        String id = cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P30D\"}");
+        interactions.logged(Interactions.newId(), "2026-11-01T10:00:00Z", ada);
+        awaitDue(ada, "2026-12-01");
+        given().auth().oauth2(TestTokens.member(workspace)).contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"").body("{\"every\":\"P1M\"}")
+                .patch("/v1/cadences/{id}", id).then().statusCode(200).body("every", org.hamcrest.Matchers.equalTo("P1M"));
+        assertEquals("2026-12-01", due(ada));
+        given().auth().oauth2(TestTokens.member(workspace)).contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"").body("{\"every\":\"P7D\"}")
+                .patch("/v1/cadences/{id}", id).then().statusCode(412);
+        given().auth().oauth2(TestTokens.member(workspace)).header("If-Match", "\"1\"")
+                .delete("/v1/cadences/{id}", id).then().statusCode(204);
+        assertNull(due(ada));
+    }
+
+    @Test
+    void badCadencesAreRefusedWithEveryReason() {
+        String ada = contacts.contact("Ada");
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + ada + "\",\"tag\":\"x\",\"every\":\"PT5H\"}")
+                .post("/v1/cadences").then().statusCode(422)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("contactId", "every"));
+        for (String every : List.of("P0D", "-P1D", "P11Y", "30 days", "P")) {
+            given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                    .body("{\"contactId\":\"" + ada + "\",\"every\":\"" + every + "\"}")
+                    .post("/v1/cadences").then().statusCode(422);
+        }
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + java.util.UUID.randomUUID() + "\",\"every\":\"P1D\"}")
+                .post("/v1/cadences").then().statusCode(422);
+        String secret = contacts.contact("Secret", "private", "other-member-of-" + workspace, List.of(), null);
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + secret + "\",\"every\":\"P1D\"}")
+                .post("/v1/cadences").then().statusCode(422);
+        given().auth().oauth2(TestTokens.member("another-" + workspace)).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + ada + "\",\"every\":\"P1D\"}")
+                .post("/v1/cadences").then().statusCode(422);
+    }
+}
