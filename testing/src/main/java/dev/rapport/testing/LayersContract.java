@@ -49,7 +49,8 @@ public abstract class LayersContract {
                 .layer("domain").definedBy(root + ".domain..")
                 .layer("config").definedBy(root + ".config..")
                 .whereLayer("rest").mayNotBeAccessedByAnyLayer()
-                .whereLayer("service").mayOnlyBeAccessedByLayers("rest")
+                // Both are doors in: requests (rest) and events (messaging's consumers) call the use cases.
+                .whereLayer("service").mayOnlyBeAccessedByLayers("rest", "messaging")
                 .whereLayer("mapping").mayOnlyBeAccessedByLayers("rest", "service")
                 .whereLayer("messaging").mayOnlyBeAccessedByLayers("service")
                 .whereLayer("repository").mayOnlyBeAccessedByLayers("service")

@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Flows that start at contacts-service's API and end in the other two services, on the packaged services
@@ -270,6 +271,55 @@ class CrossServiceIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().auth().oauth2(token).get(stack.url(Service.INTERACTIONS) + "/v1/interactions/" + interaction)
                         .then().statusCode(404));
+    }
+
+    /**
+     * The product's core loop: a contact made in contacts-service, a keep-in-touch cadence set in reminders-service, an
+     * interaction logged in interactions-service moves the contact's day on the agenda (and its follow-up joins it);
+     * the interaction deleted, the day moves back. The calendar feed shows the same.
+     */
+    @Test
+    void loggingAnInteractionMovesTheKeepInTouchDayOnTheAgendaAndTheFeed() {
+        String workspace = "core-loop";
+        String token = Tokens.sign(Tokens.Spec.of(workspace, "loop-user", "member"), stack.keys().privateKey());
+        String grace = create(token, "{\"displayName\":\"Grace Hopper\"}");
+        awaitSummary(Service.REMINDERS, token, grace, 200, "Grace Hopper");
+        awaitSummary(Service.INTERACTIONS, token, grace, 200, "Grace Hopper");
+        String reminders = stack.url(Service.REMINDERS);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"contactId\":\"" + grace + "\",\"every\":\"P30D\"}")
+                .post(reminders + "/v1/cadences").then().statusCode(201);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String fromToday = today.plusDays(30).toString();
+        String agenda = reminders + "/v1/agenda?days=60";
+        given().auth().oauth2(token).get(agenda).then().statusCode(200)
+                .body("upcoming.find { it.contactId == '" + grace + "' }.due", equalTo(fromToday));
+
+        // An evening call in New York (already the next day in UTC) counts from its New York day.
+        java.time.LocalDate called = today.minusDays(10);
+        String interaction = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"kind\":\"call\",\"occurredAt\":\"" + called + "T21:00:00-05:00\",\"timeZone\":\"America/New_York\","
+                        + "\"participants\":[{\"contactId\":\"" + grace + "\"}],"
+                        + "\"followUp\":{\"due\":\"" + today.plusDays(2) + "\",\"text\":\"Send the COBOL notes\"}}")
+                .post(stack.url(Service.INTERACTIONS) + "/v1/interactions").then().statusCode(201).extract().path("id");
+        String movedTo = called.plusDays(30).toString();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(token).get(agenda).then().statusCode(200)
+                        .body("upcoming.findAll { it.contactId == '" + grace + "' }.kind", equalTo(List.of("follow-up", "keep-in-touch")))
+                        .body("upcoming.find { it.kind == 'keep-in-touch' }.due", equalTo(movedTo))
+                        .body("upcoming.find { it.kind == 'follow-up' }.text", equalTo("Send the COBOL notes")));
+
+        String feed = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"Phone\"}")
+                .post(reminders + "/v1/calendar-feeds").then().statusCode(201).extract().path("url");
+        String calendar = given().get(feed).then().statusCode(200).contentType("text/calendar").extract().asString();
+        assertTrue(calendar.contains("SUMMARY:Keep in touch with Grace Hopper"), calendar);
+        assertTrue(calendar.contains("DTSTART;VALUE=DATE:" + movedTo.replace("-", "")), calendar);
+
+        given().auth().oauth2(token).header("If-Match", "\"0\"")
+                .delete(stack.url(Service.INTERACTIONS) + "/v1/interactions/" + interaction).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(token).get(agenda).then().statusCode(200)
+                        .body("upcoming.findAll { it.contactId == '" + grace + "' }.kind", equalTo(List.of("keep-in-touch")))
+                        .body("upcoming.find { it.kind == 'keep-in-touch' }.due", equalTo(fromToday)));
     }
 
     @Test

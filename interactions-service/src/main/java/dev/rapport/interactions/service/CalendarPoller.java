@@ -3,8 +3,6 @@ package dev.rapport.interactions.service;
 import dev.rapport.interactions.config.CalendarConfig;
 import dev.rapport.interactions.repository.CalendarSourceRepository;
 import dev.rapport.kit.tenancy.WorkspaceContext;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,15 +54,8 @@ public class CalendarPoller {
         } while (due.size() == config.pollBatch());
     }
 
-    /** Across workspaces, so outside any tenant: Quarkus still wants a request context for the session. */
     private List<CalendarSourceRepository.Claimed> claim() {
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
-            return QuarkusTransaction.requiringNew().call(() ->
-                    sources.claimDue(CalendarSourceService.LEASE, config.pollBatch()));
-        } finally {
-            context.terminate();
-        }
+        return workspaces.callAcrossWorkspaces(() -> QuarkusTransaction.requiringNew().call(() ->
+                sources.claimDue(CalendarSourceService.LEASE, config.pollBatch())));
     }
 }

@@ -99,6 +99,21 @@ public class AgendaFinder {
                 .set("user", user).rows()).items();
     }
 
+    /**
+     * When what the user's feed shows last changed: their visible open reminders and the contacts they may see (names
+     * and birthdays come from there). A deletion does not move it; the feed's ETag, a hash of its text, does change.
+     */
+    public java.util.Optional<java.time.Instant> lastChange(String user) {
+        Object latest = sql.query("""
+                        select greatest(
+                          (select max(r.updated_at) %s),
+                          (select max(p.updated_at) from contact_projection p
+                            where p.workspace_id = :workspace and (p.visibility <> 'private' or p.owner_id = :user)))"""
+                        .formatted(VISIBLE_OPEN))
+                .set("user", user).single();
+        return java.util.Optional.ofNullable(latest).map(dev.rapport.kit.sql.SqlTimes::instant);
+    }
+
     /** Items, and how many there are in all (beyond the limit). */
     public record Found(List<AgendaItem> items, long total) {
     }

@@ -43,7 +43,8 @@ public class DueScheduler {
     /** @return how many reminders this call announced */
     public int announceDue(Instant now) {
         int announced = 0;
-        List<String> workspaceIds = QuarkusTransaction.requiringNew().call(() -> reminders.workspacesWithDueReminders(now));
+        List<String> workspaceIds = workspaces.callAcrossWorkspaces(() ->
+                QuarkusTransaction.requiringNew().call(() -> reminders.workspacesWithDueReminders(now)));
         for (String workspace : workspaceIds) {
             int batch;
             do {

@@ -62,6 +62,25 @@ public class WorkspaceContext {
     }
 
     /**
+     * Runs scheduled work that spans every workspace (declared {@code crossWorkspace} statements only), inside a
+     * request context because Quarkus opens a Hibernate session only there.
+     */
+    public <T> T callAcrossWorkspaces(Supplier<T> work) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            return work.get();
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    /**
      * Runs background work that a user asked for (an import, say) in their workspace and under their name,
      * as verified when they asked.
      */

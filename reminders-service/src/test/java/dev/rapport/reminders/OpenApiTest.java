@@ -1,0 +1,44 @@
+package dev.rapport.reminders;
+
+import dev.rapport.testing.RapportInfraTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API document front ends generate clients from (the served event contract: deploy/e2e LocalStackIT). */
+@QuarkusTest
+@WithTestResource(RapportInfraTestResource.class)
+class OpenApiTest {
+
+    @Test
+    void everyOperationIsNamedTaggedAndSummarised() {
+        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/reminders/{id}'.patch.requestBody.content", hasKey("application/merge-patch+json"))
+                .body("paths.'/ical/{token}.ics'.get.responses.'200'.content", hasKey("text/calendar"))
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        List<String> expected = List.of("/v1/cadences", "/v1/cadences/{id}", "/v1/reminders", "/v1/reminders/{id}",
+                "/v1/reminders/{id}/snooze", "/v1/reminders/{id}/complete", "/v1/reminders/{id}/dismiss", "/v1/agenda",
+                "/v1/contacts/{contactId}/reminders", "/v1/reminder-settings", "/v1/calendar-feeds",
+                "/v1/calendar-feeds/{id}", "/ical/{token}.ics");
+        assertTrue(paths.keySet().containsAll(expected), "documented: " + paths.keySet());
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!(operation instanceof Map<?, ?> op) || !op.containsKey("responses")) {
+                return;
+            }
+            String what = method + " " + path;
+            assertTrue(op.get("operationId") instanceof String, "operationId of " + what);
+            assertTrue(op.get("summary") instanceof String, "summary of " + what);
+            assertFalse(((List<?>) op.get("tags")).isEmpty(), "tags of " + what);
+        }));
+    }
+}
