@@ -1,0 +1,282 @@
+package dev.rapport.reminders.mapping.feed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.Month;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.Observance;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Trigger;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
+
+/**
+ * Writes reminders as a subscribable iCalendar feed (RFC 5545) that Google Calendar, Apple Calendar and Outlook read.
+ * ical4j builds and serialises every line; this class only decides what goes in.
+ *
+ * <p>The text depends on the arguments alone, so a hash of it can serve as the feed's ETag: events are written in UID
+ * order (the order of {@code entries} does not matter), DTSTAMP is {@code stamp}, time zone definitions come from
+ * the VTIMEZONEs bundled in the ical4j jar (never fetched, see {@code ical4j.properties}).
+ *
+ * <p>Time zones: a timed entry is written in its zone's local time with a VTIMEZONE (one per zone) so that a yearly
+ * reminder keeps its wall-clock time across daylight saving changes. ical4j names some zones by their canonical IANA
+ * id (Asia/Calcutta is written as Asia/Kolkata, Europe/Kiev as Europe/Kyiv: same rules). Entries in UTC, or in a zone
+ * ical4j bundles no VTIMEZONE for (fixed offsets such as {@code +05:30}, the JDK's SystemV/* ids), are written as UTC
+ * times: correct for the first occurrence, while a yearly one keeps that UTC time (and UTC date) every year.
+ *
+ * <p>Folding is the one step done here rather than by ical4j, whose FoldingWriter counts chars instead of octets
+ * (see {@link #fold}); the content of every line is ical4j's.
+ *
+ * <p>Thread-safe; the zone definitions are loaded once per zone and shared.
+ */
+public final class FeedWriter {
+
+    private static final String PRODUCT_ID = "-//Rapport//Reminders//EN";
+    private static final Duration TIMED_LENGTH = Duration.ofMinutes(15);
+    private static final Duration REFRESH = Duration.ofHours(1);
+    private static final int MAX_LINE_OCTETS = 75;
+
+    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    /** By ZoneId.getId(); empty when ical4j has no usable VTIMEZONE for the zone. */
+    private static final Map<String, Optional<VTimeZone>> VTIMEZONES = new ConcurrentHashMap<>();
+
+    /**
+     * @param calendarName shown as the calendar's name (X-WR-CALNAME)
+     * @param entries      UIDs must be distinct
+     * @param stamp        when the feed was generated, written as every event's DTSTAMP; pass the time of the
+     *                     latest change rather than "now" to keep the output, and so the ETag, stable
+     * @return the feed: CRLF line ends, lines folded at 75 UTF-8 octets, to be sent as UTF-8
+     *         ({@code text/calendar; charset=utf-8})
+     */
+    public String write(String calendarName, List<FeedEntry> entries, Instant stamp) {
+        // What CalendarOutputter writes, less its validation (which only logs) and its FoldingWriter: see fold().
+        return fold(calendar(calendarName, entries, stamp).toString());
+    }
+
+    Calendar calendar(String calendarName, List<FeedEntry> entries, Instant stamp) {
+        Objects.requireNonNull(calendarName, "calendarName");
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(stamp, "stamp");
+
+        var sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(FeedEntry::uid));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).uid().equals(sorted.get(i - 1).uid())) {
+                throw new IllegalArgumentException("duplicate uid: " + sorted.get(i).uid());
+            }
+        }
+
+        var dtStamp = new DtStamp(stamp);
+        var zonesUsed = new TreeMap<String, VTimeZone>();
+        var events = new ArrayList<VEvent>(sorted.size());
+        for (var entry : sorted) {
+            events.add(event(entry, dtStamp, zonesUsed));
+        }
+        var components = new ArrayList<CalendarComponent>(zonesUsed.size() + events.size());
+        components.addAll(zonesUsed.values());
+        components.addAll(events);
+
+        var properties = new PropertyList(List.of(
+                new ProdId(PRODUCT_ID),
+                ImmutableVersion.VERSION_2_0,
+                ImmutableCalScale.GREGORIAN,
+                ImmutableMethod.PUBLISH,
+                new XProperty("X-WR-CALNAME", calendarName),
+                // How often to poll: RFC 7986's property and the older one Outlook reads. Google Calendar polls on its
+                // own schedule whatever they say.
+                new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
+                new XProperty("X-PUBLISHED-TTL", REFRESH.toString())));
+        return new Calendar(properties, new ComponentList<>(components));
+    }
+
+    private static VEvent event(FeedEntry entry, DtStamp stamp, Map<String, VTimeZone> zonesUsed) {
+        var properties = new ArrayList<Property>(12);
+        properties.add(new Uid(entry.uid()));
+        properties.add(stamp);
+        LocalDate startDate;
+        if (entry.allDay()) {
+            properties.add(new DtStart<>(entry.date()));
+            // DTEND is optional for an all-day event (one day is implied) but Outlook wants it.
+            properties.add(new DtEnd<>(entry.date().plusDays(1)));
+            startDate = entry.date();
+        } else {
+            var start = LocalDateTime.of(entry.date(), entry.time());
+            var vTimeZone = vTimeZone(entry.zone());
+            if (vTimeZone.isPresent()) {
+                var tzid = vTimeZone.get().getTimeZoneId().getValue();
+                zonesUsed.putIfAbsent(tzid, vTimeZone.get());
+                var inZone = new ParameterList(List.of(new TzId(tzid)));
+                properties.add(zoned(new DtStart<>(inZone, start)));
+                properties.add(zoned(new DtEnd<>(inZone, start.plus(TIMED_LENGTH))));
+                startDate = entry.date();
+            } else {
+                var utc = start.atZone(entry.zone()).toInstant();
+                properties.add(new DtStart<>(utc));
+                properties.add(new DtEnd<>(utc.plus(TIMED_LENGTH)));
+                startDate = LocalDate.ofInstant(utc, ZoneOffset.UTC);
+            }
+        }
+        if (entry.yearly()) {
+            properties.add(new RRule<>(yearly(startDate)));
+        }
+        properties.add(new Summary(entry.summary()));
+        if (entry.description() != null) {
+            properties.add(new Description(entry.description()));
+        }
+        if (!entry.categories().isEmpty()) {
+            properties.add(new Categories(new TextList(entry.categories())));
+        }
+        // A reminder does not make anyone busy.
+        properties.add(ImmutableTransp.TRANSPARENT);
+        properties.add(new LastModified(entry.lastModified()));
+
+        if (entry.alarmDaysBefore() == null) {
+            return new VEvent(new PropertyList(properties));
+        }
+        var alarm = new VAlarm(new PropertyList(List.of(
+                ImmutableAction.DISPLAY,
+                new Trigger(alarmOffset(entry.alarmDaysBefore())),
+                new Description(entry.summary()))));
+        return new VEvent(new PropertyList(properties), new ComponentList<>(List.of(alarm)));
+    }
+
+    /**
+     * Resolves the TZID in the registry the zone was registered in, as CalendarBuilder does for the dates it reads.
+     * Without one ical4j looks the id up among all the zones it knows for every date it writes, which doubled the
+     * time a timed event took. The local time written is the same either way.
+     */
+    private static <T extends DateProperty<?>> T zoned(T date) {
+        date.setTimeZoneRegistry(ZONES);
+        return date;
+    }
+
+    /**
+     * FREQ=YEARLY, except from 29 February: a plain yearly rule there has no occurrence in non-leap years (RFC 5545
+     * skips invalid dates), so the rule names the last day of February instead: 28 February, 29 in leap years.
+     */
+    private static Recur<Temporal> yearly(LocalDate start) {
+        var rule = new Recur.Builder<Temporal>().frequency(Frequency.YEARLY);
+        if (start.getMonth() == java.time.Month.FEBRUARY && start.getDayOfMonth() == 29) {
+            rule.monthList(Month.valueOf(2)).monthDayList(-1);
+        }
+        return rule.build();
+    }
+
+    /**
+     * TRIGGER relative to the start: -P{n}D, and PT0S at the start itself. A Duration, not a Period: ical4j writes
+     * Period.ofDays(-7) as -P1W, valid but not the plain day count.
+     */
+    private static TemporalAmount alarmOffset(int daysBefore) {
+        return Duration.ofDays(-daysBefore);
+    }
+
+    /**
+     * ical4j's bundled definition of the zone, when there is a real one: at least one STANDARD/DAYLIGHT, each with
+     * its DTSTART and offsets. UTC (and its aliases) is written as Z times instead.
+     */
+    private static Optional<VTimeZone> vTimeZone(ZoneId zone) {
+        return VTIMEZONES.computeIfAbsent(zone.getId(), id -> {
+            var rules = zone.getRules();
+            if (rules.isFixedOffset() && rules.getOffset(Instant.EPOCH).equals(ZoneOffset.UTC)) {
+                return Optional.empty();
+            }
+            var timeZone = ZONES.getTimeZone(id);
+            if (timeZone == null) {
+                return Optional.empty();
+            }
+            var vTimeZone = timeZone.getVTimeZone();
+            if (!isComplete(vTimeZone)) {
+                return Optional.empty();
+            }
+            ZONES.register(timeZone);
+            return Optional.of(vTimeZone);
+        });
+    }
+
+    private static boolean isComplete(VTimeZone vTimeZone) {
+        var tzid = vTimeZone.getProperty(Property.TZID);
+        var observances = vTimeZone.getObservances();
+        return tzid.isPresent() && !observances.isEmpty()
+                && observances.stream().allMatch(FeedWriter::isComplete);
+    }
+
+    private static boolean isComplete(Observance observance) {
+        return (Observance.STANDARD.equals(observance.getName()) || Observance.DAYLIGHT.equals(observance.getName()))
+                && observance.getProperty(Property.DTSTART).isPresent()
+                && observance.getProperty(Property.TZOFFSETFROM).isPresent()
+                && observance.getProperty(Property.TZOFFSETTO).isPresent();
+    }
+
+    /**
+     * Folds ical4j's content lines (CRLF-terminated, unfolded) at 75 octets of UTF-8 as RFC 5545 section 3.1 asks,
+     * never inside a character. Not ical4j's FoldingWriter: it counts UTF-16 chars, not octets (a SUMMARY of ten
+     * "Zoë Ñúñez 山田" came out in lines of 113 octets), and it asks its logger whether TRACE is on for every char it
+     * writes (with the JBoss log manager binding of this module's tests, three quarters of a 5,000-event feed's time).
+     */
+    static String fold(String unfolded) {
+        var folded = new StringBuilder(unfolded.length() + unfolded.length() / 32);
+        int octets = 0;
+        for (int i = 0; i < unfolded.length(); i++) {
+            char c = unfolded.charAt(i);
+            if (c == '\r' || c == '\n') {
+                octets = 0;
+            } else {
+                // A surrogate pair is 4 octets, all counted on its first half so that no fold comes between the two.
+                int width = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4
+                        : Character.isLowSurrogate(c) ? 0 : 3;
+                if (octets + width > MAX_LINE_OCTETS) {
+                    folded.append("\r\n ");
+                    octets = 1;
+                }
+                octets += width;
+            }
+            folded.append(c);
+        }
+        return folded.toString();
+    }
+}
