@@ -115,13 +115,14 @@ class ReminderLifecycleTest {
                 .post("/v1/reminders/{id}/snooze", once).then().statusCode(200)
                 .body("due", equalTo(today(4))).body("snoozedUntil", equalTo(today(4)));
         given().auth().oauth2(TestTokens.member(workspace)).post("/v1/reminders/{id}/complete", once).then().statusCode(200)
-                .body("status", equalTo("completed")).body("completedAt", org.hamcrest.Matchers.notNullValue());
+                .body("reminder.status", equalTo("completed")).body("reminder.completedAt", org.hamcrest.Matchers.notNullValue())
+                .body("loggedInteractionId", nullValue());
         given().auth().oauth2(TestTokens.member(workspace)).post("/v1/reminders/{id}/dismiss", once).then().statusCode(409);
 
         // Repeating: done rolls it to its next day after today, and it stays open.
         String weekly = create("{\"text\":\"Weekly\",\"due\":\"" + today(-15) + "\",\"every\":\"P1W\"}").path("id");
         given().auth().oauth2(TestTokens.member(workspace)).post("/v1/reminders/{id}/complete", weekly).then().statusCode(200)
-                .body("status", equalTo("open")).body("due", equalTo(today(6)));
+                .body("reminder.status", equalTo("open")).body("reminder.due", equalTo(today(6)));
         given().auth().oauth2(TestTokens.member(workspace)).post("/v1/reminders/{id}/dismiss", weekly).then().statusCode(200)
                 .body("status", equalTo("open")).body("due", equalTo(today(13)));
 
@@ -133,8 +134,8 @@ class ReminderLifecycleTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "2026-01-31".equals(keepInTouch(ada).path("items[0].due")));
         String keep = keepInTouch(ada).path("items[0].id");
         given().auth().oauth2(TestTokens.member(workspace)).post("/v1/reminders/{id}/complete", keep).then().statusCode(200)
-                .body("status", equalTo("open")).body("due", equalTo(today(30)))
-                .body("lastInteractionOn", equalTo("2026-01-01"));
+                .body("reminder.status", equalTo("open")).body("reminder.due", equalTo(today(30)))
+                .body("reminder.lastInteractionOn", equalTo("2026-01-01"));
         given().auth().oauth2(TestTokens.member(workspace)).header("If-Match", "\"9\"")
                 .delete("/v1/reminders/{id}", keep).then().statusCode(412);
         given().auth().oauth2(TestTokens.member(workspace)).header("If-Match", "\"2\"")
@@ -167,6 +168,38 @@ class ReminderLifecycleTest {
         // An open one goes with its promise.
         interactions.state(other, 1, "2026-11-30T10:00:00Z", "UTC", List.of(ada), null, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> followUps().size() == 1);
+    }
+
+    @Test
+    void completingCanAskForTheInteractionThatDidItToBeLogged() throws Exception {
+        String ada = contacts.contact("Ada");
+        String paper = create("{\"text\":\"Paper\",\"due\":\"2027-01-01\",\"contactId\":\"" + ada + "\"}").path("id");
+        String alone = create("{\"text\":\"Alone\",\"due\":\"2027-01-01\"}").path("id");
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"logInteraction\":{\"kind\":\"dance\",\"initiatedBy\":\"x\",\"occurredAt\":\"yesterday\",\"timeZone\":\"Nowhere\"}}")
+                .post("/v1/reminders/{id}/complete", paper).then().statusCode(422)
+                .body("violations.field", containsInAnyOrder("logInteraction.kind", "logInteraction.initiatedBy",
+                        "logInteraction.occurredAt", "logInteraction.timeZone"));
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"logInteraction\":{\"kind\":\"call\"}}")
+                .post("/v1/reminders/{id}/complete", alone).then().statusCode(422);
+        given().auth().oauth2(TestTokens.member(workspace)).get("/v1/reminders/{id}", paper).then().body("status", equalTo("open"));
+
+        String interaction = given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"logInteraction\":{\"kind\":\"call\",\"summary\":\"Sent it\",\"occurredAt\":\"2026-12-01T18:00:00+01:00\",\"timeZone\":\"Europe/Paris\"}}")
+                .post("/v1/reminders/{id}/complete", paper).then().statusCode(200)
+                .body("reminder.status", equalTo("completed")).extract().path("loggedInteractionId");
+        var completed = dev.rapport.testing.TestEvents.awaitRecord(kafka, dev.rapport.events.ReminderEventTypes.TOPIC,
+                r -> paper.equals(r.key()) && dev.rapport.events.ReminderEventTypes.COMPLETED_V1.equals(
+                        dev.rapport.testing.TestEvents.header(r, "ce_type")), "completion of " + paper, Duration.ofSeconds(30));
+        var logged = new com.fasterxml.jackson.databind.ObjectMapper().readTree(completed.value()).get("logInteraction");
+        assertEquals(interaction, logged.get("interactionId").asText());
+        assertEquals("call", logged.get("kind").asText());
+        assertEquals("2026-12-01T17:00:00Z", logged.get("occurredAt").asText());
+        assertEquals("Europe/Paris", logged.get("timeZone").asText());
+        assertEquals("me", logged.get("initiatedBy").asText());
+        assertEquals(ada, logged.get("participants").get(0).asText());
+        assertEquals("member-of-" + workspace, logged.get("createdBy").asText());
     }
 
     Response keepInTouch(String contactId) {

@@ -320,6 +320,22 @@ class CrossServiceIT {
                 given().auth().oauth2(token).get(agenda).then().statusCode(200)
                         .body("upcoming.findAll { it.contactId == '" + grace + "' }.kind", equalTo(List.of("keep-in-touch")))
                         .body("upcoming.find { it.kind == 'keep-in-touch' }.due", equalTo(fromToday)));
+
+        // Completing a reminder with "log this": interactions-service logs it, and the day moves again.
+        String thanks = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"text\":\"Thank Grace\",\"due\":\"" + today + "\",\"contactId\":\"" + grace + "\"}")
+                .post(reminders + "/v1/reminders").then().statusCode(201).extract().path("id");
+        String logged = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"logInteraction\":{\"kind\":\"email\",\"summary\":\"Thanked her\",\"occurredAt\":\""
+                        + today.minusDays(1) + "T12:00:00Z\"}}")
+                .post(reminders + "/v1/reminders/" + thanks + "/complete").then().statusCode(200)
+                .body("reminder.status", equalTo("completed")).extract().path("loggedInteractionId");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(token).get(stack.url(Service.INTERACTIONS) + "/v1/interactions/" + logged)
+                        .then().statusCode(200).body("summary", equalTo("Thanked her")).body("kind", equalTo("email")));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(token).get(agenda).then().statusCode(200)
+                        .body("upcoming.find { it.kind == 'keep-in-touch' }.due", equalTo(today.plusDays(29).toString())));
     }
 
     @Test

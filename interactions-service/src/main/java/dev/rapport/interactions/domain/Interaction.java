@@ -83,8 +83,14 @@ public class Interaction {
 
     public static Interaction log(InteractionDetails details, InteractionSource source, String externalId, String author,
                                   Instant now) {
+        return log(Uuids.v7(), details, source, externalId, author, now);
+    }
+
+    /** With the id another service gave it in advance (a reminder completed with "log this"), so it is logged once. */
+    public static Interaction log(UUID id, InteractionDetails details, InteractionSource source, String externalId,
+                                  String author, Instant now) {
         Interaction interaction = new Interaction();
-        interaction.id = Uuids.v7();
+        interaction.id = id;
         interaction.source = source.wire();
         interaction.externalId = externalId;
         interaction.createdBy = author;

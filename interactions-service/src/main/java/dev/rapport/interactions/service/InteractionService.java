@@ -98,6 +98,38 @@ public class InteractionService {
         return written.size();
     }
 
+    /**
+     * Logs what a user asked for when completing a reminder (reminder.completed.v1), in the consumer's transaction, as
+     * {@code author}, under the id reminders-service gave it: once, however often the event comes. Participants the
+     * author may no longer see (erased or merged since, made private) are left out; with none left there is nothing to log.
+     *
+     * @return whether it was logged now
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean logAsked(UUID id, InteractionDetails details, String author) {
+        if (interactions.byId(id).isPresent()) {
+            return false;
+        }
+        Map<UUID, ContactRef> known = contacts.byIds(details.participants());
+        List<Participant> with = new ArrayList<>();
+        for (UUID given : details.participants()) {
+            UUID now = known.containsKey(given) ? contacts.resolve(given) : given;
+            ContactRef contact = now.equals(given) ? known.get(given) : contacts.byIds(List.of(now)).get(now);
+            if (contact != null && contact.visibleTo(author) && with.stream().noneMatch(p -> p.current().equals(now))) {
+                with.add(new Participant(given, now));
+            }
+        }
+        if (with.isEmpty()) {
+            return false;
+        }
+        Interaction interaction = Interaction.log(id, details, InteractionSource.MANUAL, null, author, Instant.now());
+        interactions.persist(interaction);
+        events.logged(new LoggedInteraction(interaction, current(with)));
+        interactions.flush();
+        participants.insert(Map.of(interaction, with));
+        return true;
+    }
+
     /** The interaction, if the current user may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<LoggedInteraction> find(UUID id) {

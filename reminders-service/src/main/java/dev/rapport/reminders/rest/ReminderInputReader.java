@@ -4,6 +4,7 @@ import dev.rapport.kit.http.IsoDates;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.reminders.domain.Every;
+import dev.rapport.reminders.domain.InteractionToLog;
 import dev.rapport.reminders.domain.ReminderDetails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +57,38 @@ public class ReminderInputReader {
             throw Problems.invalid(errors);
         }
         return new ReminderDetails(in.text().strip(), due, time, zone, in.contactId(), every);
+    }
+
+    /** What to log on completion, or one 422 listing every invalid field (as logInteraction.*). */
+    public InteractionToLog read(CompleteInput.LogInteractionInput in) {
+        List<FieldError> errors = new ArrayList<>();
+        String prefix = "logInteraction.";
+        if (in.kind() == null || !InteractionToLog.KINDS.contains(in.kind())) {
+            errors.add(FieldError.body(prefix + "kind", "is not one of " + String.join(", ", InteractionToLog.KINDS)));
+        }
+        if (in.initiatedBy() != null && !InteractionToLog.INITIATORS.contains(in.initiatedBy())) {
+            errors.add(FieldError.body(prefix + "initiatedBy", "is not one of me, them, mutual"));
+        }
+        if (in.summary() != null && in.summary().length() > 500) {
+            errors.add(FieldError.body(prefix + "summary", "is longer than 500 characters"));
+        }
+        java.time.Instant at = java.time.Instant.now();
+        if (in.occurredAt() != null) {
+            try {
+                at = java.time.OffsetDateTime.parse(in.occurredAt()).toInstant();
+                if (at.isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(1)))) {
+                    errors.add(FieldError.body(prefix + "occurredAt", "is in the future: log what happened"));
+                }
+            } catch (DateTimeException e) {
+                errors.add(FieldError.body(prefix + "occurredAt", "is not a date-time with an offset (2026-11-30T14:00:00+01:00)"));
+            }
+        }
+        ZoneId zone = in.timeZone() == null ? null : zone(prefix + "timeZone", in.timeZone(), errors);
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        return new InteractionToLog(in.kind(), at, zone, in.summary() == null || in.summary().isBlank() ? null
+                : in.summary().strip(), in.initiatedBy() == null ? "me" : in.initiatedBy());
     }
 
     static LocalDate date(String field, String text, List<FieldError> errors) {

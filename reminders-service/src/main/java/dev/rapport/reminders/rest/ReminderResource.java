@@ -217,16 +217,24 @@ public class ReminderResource {
 
     @POST
     @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "completeReminder", summary = "Done",
-            description = "A keep-in-touch counts from today (no interaction is logged for it: log what happened with POST /v1/interactions, which moves it as well); a repeating one-off rolls to its next day; any other is completed. If-Match is optional here. Emits reminder.completed.v1.")
-    @APIResponse(responseCode = "200", description = "The reminder after it", content = @Content(schema = @Schema(implementation = ReminderView.class)))
+            description = "A keep-in-touch counts from today; a repeating one-off rolls to its next day; any other is completed. Completing does not pretend an interaction happened: send logInteraction to have one logged with the reminder's contact (interactions-service logs it from reminder.completed.v1, and it moves the keep-in-touch like any interaction). The body is optional; If-Match too. Emits reminder.completed.v1.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CompleteInput.class)))
+    @APIResponse(responseCode = "200", description = "The reminder after it", content = @Content(schema = @Schema(implementation = CompletionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such reminder you can see in your workspace", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Completed or dismissed already", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Reminder completed = reminders.complete(id, IfMatch.version(ifMatch, false, "reminder"));
-        return Response.ok(view(completed)).tag(etag(completed)).build();
+    @APIResponse(responseCode = "422", description = "Invalid logInteraction, or one asked for a reminder without a contact", content = @Content(mediaType = PROBLEM))
+    public Response complete(@PathParam("id") UUID id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CompleteInput input = body == null || body.isBlank() ? new CompleteInput(null)
+                : strictJson.read(strictJson.tree(body), CompleteInput.class);
+        ReminderService.Completed completed = reminders.complete(id, IfMatch.version(ifMatch, false, "reminder"),
+                input.logInteraction() == null ? null : reader.read(input.logInteraction()));
+        return Response.ok(new CompletionView(view(completed.reminder()), completed.interactionId()))
+                .tag(etag(completed.reminder())).build();
     }
 
     @POST

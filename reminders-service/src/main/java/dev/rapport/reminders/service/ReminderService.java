@@ -7,7 +7,9 @@ import dev.rapport.kit.tenancy.WorkspaceContext;
 import dev.rapport.reminders.domain.Reminder;
 import dev.rapport.reminders.domain.ReminderDetails;
 import dev.rapport.reminders.domain.ReminderKind;
+import dev.rapport.reminders.domain.InteractionToLog;
 import dev.rapport.reminders.messaging.ReminderEvents;
+import dev.rapport.reminders.messaging.ReminderStateV1;
 import dev.rapport.reminders.repository.ReminderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -114,14 +116,33 @@ public class ReminderService {
         return reminder;
     }
 
+    /**
+     * Done. Asked to, it has the interaction that did it logged: the completed event carries it, and interactions-service
+     * logs it under the id given here (so a redelivered event logs it once), which moves the keep-in-touch as any
+     * interaction does. A reminder without a contact has no one to log it with (422).
+     *
+     * @return the reminder, and the id the interaction will have (null when none was asked for)
+     */
     @Transactional
-    public Reminder complete(UUID id, Optional<Long> ifMatch) {
+    public Completed complete(UUID id, Optional<Long> ifMatch, InteractionToLog toLog) {
         Reminder reminder = require(id, ifMatch);
         requireOpen(reminder);
-        reminder.complete(settings.today(user()), zone(reminder), Instant.now());
+        if (toLog != null && reminder.contactId().isEmpty()) {
+            throw Problems.invalid(FieldError.body("logInteraction", "needs a reminder about a contact: this one has none"));
+        }
+        String user = user();
+        reminder.complete(settings.today(user), zone(reminder), Instant.now());
         reminders.flush();
-        events.completed(reminder, null);
-        return reminder;
+        ReminderStateV1.LogInteractionV1 logged = toLog == null ? null : new ReminderStateV1.LogInteractionV1(
+                dev.rapport.kit.ids.Uuids.v7(), toLog.kind(), toLog.occurredAt(),
+                (toLog.timeZone() == null ? settings.zoneOf(user) : toLog.timeZone()).getId(), toLog.summary(),
+                toLog.initiatedBy(), List.of(reminder.contactId().get()), user);
+        events.completed(reminder, logged);
+        return new Completed(reminder, logged == null ? null : logged.interactionId());
+    }
+
+    /** A completed reminder, and the interaction asked to be logged for it, if any. */
+    public record Completed(Reminder reminder, UUID interactionId) {
     }
 
     @Transactional
