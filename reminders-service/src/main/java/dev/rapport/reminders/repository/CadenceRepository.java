@@ -30,23 +30,25 @@ public class CadenceRepository implements PanacheRepositoryBase<Cadence, UUID> {
         return find("tagKey", Cadence.tagKey(tag)).firstResultOptional();
     }
 
-    /** A page in creation order, after the cadence {@code after} (null: from the start). */
-    public List<Cadence> page(UUID after, UUID contactId, String tag, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
-        if (after != null) {
-            where.append(" and id > :after");
-            parameters.put("after", after);
-        }
-        if (contactId != null) {
-            where.append(" and contactId = :contact");
-            parameters.put("contact", contactId);
-        }
-        if (tag != null) {
-            where.append(" and tagKey = :tag");
-            parameters.put("tag", Cadence.tagKey(tag));
-        }
-        return find(where + " order by id", parameters).page(0, size).list();
+    /**
+     * A page in creation order: tag cadences, and those of contacts {@code user} may see (decided here, so a page is
+     * never cut short by what is left out).
+     */
+    public List<Cadence> page(String user, UUID after, UUID contactId, String tag, int size) {
+        return sql.query("""
+                        select c.* from cadence c
+                        left join contact_projection p on p.workspace_id = c.workspace_id and p.contact_id = c.contact_id
+                         where c.workspace_id = :workspace
+                           and (c.contact_id is null or (p.contact_id is not null and p.deleted_at is null
+                                                          and (p.visibility <> 'private' or p.owner_id = :user)))
+                           and (cast(:after as uuid) is null or c.id > cast(:after as uuid))
+                           and (cast(:contact as uuid) is null or c.contact_id = cast(:contact as uuid))
+                           and (cast(:tag as text) is null or c.tag_key = cast(:tag as text))
+                         order by c.id limit :size""", Cadence.class)
+                .set("user", user).set("after", after == null ? null : after.toString())
+                .set("contact", contactId == null ? null : contactId.toString())
+                .set("tag", tag == null ? null : Cadence.tagKey(tag)).set("size", size)
+                .list();
     }
 
     /** The contacts whose cadence follows {@code loggedContactIds} now point at who each of them is now. */

@@ -8,9 +8,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,30 +57,24 @@ public class ReminderRepository implements PanacheRepositoryBase<Reminder, UUID>
     }
 
     /**
-     * A page of the reminders {@code user} may see, by id: theirs and the workspace's keep-in-touch (the caller checks
-     * the contacts). Filters: status, kind, contact.
+     * A page of the reminders {@code user} may see, by id: theirs and the workspace's keep-in-touch, about contacts
+     * they may see (decided here, so a page is never cut short by what is left out). Filters: status, kind, contact.
      */
     public List<Reminder> page(String user, UUID after, String status, String kind, UUID contactId, int size) {
-        StringBuilder where = new StringBuilder("(ownerId is null or ownerId = :user)");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("user", user);
-        if (after != null) {
-            where.append(" and id > :after");
-            parameters.put("after", after);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            parameters.put("status", status);
-        }
-        if (kind != null) {
-            where.append(" and kind = :kind");
-            parameters.put("kind", kind);
-        }
-        if (contactId != null) {
-            where.append(" and contactId = :contact");
-            parameters.put("contact", contactId);
-        }
-        return find(where + " order by id", parameters).page(0, size).list();
+        return sql.query("""
+                        select r.* from reminder r
+                        left join contact_projection p on p.workspace_id = r.workspace_id and p.contact_id = r.contact_id
+                         where r.workspace_id = :workspace and (r.owner_id is null or r.owner_id = :user)
+                           and (r.contact_id is null or (p.contact_id is not null and p.deleted_at is null
+                                                          and (p.visibility <> 'private' or p.owner_id = :user)))
+                           and (cast(:after as uuid) is null or r.id > cast(:after as uuid))
+                           and (cast(:status as text) is null or r.status = cast(:status as text))
+                           and (cast(:kind as text) is null or r.kind = cast(:kind as text))
+                           and (cast(:contact as uuid) is null or r.contact_id = cast(:contact as uuid))
+                         order by r.id limit :size""", Reminder.class)
+                .set("user", user).set("after", after == null ? null : after.toString()).set("status", status)
+                .set("kind", kind).set("contact", contactId == null ? null : contactId.toString()).set("size", size)
+                .list();
     }
 
     /**

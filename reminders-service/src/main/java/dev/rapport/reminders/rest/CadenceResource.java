@@ -108,7 +108,7 @@ public class CadenceResource {
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "listCadences", summary = "The workspace's cadences, oldest first",
-            description = "Cursor pagination: follow nextCursor (also in a Link rel=next header) until it is null. Cadences of contacts you may not see are left out, so a page may hold fewer than limit.")
+            description = "Cursor pagination: follow nextCursor (also in a Link rel=next header) until it is null. Cadences of contacts you may not see are left out.")
     @APIResponse(responseCode = "200", description = "A page of cadences", content = @Content(schema = @Schema(implementation = CadencePageView.class)))
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
     public Response list(@Parameter(description = "Only this contact's") @QueryParam("contact") String contact,
@@ -124,11 +124,9 @@ public class CadenceResource {
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-        List<Cadence> page = cadences.page(after, contactId, tag, size + 1);
-        boolean more = page.size() > size;
-        List<Cadence> shown = more ? page.subList(0, size) : page;
-        String next = more ? shown.get(shown.size() - 1).id().toString() : null;
-        return Pages.ok(new CadencePageView(shown.stream().map(CadenceView::of).toList(), next), next, uri);
+        Cursors.Page<Cadence> page = Cursors.Page.of(cadences.page(after, contactId, tag, size + 1), size, Cadence::id);
+        return Pages.ok(new CadencePageView(page.items().stream().map(CadenceView::of).toList(), page.nextCursor()),
+                page.nextCursor(), uri);
     }
 
     @GET

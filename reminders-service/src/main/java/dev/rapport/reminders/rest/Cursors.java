@@ -23,6 +23,18 @@ final class Cursors {
         }
     }
 
+    /** A page read one longer than asked: the extra item says there is a next page, after the last one shown. */
+    record Page<T>(List<T> items, String nextCursor) {
+
+        static <T> Page<T> of(List<T> read, int size, java.util.function.Function<T, UUID> id) {
+            if (read.size() <= size) {
+                return new Page<>(read, null);
+            }
+            List<T> shown = read.subList(0, size);
+            return new Page<>(shown, id.apply(shown.get(size - 1)).toString());
+        }
+    }
+
     static UUID uuid(String name, String text, List<FieldError> errors) {
         if (text == null) {
             return null;

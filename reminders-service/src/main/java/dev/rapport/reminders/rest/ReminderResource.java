@@ -104,7 +104,7 @@ public class ReminderResource {
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "listReminders", summary = "Your reminders and the workspace's keep-in-touch, oldest first",
-            description = "Cursor pagination: follow nextCursor (also in a Link rel=next header) until it is null. A page may hold fewer than limit items (those about contacts you may not see are left out).")
+            description = "Cursor pagination: follow nextCursor (also in a Link rel=next header) until it is null. Reminders about contacts you may not see are left out.")
     @APIResponse(responseCode = "200", description = "A page of reminders",
             content = @Content(schema = @Schema(implementation = ReminderPageView.class)))
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
@@ -129,12 +129,10 @@ public class ReminderResource {
             throw Problems.invalid(errors);
         }
         Map<UUID, String> names = new HashMap<>();
-        List<Reminder> page = reminders.page(after, status, kind, contactId, size + 1, names);
-        // One more than asked was read: its presence says there is a next page.
-        boolean more = page.size() > size;
-        List<Reminder> shown = more ? page.subList(0, size) : page;
-        String next = more ? shown.get(shown.size() - 1).id().toString() : null;
-        return Pages.ok(new ReminderPageView(shown.stream().map(r -> ReminderView.of(r, names)).toList(), next), next, uri);
+        Cursors.Page<Reminder> page = Cursors.Page.of(reminders.page(after, status, kind, contactId, size + 1, names),
+                size, Reminder::id);
+        return Pages.ok(new ReminderPageView(page.items().stream().map(r -> ReminderView.of(r, names)).toList(),
+                page.nextCursor()), page.nextCursor(), uri);
     }
 
     @GET

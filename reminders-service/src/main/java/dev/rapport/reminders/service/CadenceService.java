@@ -75,7 +75,7 @@ public class CadenceService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Cadence> page(UUID after, UUID contactId, String tag, int size) {
-        return visible(cadences.page(after, contactId, tag, size));
+        return cadences.page(user(), after, contactId, tag, size);
     }
 
     @Transactional

@@ -62,11 +62,13 @@ public class ReminderService {
         return reminders.byId(id).filter(r -> visibility.visible(r, user));
     }
 
-    /** A page of what the user may see (a page may come out shorter than asked when some are not theirs to see). */
+    /** A page of what the user may see; the contacts' names are put in {@code names}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Reminder> page(UUID after, String status, String kind, UUID contactId, int size, Map<UUID, String> names) {
         String user = user();
-        return visibility.filter(reminders.page(user, after, status, kind, contactId, size), user, names);
+        List<Reminder> page = reminders.page(user, after, status, kind, contactId, size);
+        visibility.filter(page, user, names);
+        return page;
     }
 
     /** The name of the reminder's contact, by id (empty without one). */
