@@ -45,7 +45,8 @@ class ReminderBackupTest {
         given().auth().oauth2(token).get("/v1/backup").then().statusCode(403);
 
         // Ids are unique per install: the restore goes where the rows are not (deleted here since).
-        given().auth().oauth2(token).header("If-Match", "\"0\"").delete("/v1/reminders/{id}", paper).then().statusCode(204);
+        // Version 1: the new time zone moved its moment.
+        given().auth().oauth2(token).header("If-Match", "\"1\"").delete("/v1/reminders/{id}", paper).then().statusCode(204);
         given().auth().oauth2(token).header("If-Match", "\"0\"").delete("/v1/cadences/{id}", cadence).then().statusCode(204);
         String target = "reminders-restored-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.admin(target)).contentType("application/x-ndjson")
@@ -54,7 +55,8 @@ class ReminderBackupTest {
                 .body("restored.user_setting", equalTo(1));
         new ContactFixtures(kafka, target).announce(ada, "Ada");
 
-        String restored = TestTokens.member(target);
+        // The same user, in the workspace the backup went to: reminders are their owner's.
+        String restored = TestTokens.sign(dev.rapport.local.Tokens.Spec.of(target, "member-of-" + workspace, "member"));
         given().auth().oauth2(restored).get("/v1/reminders/{id}", paper).then().statusCode(200)
                 .body("text", equalTo("Paper")).body("contactName", equalTo("Ada"));
         given().auth().oauth2(restored).get("/v1/reminders").then()

@@ -8,7 +8,6 @@ import dev.rapport.reminders.config.RemindersConfig;
 import dev.rapport.reminders.service.CalendarFeeds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -47,11 +46,10 @@ public class CalendarFeedResource {
     RemindersConfig config;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "createCalendarFeed", summary = "Make a calendar feed URL",
             description = "The URL (GET /ical/{token}.ics, no bearer token: calendar apps cannot send one) is in this response only. Subscribe to it in Google Calendar (Other calendars → From URL), Apple Calendar (File → New Calendar Subscription) or Outlook (Add calendar → Subscribe from web).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CalendarFeedInput.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarFeedInput.class)))
     @APIResponse(responseCode = "201", description = "The feed and its URL", content = @Content(schema = @Schema(implementation = NewCalendarFeedView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "name too long or unknown fields", content = @Content(mediaType = PROBLEM))

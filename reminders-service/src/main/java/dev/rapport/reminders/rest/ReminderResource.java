@@ -215,11 +215,10 @@ public class ReminderResource {
 
     @POST
     @Path("/{id}/complete")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "completeReminder", summary = "Done",
             description = "A keep-in-touch counts from today; a repeating one-off rolls to its next day; any other is completed. Completing does not pretend an interaction happened: send logInteraction to have one logged with the reminder's contact (interactions-service logs it from reminder.completed.v1, and it moves the keep-in-touch like any interaction). The body is optional; If-Match too. Emits reminder.completed.v1.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CompleteInput.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompleteInput.class)))
     @APIResponse(responseCode = "200", description = "The reminder after it", content = @Content(schema = @Schema(implementation = CompletionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such reminder you can see in your workspace", content = @Content(mediaType = PROBLEM))

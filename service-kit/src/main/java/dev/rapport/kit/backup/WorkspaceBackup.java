@@ -287,10 +287,12 @@ public class WorkspaceBackup {
             rows.removeAll();
         }
 
+        /** The columns a restore writes: generated ones are PostgreSQL's to compute again. */
         private List<String> columnsOf(String table) {
             return sql.crossWorkspace("the catalog's column names, the same for every workspace", """
                             select column_name from information_schema.columns
-                             where table_schema = current_schema() and table_name = :table order by ordinal_position""")
+                             where table_schema = current_schema() and table_name = :table and is_generated = 'NEVER'
+                             order by ordinal_position""")
                     .set("table", table).list();
         }
     }
