@@ -97,14 +97,13 @@ create index reminder_by_owner on reminder (workspace_id, owner_id, id);
 create index reminder_to_announce on reminder (due_at) where status = 'open' and announced_due_at is distinct from due_at;
 
 -- A user's secret calendar URL: only a hash of its token is kept, looked up without a workspace (calendar apps send no
--- bearer token), so it is unique across workspaces.
+-- bearer token), so it is unique across workspaces. Revoking one deletes it.
 create table calendar_feed (
     id           uuid primary key,
     workspace_id text        not null,
     owner_id     text        not null,
     name         text,
     token_hash   bytea       not null unique,
-    created_at   timestamptz not null,
-    revoked_at   timestamptz
+    created_at   timestamptz not null
 );
 create index calendar_feed_by_owner on calendar_feed (workspace_id, owner_id, created_at);

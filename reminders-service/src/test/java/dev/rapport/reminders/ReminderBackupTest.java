@@ -17,7 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-/** A workspace backup of reminders restores into an empty workspace: settings, cadences, reminders, what interactions said. */
+/** A workspace backup of reminders restores into an empty workspace: settings, cadences, reminders, what interactions said, feeds. */
 @QuarkusTest
 @WithTestResource(RapportInfraTestResource.class)
 class ReminderBackupTest {
@@ -39,7 +39,9 @@ class ReminderBackupTest {
                 .then().statusCode(201).extract().path("id");
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"timeZone\":\"Asia/Tokyo\",\"birthdayLeadDays\":3}")
                 .put("/v1/reminder-settings").then().statusCode(200);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post("/v1/calendar-feeds").then().statusCode(201);
+        String feed = java.net.URI.create(given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                .post("/v1/calendar-feeds").then().statusCode(201).extract().<String>path("url")).getPath();
+        String feedId = given().auth().oauth2(token).get("/v1/calendar-feeds").path("[0].id");
         String backup = given().auth().oauth2(TestTokens.admin(workspace)).get("/v1/backup").then().statusCode(200)
                 .extract().asString();
         given().auth().oauth2(token).get("/v1/backup").then().statusCode(403);
@@ -48,11 +50,13 @@ class ReminderBackupTest {
         // Version 1: the new time zone moved its moment.
         given().auth().oauth2(token).header("If-Match", "\"1\"").delete("/v1/reminders/{id}", paper).then().statusCode(204);
         given().auth().oauth2(token).header("If-Match", "\"0\"").delete("/v1/cadences/{id}", cadence).then().statusCode(204);
+        given().auth().oauth2(token).delete("/v1/calendar-feeds/{id}", feedId).then().statusCode(204);
+        given().get(feed).then().statusCode(404);
         String target = "reminders-restored-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.admin(target)).contentType("application/x-ndjson")
                 .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backup/restore").then().statusCode(200)
                 .body("restored.cadence", equalTo(1)).body("restored.reminder", equalTo(2))
-                .body("restored.user_setting", equalTo(1));
+                .body("restored.user_setting", equalTo(1)).body("restored.calendar_feed", equalTo(1));
         new ContactFixtures(kafka, target).announce(ada, "Ada");
 
         // The same user, in the workspace the backup went to: reminders are their owner's.
@@ -63,7 +67,10 @@ class ReminderBackupTest {
                 .body("items.kind", hasItems("keep-in-touch", "one-off"));
         given().auth().oauth2(restored).get("/v1/cadences/{id}", cadence).then().statusCode(200).body("every", equalTo("P30D"));
         given().auth().oauth2(restored).get("/v1/reminder-settings").then().body("timeZone", equalTo("Asia/Tokyo"));
-        given().auth().oauth2(restored).get("/v1/calendar-feeds").then().body("$", org.hamcrest.Matchers.empty());
+        // The URL a calendar app holds works again, and shows the restored workspace.
+        given().auth().oauth2(restored).get("/v1/calendar-feeds").then().body("id", equalTo(List.of(feedId)));
+        org.junit.jupiter.api.Assertions.assertTrue(given().get(feed).then().statusCode(200).extract().asString()
+                .contains("SUMMARY:Paper"));
         given().auth().oauth2(token).get("/v1/reminders").then().body("items", org.hamcrest.Matchers.empty());
         List<?> none = given().auth().oauth2(token).get("/v1/cadences").path("items");
         org.junit.jupiter.api.Assertions.assertTrue(none.isEmpty());

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A user's secret calendar URL. Only a hash of its token is kept: the URL is shown once, when it is made. */
+/** A user's secret calendar URL. Only a hash of its token is kept: the URL is shown once, when it is made. Revoked, it is deleted. */
 @Entity
 @Table(name = "calendar_feed")
 public class CalendarFeed {
@@ -30,8 +30,6 @@ public class CalendarFeed {
     private byte[] tokenHash;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-    @Column(name = "revoked_at")
-    private Instant revokedAt;
 
     protected CalendarFeed() {
     }
@@ -42,12 +40,6 @@ public class CalendarFeed {
         this.name = name;
         this.tokenHash = tokenHash.clone();
         this.createdAt = at;
-    }
-
-    public void revoke(Instant at) {
-        if (revokedAt == null) {
-            revokedAt = at;
-        }
     }
 
     public UUID id() {
@@ -68,9 +60,5 @@ public class CalendarFeed {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    public Optional<Instant> revokedAt() {
-        return Optional.ofNullable(revokedAt);
     }
 }

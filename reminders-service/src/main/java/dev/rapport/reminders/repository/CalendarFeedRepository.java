@@ -25,13 +25,13 @@ public class CalendarFeedRepository implements PanacheRepositoryBase<CalendarFee
     }
 
     /**
-     * The live feed a token opens, as {workspace_id, owner_id, id}: a calendar app sends no bearer token, so the token's
+     * The feed a token opens, as {workspace_id, owner_id, id}: a calendar app sends no bearer token, so the token's
      * hash is all there is to find its workspace by.
      */
     public Optional<Object[]> byTokenHash(byte[] hash) {
         return sql.crossWorkspace("a feed URL is the credential that names its workspace", """
                         select workspace_id, owner_id, id from calendar_feed
-                         where token_hash = :hash and revoked_at is null""")
+                         where token_hash = :hash""")
                 .set("hash", hash).first();
     }
 }

@@ -72,14 +72,14 @@ public class CalendarFeeds {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CalendarFeed> mine() {
-        return feeds.ofOwner(user()).stream().filter(f -> f.revokedAt().isEmpty()).toList();
+        return feeds.ofOwner(user());
     }
 
     @Transactional
     public void revoke(UUID id) {
-        CalendarFeed feed = feeds.byId(id).filter(f -> f.ownerId().equals(user()) && f.revokedAt().isEmpty())
+        CalendarFeed feed = feeds.byId(id).filter(f -> f.ownerId().equals(user()))
                 .orElseThrow(() -> Problems.notFound("No calendar feed " + id));
-        feed.revoke(Instant.now());
+        feeds.delete(feed);
     }
 
     /** The feed a token opens, rendered; empty for an unknown or revoked token (the caller says nothing more). */
