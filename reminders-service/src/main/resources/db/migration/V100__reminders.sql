@@ -90,11 +90,26 @@ create table reminder (
 );
 create unique index keep_in_touch_per_contact on reminder (workspace_id, contact_id) where kind = 'keep-in-touch';
 create unique index follow_up_per_interaction on reminder (workspace_id, origin_interaction_id) where origin_interaction_id is not null;
-create index reminder_open_by_day on reminder (workspace_id, effective_on) where status = 'open';
+-- The agenda: what comes due in a window, by day (and, index only, how much there is: owner and contact included);
+-- overdue keep-in-touch per cadence, oldest first (for one cadence, the oldest day is the most overdue relative to it);
+-- a user's own reminders by day.
+create index reminder_open_by_day on reminder (workspace_id, effective_on, id) include (owner_id, contact_id)
+    where status = 'open';
+create index reminder_keep_in_touch_due on reminder (workspace_id, every, effective_on, id)
+    where status = 'open' and kind = 'keep-in-touch';
+create index reminder_owner_due on reminder (workspace_id, owner_id, effective_on, id)
+    where status = 'open' and owner_id is not null;
 create index reminder_by_contact on reminder (workspace_id, contact_id);
 create index reminder_by_owner on reminder (workspace_id, owner_id, id);
 -- The due scheduler's work: open reminders whose moment passed and was not announced yet (every workspace).
 create index reminder_to_announce on reminder (due_at) where status = 'open' and announced_due_at is distinct from due_at;
+
+-- The contact projection (the contact directory's table), read by the agenda: the few contacts a user may not see
+-- (erased, another's private), and birthdays by month and day.
+create index contact_projection_hidden on contact_projection (workspace_id, contact_id)
+    where deleted_at is not null or visibility = 'private';
+create index contact_projection_birthdays on contact_projection (workspace_id, (birthday_month * 100 + birthday_day))
+    where birthday_month is not null and birthday_day is not null;
 
 -- A user's secret calendar URL: only a hash of its token is kept, looked up without a workspace (calendar apps send no
 -- bearer token), so it is unique across workspaces. Revoking one deletes it.

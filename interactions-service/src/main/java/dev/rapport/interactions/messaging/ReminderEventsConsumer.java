@@ -10,6 +10,7 @@ import dev.rapport.interactions.service.InteractionService;
 import dev.rapport.kit.inbox.EventConsumer;
 import dev.rapport.kit.inbox.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -44,7 +45,10 @@ public class ReminderEventsConsumer {
     @Incoming("reminder-events")
     @Blocking
     public CompletionStage<Void> onReminderEvent(Message<String> message) {
-        return consumer.process(CONSUMER, message, this::apply);
+        // Most reminder events are not completions: acknowledged as read, without a transaction or an inbox row.
+        boolean completion = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(ce -> COMPLETED_V1.equals(ce.getType())).orElse(true);
+        return completion ? consumer.process(CONSUMER, message, this::apply) : message.ack();
     }
 
     private void apply(IncomingEvent event) {

@@ -21,47 +21,74 @@ public class AgendaFinder {
     private static final String REMINDER_COLUMNS = """
             r.id, r.kind, cast(r.effective_on as text), to_char(r.due_time, 'HH24:MI'), r.time_zone, r.text, r.contact_id,
             p.display_name, r.every, extract(epoch from cast(r.every as interval)) / 86400,
-            cast(r.snoozed_until as text), cast(r.last_interaction_on as text), r.version, count(*) over ()""";
+            cast(r.snoozed_until as text), cast(r.last_interaction_on as text), r.version""";
 
-    private static final String VISIBLE_OPEN = """
+    private static final String WITH_CONTACT = """
             from reminder r
             left join contact_projection p on p.workspace_id = r.workspace_id and p.contact_id = r.contact_id
             where r.workspace_id = :workspace and r.status = 'open'
-              and (r.owner_id is null or r.owner_id = :user)
               and (r.contact_id is null
                    or (p.contact_id is not null and p.deleted_at is null and (p.visibility <> 'private' or p.owner_id = :user)))""";
+
+    private static final String VISIBLE_OPEN = WITH_CONTACT + " and (r.owner_id is null or r.owner_id = :user)";
 
     @Inject
     WorkspaceSql sql;
 
-    /** What was due before {@code before}: promises first (most days late first), then keep-in-touch by lateness over cadence. */
-    public Found overdue(String user, LocalDate before, int limit) {
-        return found(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + """
-                          and r.effective_on < :before
-                        order by (r.kind = 'keep-in-touch'),
-                                 case when r.kind = 'keep-in-touch'
-                                      then (cast(:before as date) - r.effective_on) / (extract(epoch from cast(r.every as interval)) / 86400)
-                                 end desc,
-                                 r.effective_on, r.id
-                        limit :limit""")
+    /** The user's own reminders due before {@code before}, most days late first. */
+    public List<AgendaItem> overduePromises(String user, LocalDate before, int limit) {
+        return items(sql.query("select " + REMINDER_COLUMNS + " " + WITH_CONTACT + """
+                          and r.owner_id = :user and r.effective_on < :before
+                        order by r.effective_on, r.id limit :limit""")
                 .set("user", user).set("before", before).set("limit", limit).rows());
     }
 
-    /** What comes due from {@code from} to {@code to}, by day and time. */
-    public Found coming(String user, LocalDate from, LocalDate to, int limit) {
-        return found(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + """
+    /**
+     * Keep-in-touch reminders due before {@code before}, the most overdue relative to their cadence first: for one
+     * cadence that is the oldest day, so each cadence's oldest are read by index and only those are ranked.
+     */
+    public List<AgendaItem> overdueKeepInTouch(String user, LocalDate before, int limit) {
+        return items(sql.query("""
+                        select x.* from (select distinct c.every from cadence c where c.workspace_id = :workspace) e
+                        cross join lateral (select %s %s
+                                               and r.kind = 'keep-in-touch' and r.every = e.every and r.effective_on < :before
+                                             order by r.effective_on, r.id limit :limit) x
+                        order by (cast(:before as date) - cast(x.effective_on as date)) / x.every_days desc, x.effective_on, x.id
+                        limit :limit""".formatted(REMINDER_COLUMNS.replace("cast(r.effective_on as text)",
+                                "cast(r.effective_on as text) as effective_on").replace("/ 86400,", "/ 86400 as every_days,"),
+                        VISIBLE_OPEN))
+                .set("user", user).set("before", before).set("limit", limit).rows());
+    }
+
+    /** How many open reminders the user may see were due before {@code before}: one index-only scan. */
+    public long overdueCount(String user, LocalDate before) {
+        Object count = sql.query("""
+                        select count(*) from reminder r
+                         where r.workspace_id = :workspace and r.status = 'open' and r.effective_on < :before
+                           and (r.owner_id is null or r.owner_id = :user)
+                           and (r.contact_id is null or r.contact_id not in (
+                                 select h.contact_id from contact_projection h
+                                  where h.workspace_id = :workspace
+                                    and (h.deleted_at is not null or (h.visibility = 'private' and h.owner_id is distinct from :user))))""")
+                .set("user", user).set("before", before).single();
+        return ((Number) count).longValue();
+    }
+
+    /** What comes due from {@code from} to {@code to}, by day. */
+    public List<AgendaItem> coming(String user, LocalDate from, LocalDate to, int limit) {
+        return items(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + """
                           and r.effective_on between :from and :to
-                        order by r.effective_on, r.due_time nulls first, r.id
+                        order by r.effective_on, r.id
                         limit :limit""")
                 .set("user", user).set("from", from).set("to", to).set("limit", limit).rows());
     }
 
     /** The open reminders about one contact the user may see, by day. */
     public List<AgendaItem> ofContact(String user, UUID contactId) {
-        return found(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + """
+        return items(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + """
                           and r.contact_id = :contact
                         order by r.effective_on, r.due_time nulls first, r.id""")
-                .set("user", user).set("contact", contactId).rows()).items();
+                .set("user", user).set("contact", contactId).rows());
     }
 
     /**
@@ -75,14 +102,15 @@ public class AgendaFinder {
         String window = everyDay ? "true"
                 : start <= end ? "(md between :start and :end or (md = 229 and 228 between :start and :end))"
                 : "(md >= :start or md <= :end or (md = 229 and (228 >= :start or 228 <= :end)))";
+        // md is written as the birthdays index is, so the window reads that index.
+        String md = "(p.birthday_month * 100 + p.birthday_day)";
         WorkspaceSql.Statement query = sql.query("""
-                        select contact_id, display_name, birthday_month, birthday_day, birthday_year from (
-                          select p.*, p.birthday_month * 100 + p.birthday_day as md from contact_projection p
-                           where p.workspace_id = :workspace and p.deleted_at is null and p.merged_into is null
-                             and p.birthday_month is not null and p.birthday_day is not null
-                             and (p.visibility <> 'private' or p.owner_id = :user)) b
-                         where %s
-                         order by md, contact_id""".formatted(window))
+                        select contact_id, display_name, birthday_month, birthday_day, birthday_year from contact_projection p
+                         where p.workspace_id = :workspace and p.deleted_at is null and p.merged_into is null
+                           and p.birthday_month is not null and p.birthday_day is not null
+                           and (p.visibility <> 'private' or p.owner_id = :user)
+                           and %s
+                         order by %s, contact_id""".formatted(window.replace("md", md), md))
                 .set("user", user);
         if (!everyDay) {
             query.set("start", start).set("end", end);
@@ -95,8 +123,8 @@ public class AgendaFinder {
 
     /** Every open reminder the user may see, by day (the calendar feed). */
     public List<AgendaItem> allOpen(String user) {
-        return found(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + " order by r.effective_on, r.id")
-                .set("user", user).rows()).items();
+        return items(sql.query("select " + REMINDER_COLUMNS + " " + VISIBLE_OPEN + " order by r.effective_on, r.id")
+                .set("user", user).rows());
     }
 
     /**
@@ -114,17 +142,12 @@ public class AgendaFinder {
         return java.util.Optional.ofNullable(latest).map(dev.rapport.kit.sql.SqlTimes::instant);
     }
 
-    /** Items, and how many there are in all (beyond the limit). */
-    public record Found(List<AgendaItem> items, long total) {
-    }
-
-    private static Found found(List<Object[]> rows) {
-        List<AgendaItem> items = rows.stream().map(row -> new AgendaItem((UUID) row[0], (String) row[1],
+    private static List<AgendaItem> items(List<Object[]> rows) {
+        return rows.stream().map(row -> new AgendaItem((UUID) row[0], (String) row[1],
                 LocalDate.parse((String) row[2]), row[3] == null ? null : LocalTime.parse((String) row[3]), (String) row[4],
                 (String) row[5], (UUID) row[6], (String) row[7], (String) row[8],
                 row[9] == null ? null : ((Number) row[9]).doubleValue(),
                 row[10] == null ? null : LocalDate.parse((String) row[10]),
                 row[11] == null ? null : LocalDate.parse((String) row[11]), null, ((Number) row[12]).longValue())).toList();
-        return new Found(items, rows.isEmpty() ? 0 : ((Number) rows.get(0)[13]).longValue());
     }
 }

@@ -46,17 +46,18 @@ public class AgendaService {
         UserSettings mine = settings.of(user);
         LocalDate from = date != null ? date : LocalDate.now(mine.timeZone());
         LocalDate to = from.plusDays(days - 1L);
-        AgendaFinder.Found overdue = finder.overdue(user, from, limit);
-        AgendaFinder.Found coming = finder.coming(user, from, to, limit);
-        List<AgendaItem> comingItems = new ArrayList<>(coming.items());
+        List<AgendaItem> overdue = new ArrayList<>(finder.overduePromises(user, from, limit));
+        if (overdue.size() < limit) {
+            overdue.addAll(finder.overdueKeepInTouch(user, from, limit - overdue.size()));
+        }
+        List<AgendaItem> comingItems = new ArrayList<>(finder.coming(user, from, to, limit));
         List<AgendaItem> birthdays = birthdays(user, from, to.isBefore(from.plusDays(mine.birthdayLeadDays()))
                 ? from.plusDays(mine.birthdayLeadDays()) : to);
         comingItems.addAll(birthdays);
         comingItems.sort(BY_DAY);
         List<AgendaItem> today = comingItems.stream().filter(i -> i.due().equals(from)).limit(limit).toList();
         List<AgendaItem> upcoming = comingItems.stream().filter(i -> i.due().isAfter(from)).limit(limit).toList();
-        return new Agenda(from, days, mine.timeZone(), overdue.items(), overdue.total(), today, upcoming,
-                coming.total() + birthdays.size());
+        return new Agenda(from, days, mine.timeZone(), overdue, finder.overdueCount(user, from), today, upcoming);
     }
 
     /** The contact's open reminders the user may see and its next birthday, by day. */

@@ -1,7 +1,6 @@
 package dev.rapport.reminders.service;
 
 import dev.rapport.reminders.domain.InteractionTouch;
-import dev.rapport.reminders.messaging.ReminderEvents;
 import dev.rapport.reminders.repository.TouchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +35,7 @@ public class InteractionTouches {
         Set<UUID> affected = new LinkedHashSet<>(touches.contactsOf(interaction.interactionId()));
         affected.addAll(interaction.contactIds());
         touches.replace(interaction.interactionId(), interaction.contactIds(), interaction.at(), interaction.day());
-        keepInTouch.refresh(affected, ReminderEvents.CADENCE_REMOVED);
+        keepInTouch.touched(affected);
         followUps.follow(interaction);
     }
 }

@@ -39,6 +39,20 @@ public class KeepInTouch {
         }
     }
 
+    /**
+     * For these contacts after an interaction: it moves their days, but cannot give or take a cadence, so nothing is
+     * removed (the cheaper path a steady stream of interaction events takes).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void touched(Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        reminders.flush();
+        announce(keepInTouch.refresh(contactIds, false, LocalDate.now(ZoneOffset.UTC), now));
+    }
+
     /** For every contact of the workspace (a tag's cadence changed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refreshAll(String removedBecause) {
@@ -55,6 +69,10 @@ public class KeepInTouch {
             events.deleted((UUID) row[0], "keep-in-touch", (UUID) row[1], null, ((Number) row[2]).longValue(),
                     removedBecause, now);
         }
+        announce(changed);
+    }
+
+    private void announce(List<UUID> changed) {
         for (Reminder reminder : reminders.byIds(changed)) {
             if (reminder.version() == 0) {
                 events.created(reminder);
