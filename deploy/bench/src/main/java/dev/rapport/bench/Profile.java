@@ -32,10 +32,15 @@ final class Profile {
     }
 
     static void run(Path dir, String jdbcUrl, int seconds, Callable<Load.Result> load) throws Exception {
+        run(dir, jdbcUrl, seconds, load, "interactions-service");
+    }
+
+    /** As {@link #run(Path, String, int, Callable)}, recording {@code module}'s process. */
+    static void run(Path dir, String jdbcUrl, int seconds, Callable<Load.Result> load, String module) throws Exception {
         Files.createDirectories(dir);
-        ProcessHandle service = child("interactions-service").orElseThrow(() -> new IllegalStateException("No interactions-service process"));
-        Path jfr = dir.toAbsolutePath().resolve("interactions-service.jfr");
-        System.out.printf(Locale.ROOT, "%nProfiling: %d s of POSTs again, JFR of interactions-service (pid %d) into %s%n", seconds, service.pid(), jfr);
+        ProcessHandle service = child(module).orElseThrow(() -> new IllegalStateException("No " + module + " process"));
+        Path jfr = dir.toAbsolutePath().resolve(module + ".jfr");
+        System.out.printf(Locale.ROOT, "%nProfiling: %d s of load again, JFR of %s (pid %d) into %s%n", seconds, module, service.pid(), jfr);
         jcmd(service.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
         Map<String, Duration> cpuBefore = cpu();
         Map<String, Integer> waits = new TreeMap<>();
@@ -52,13 +57,18 @@ final class Profile {
         jcmd(service.pid(), "JFR.stop", "name=bench");
 
         System.out.printf(Locale.ROOT, "POST under the profiler: %.0f req/s, %s, errors %d%n", result.throughput(), result.latency().summary(), result.errors());
-        System.out.printf(Locale.ROOT, "CPU over %.1f s wall (2 cores = %.1f core-seconds):%n", wall, 2 * wall);
-        cpuAfter.forEach((name, after) -> System.out.printf(Locale.ROOT, "  %-22s %6.1f core-s%n", name,
-                (after.toMillis() - cpuBefore.getOrDefault(name, Duration.ZERO).toMillis()) / 1000.0));
+        printCpu(cpuBefore, cpuAfter, wall);
         System.out.printf(Locale.ROOT, "PostgreSQL backends of the service's database, by state and wait event (%d samples, mean per sample):%n", samples[0]);
         waits.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %6.2f  %s%n", e.getValue() / (double) Math.max(1, samples[0]), e.getKey()));
         printHotFrames(jfr);
+    }
+
+    /** Each process's CPU between two {@link #cpu()} readings. */
+    static void printCpu(Map<String, Duration> before, Map<String, Duration> after, double wall) {
+        System.out.printf(Locale.ROOT, "CPU over %.1f s wall (2 cores = %.1f core-seconds):%n", wall, 2 * wall);
+        after.forEach((name, used) -> System.out.printf(Locale.ROOT, "  %-24s %6.1f core-s%n", name,
+                (used.toMillis() - before.getOrDefault(name, Duration.ZERO).toMillis()) / 1000.0));
     }
 
     private static Optional<ProcessHandle> child(String module) {
@@ -67,13 +77,14 @@ final class Profile {
                 .findFirst();
     }
 
-    /** CPU time so far: the service, the other services, PostgreSQL's processes, and this JVM (load generator and Kafka). */
-    private static Map<String, Duration> cpu() {
+    /** CPU time so far: each service, PostgreSQL's processes, and this JVM (load generator and Kafka). */
+    static Map<String, Duration> cpu() {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
             String command = p.info().commandLine().orElse("");
             String name = command.contains("interactions-service") ? "interactions-service"
-                    : command.contains("quarkus-run.jar") ? "other services"
+                    : command.contains("reminders-service") ? "reminders-service"
+                    : command.contains("contacts-service") ? "contacts-service"
                     : command.contains("postgres") ? "postgresql" : "other";
             cpu.merge(name, p.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
         }

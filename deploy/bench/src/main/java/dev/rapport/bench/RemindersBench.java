@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  *   recomputed keep-in-touch day (the reminder row's update, in the consumer's transaction), p99, with interactions
  *   logged at a steady {@code --rate} (default 200/s), each with a contact of its own.</li>
  * </ul>
- * Options: {@code --seconds=20 --warmup=30 --rate=200 --home=DIR}.
+ * Options: {@code --seconds=20 --warmup=30 --rate=200 --home=DIR}, and {@code --profile=DIR} (with
+ * {@code --profile-service=interactions-service|reminders-service}): interactions logged again while that service is
+ * recorded with JFR, its database's wait events sampled and each process's CPU taken.
  */
 public final class RemindersBench {
 
@@ -98,8 +100,11 @@ public final class RemindersBench {
             Thread.sleep(10_000);
             System.out.printf(Locale.ROOT, "POST /v1/interactions at %d/s for %d s, each with its own contact%n", rate, seconds);
             List<String> measured = loop.subList(loop.size() / 2, Math.min(loop.size(), loop.size() / 2 + rate * seconds));
+            Map<String, Duration> cpuBefore = Profile.cpu();
+            long started = System.nanoTime();
             Logged logged = logAtRate(stack, measured, rate);
             Percentiles latency = recomputed(reminders, logged.okAt());
+            Profile.printCpu(cpuBefore, Profile.cpu(), (System.nanoTime() - started) / 1e9);
 
             System.out.println();
             System.out.println("== Reminders (durable PostgreSQL; load generator on the same machine) ==");
@@ -112,6 +117,15 @@ public final class RemindersBench {
             System.out.printf(Locale.ROOT, "2xx -> due  p99 %.1f ms (floor <= 100 ms at %d/s: %s)  %s; %d of %d recomputed%n",
                     latency.at(99), rate, held(latency.at(99) <= 100 && logged.failures() == 0), latency.summary(),
                     latency.count(), logged.okAt().size());
+
+            if (options.containsKey("profile")) {
+                // Interactions logged again, each with a contact not used yet, while one service is recorded.
+                List<String> more = loop.subList(Math.min(loop.size(), loop.size() / 2 + rate * seconds), loop.size());
+                Profile.run(java.nio.file.Path.of(options.get("profile")), reminders, seconds, () -> {
+                    Logged again = logAtRate(stack, more.subList(0, Math.min(more.size(), rate * seconds)), rate);
+                    return new Load.Result(again.okAt().size() / again.seconds(), again.post(), again.failures());
+                }, options.getOrDefault("profile-service", "interactions-service"));
+            }
         }
     }
 
