@@ -106,6 +106,17 @@ public final class RemindersBench {
             Percentiles latency = recomputed(reminders, logged.okAt());
             Profile.printCpu(cpuBefore, Profile.cpu(), (System.nanoTime() - started) / 1e9);
 
+            // Reminders' own part: the events interactions-service's relay would publish, at the same rate, straight to
+            // the topic; from each one's Kafka acknowledgement to the recomputed day.
+            List<String> direct = loop.subList(Math.min(loop.size(), loop.size() / 2 + rate * seconds), loop.size());
+            direct = direct.subList(0, Math.min(direct.size(), rate * seconds));
+            System.out.printf(Locale.ROOT, "interaction.logged.v1 published at %d/s for %d s straight to %s%n", rate, seconds, "rapport.interactions.v1");
+            Map<String, Duration> directCpuBefore = Profile.cpu();
+            long directStarted = System.nanoTime();
+            Logged published = publishAtRate(stack, direct, rate);
+            Percentiles directLatency = recomputed(reminders, published.okAt());
+            Profile.printCpu(directCpuBefore, Profile.cpu(), (System.nanoTime() - directStarted) / 1e9);
+
             System.out.println();
             System.out.println("== Reminders (durable PostgreSQL; load generator on the same machine) ==");
             System.out.printf(Locale.ROOT, "agenda      p95 %.1f ms (floor <= 30 ms: %s)  %s  errors %d%n", agenda.latency().at(95),
@@ -118,6 +129,8 @@ public final class RemindersBench {
                     latency.at(99), rate, held(latency.at(99) <= 100 && logged.failures() == 0), latency.summary(),
                     latency.count(), logged.okAt().size());
 
+            System.out.printf(Locale.ROOT, "Kafka ack -> due  p99 %.1f ms (reminders-service's part, events at %d/s)  %s; %d of %d recomputed%n",
+                    directLatency.at(99), rate, directLatency.summary(), directLatency.count(), published.okAt().size());
             if (options.containsKey("profile")) {
                 // Interactions logged again, each with a contact not used yet, while one service is recorded.
                 List<String> more = loop.subList(Math.min(loop.size(), loop.size() / 2 + rate * seconds), loop.size());
@@ -185,6 +198,52 @@ public final class RemindersBench {
         }
         CompletableFuture.allOf(calls).join();
         return new Logged(okAt, post, failures.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Publishes one interaction.logged.v1 per contact at {@code rate}/s as the outbox relay does (CloudEvents binary
+     * mode, key = interaction id, acks=all); the acknowledgement time per contact.
+     */
+    private static Logged publishAtRate(LocalStack stack, List<String> contacts, int rate) throws Exception {
+        Map<String, Instant> ackedAt = new ConcurrentHashMap<>();
+        Percentiles send = new Percentiles();
+        AtomicInteger failures = new AtomicInteger();
+        String yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        Pacer pacer = new Pacer(rate);
+        long started = System.nanoTime();
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                Map.of(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.infrastructure().kafka().bootstrapServers(),
+                        org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all",
+                        org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 0; i < contacts.size(); i++) {
+                pacer.awaitTurn(i);
+                String contact = contacts.get(i);
+                String interaction = java.util.UUID.randomUUID().toString();
+                org.apache.kafka.clients.producer.ProducerRecord<String, String> record = new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        "rapport.interactions.v1", interaction, """
+                        {"interactionId":"%s","kind":"call","occurredAt":"%s","timeZone":"UTC","durationMinutes":null,
+                         "initiatedBy":"me","participants":["%s"],"summary":"Caught up","followUp":null,"tags":[],
+                         "visibility":"workspace","createdBy":"%s","source":"manual","version":0,
+                         "createdAt":"%s","updatedAt":"%s"}""".formatted(interaction, yesterday, contact, USER, yesterday, yesterday));
+                Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(),
+                                "ce_type", "dev.rapport.interaction.logged.v1", "ce_source", "/rapport/interactions-service",
+                                "ce_subject", interaction, "ce_time", Instant.now().toString(), "ce_workspaceid", "loop",
+                                "content-type", "application/json")
+                        .forEach((name, value) -> record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                long sent = System.nanoTime();
+                producer.send(record, (metadata, error) -> {
+                    send.add((System.nanoTime() - sent) / 1e6);
+                    if (error == null) {
+                        ackedAt.put(contact, Instant.now());
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+        }
+        return new Logged(ackedAt, send, failures.get(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Waits (up to two minutes) until each contact's keep-in-touch counts from its interaction; the 2xx -> update times. */
