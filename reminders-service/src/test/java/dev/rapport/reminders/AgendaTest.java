@@ -114,5 +114,8 @@ class AgendaTest {
                 .body("{\"timeZone\":\"+02:00\",\"birthdayLeadDays\":-1}").put("/v1/reminder-settings")
                 .then().statusCode(422).body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("timeZone", "birthdayLeadDays"));
         given().get("/v1/agenda").then().statusCode(401);
+        given().auth().oauth2(TestTokens.reader(workspace)).contentType(ContentType.JSON)
+                .body("{\"timeZone\":\"UTC\",\"birthdayLeadDays\":1}").put("/v1/reminder-settings").then().statusCode(403);
+        given().auth().oauth2(TestTokens.reader(workspace)).get("/v1/agenda").then().statusCode(200);
     }
 }

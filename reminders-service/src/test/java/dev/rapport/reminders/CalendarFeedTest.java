@@ -98,6 +98,9 @@ class CalendarFeedTest {
 
         // Unchanged: 304 to a calendar app that knows this version; the same URL fetched again is the same text.
         given().header("If-None-Match", fetched.header("ETag")).get(feed).then().statusCode(304);
+        given().header("If-None-Match", "W/" + fetched.header("ETag")).get(feed).then().statusCode(304);
+        given().header("If-Modified-Since", fetched.header("Last-Modified")).get(feed).then().statusCode(304);
+        given().header("If-None-Match", "\"other\"").get(feed).then().statusCode(200);
         assertEquals(fetched.asString(), given().get(feed).asString());
 
         // The owner of the private contact sees its birthday-less self in neither list nor feed of the first user.
@@ -108,6 +111,8 @@ class CalendarFeedTest {
     @Test
     void aRevokedOrUnknownTokenIsA404ThatSaysNothing() {
         String token = TestTokens.member(workspace);
+        given().auth().oauth2(TestTokens.reader(workspace)).contentType(ContentType.JSON).body("{}")
+                .post("/v1/calendar-feeds").then().statusCode(403);
         String feed = newFeed(token);
         given().get(feed).then().statusCode(200);
         List<String> ids = given().auth().oauth2(token).get("/v1/calendar-feeds").then().statusCode(200)

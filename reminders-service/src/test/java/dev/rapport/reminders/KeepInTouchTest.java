@@ -146,13 +146,25 @@ class KeepInTouchTest {
     }
 
     @Test
+    void anInteractionFarAheadNeverTakesTheDayPastTheLastOne() {
+        String ada = contacts.contact("Ada");
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + ada + "\",\"every\":\"p10y\"}").post("/v1/cadences").then().statusCode(201)
+                .body("every", org.hamcrest.Matchers.equalTo("P10Y"));
+        interactions.logged(Interactions.newId(), "9999-12-01T10:00:00Z", ada);
+        awaitDue(ada, "9999-12-31");
+        given().auth().oauth2(TestTokens.member(workspace)).get("/v1/contacts/{id}/reminders", ada).then().statusCode(200)
+                .body("items[0].due", org.hamcrest.Matchers.equalTo("9999-12-31"));
+    }
+
+    @Test
     void badCadencesAreRefusedWithEveryReason() {
         String ada = contacts.contact("Ada");
         given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
                 .body("{\"contactId\":\"" + ada + "\",\"tag\":\"x\",\"every\":\"PT5H\"}")
                 .post("/v1/cadences").then().statusCode(422)
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("contactId", "every"));
-        for (String every : List.of("P0D", "-P1D", "P11Y", "30 days", "P")) {
+        for (String every : List.of("P0D", "-P1D", "P11Y", "P10Y1D", "P121M", "P3654D", "30 days", "P")) {
             given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
                     .body("{\"contactId\":\"" + ada + "\",\"every\":\"" + every + "\"}")
                     .post("/v1/cadences").then().statusCode(422);

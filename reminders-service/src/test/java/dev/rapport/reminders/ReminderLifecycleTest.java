@@ -143,6 +143,24 @@ class ReminderLifecycleTest {
     }
 
     @Test
+    void aTimeWithoutAZoneIsInTheUsersZoneAndARepeatEndsAtTheLastDay() {
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                .body("{\"timeZone\":\"Pacific/Auckland\",\"birthdayLeadDays\":7}").put("/v1/reminder-settings").then().statusCode(200);
+        String call = create("{\"text\":\"Call\",\"due\":\"2026-12-04\",\"time\":\"09:30\"}").then().statusCode(201)
+                .body("timeZone", equalTo("Pacific/Auckland")).body("dueAt", equalTo("2026-12-03T20:30:00Z")).extract().path("id");
+        given().auth().oauth2(TestTokens.member(workspace)).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"time\":null}").patch("/v1/reminders/{id}", call).then().statusCode(200)
+                .body("time", nullValue()).body("timeZone", nullValue()).body("dueAt", equalTo("2026-12-03T11:00:00Z"));
+        given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON).body("{\"until\":\"2026-12-04\"}")
+                .post("/v1/reminders/{id}/snooze", call).then().statusCode(422);
+
+        String last = create("{\"text\":\"Daily\",\"due\":\"9999-12-31\",\"every\":\"P1D\"}").path("id");
+        given().auth().oauth2(TestTokens.member(workspace)).post("/v1/reminders/{id}/complete", last).then().statusCode(200)
+                .body("reminder.status", equalTo("completed")).body("reminder.due", equalTo("9999-12-31"));
+        given().auth().oauth2(TestTokens.member(workspace)).get("/v1/agenda?date=9999-12-30&days=2").then().statusCode(200);
+    }
+
+    @Test
     void anInteractionsFollowUpBecomesAReminderThatFollowsItsEdits() {
         String ada = contacts.contact("Ada");
         String meeting = Interactions.newId();

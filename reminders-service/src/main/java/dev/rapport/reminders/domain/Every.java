@@ -14,6 +14,11 @@ public record Every(String iso, Period period) {
 
     public static final String RULE = "an ISO-8601 period of days, weeks, months or years (P30D, P2W, P3M, P1Y), from P1D to P10Y";
 
+    /** The last day a reminder may be due: dates are years 0001 to 9999 throughout the API. */
+    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    private static final LocalDate FROM = LocalDate.of(2000, 1, 1);
+
     /** The period, or empty when {@code text} is not one this API takes. */
     public static Optional<Every> parse(String text) {
         if (text == null || text.isBlank() || text.contains("T") || text.startsWith("-")) {
@@ -25,16 +30,17 @@ public record Every(String iso, Period period) {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-        if (period.isNegative() || period.isZero() || period.toTotalMonths() * 30 + period.getDays() > 3660
-                || period.getYears() > 10) {
+        if (period.isNegative() || period.isZero() || !FROM.plus(period).isAfter(FROM)
+                || FROM.plus(period).isAfter(FROM.plusYears(10))) {
             return Optional.empty();
         }
-        // Weeks become days in Period; keep the client's spelling, which PostgreSQL reads the same way.
-        return Optional.of(new Every(text.strip(), period));
+        // Weeks become days in Period; keep the client's spelling (in capitals), which PostgreSQL reads the same way.
+        return Optional.of(new Every(text.strip().toUpperCase(java.util.Locale.ROOT), period));
     }
 
-    public LocalDate after(LocalDate day) {
-        return day.plus(period);
+    /** The next day after {@code day}, or empty past {@link #LAST_DAY}. */
+    public Optional<LocalDate> after(LocalDate day) {
+        return day.isAfter(LAST_DAY.minus(period)) ? Optional.empty() : Optional.of(day.plus(period));
     }
 
     /** Its length in days, a month counted as 30 (as PostgreSQL compares intervals): the strictest is the shortest. */

@@ -124,9 +124,9 @@ public class Reminder {
         changed(ownerZone, at);
     }
 
-    /** Not due before {@code until}; an earlier day than it is due anyway changes nothing. */
+    /** Not due before {@code until}, a day after the one it is due (the caller checks). */
     public void snooze(LocalDate until, ZoneId ownerZone, Instant at) {
-        snoozedUntil = until.isAfter(dueOn) ? until : null;
+        snoozedUntil = until;
         changed(ownerZone, at);
     }
 
@@ -148,13 +148,14 @@ public class Reminder {
         snoozedUntil = null;
         if (kind() == ReminderKind.KEEP_IN_TOUCH) {
             resetOn = today;
-            dueOn = every().orElseThrow().after(anchor());
+            dueOn = every().orElseThrow().after(anchor()).orElse(Every.LAST_DAY);
         } else if (every().isPresent()) {
-            LocalDate next = every().get().after(dueOn);
-            while (!next.isAfter(today)) {
-                next = every().get().after(next);
+            Optional<LocalDate> next = every().get().after(dueOn);
+            while (next.isPresent() && !next.get().isAfter(today)) {
+                next = every().get().after(next.get());
             }
-            dueOn = next;
+            // A repeat that would pass the last day there is ends here.
+            next.ifPresentOrElse(day -> dueOn = day, () -> status = closed.wire());
         } else {
             status = closed.wire();
         }

@@ -43,7 +43,9 @@ public class KeepInTouchRepository {
      * @return the ids of the reminders created or changed
      */
     public List<UUID> refresh(Collection<UUID> contactIds, boolean all, LocalDate today, Instant now) {
-        String due = "cast(" + ANCHOR.formatted("excluded.last_interaction_on") + " + cast(excluded.every as interval) as date)";
+        // Never past the last day dates may have (an interaction logged far ahead, a long cadence).
+        String due = "least(cast(" + ANCHOR.formatted("excluded.last_interaction_on")
+                + " + cast(excluded.every as interval) as date), date '9999-12-31')";
         return sql.query("""
                         with wanted as (
                           select p.contact_id, %s as every,
@@ -57,8 +59,8 @@ public class KeepInTouchRepository {
                                cast(d.due_on as timestamp) at time zone 'UTC', w.every, 'open', cast(:today as date),
                                w.last_on, :now, :now, 0
                           from wanted w
-                          cross join lateral (select cast(coalesce(w.last_on, cast(:today as date))
-                                                          + cast(w.every as interval) as date) as due_on) d
+                          cross join lateral (select least(cast(coalesce(w.last_on, cast(:today as date))
+                                                          + cast(w.every as interval) as date), date '9999-12-31') as due_on) d
                          where w.every is not null
                         on conflict (workspace_id, contact_id) where kind = 'keep-in-touch' do update
                            set every = excluded.every, last_interaction_on = excluded.last_interaction_on,

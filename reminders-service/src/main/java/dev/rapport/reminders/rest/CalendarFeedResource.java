@@ -46,12 +46,13 @@ public class CalendarFeedResource {
     RemindersConfig config;
 
     @POST
-    @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "createCalendarFeed", summary = "Make a calendar feed URL",
             description = "The URL (GET /ical/{token}.ics, no bearer token: calendar apps cannot send one) is in this response only. Subscribe to it in Google Calendar (Other calendars → From URL), Apple Calendar (File → New Calendar Subscription) or Outlook (Add calendar → Subscribe from web).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarFeedInput.class)))
     @APIResponse(responseCode = "201", description = "The feed and its URL", content = @Content(schema = @Schema(implementation = NewCalendarFeedView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "name too long or unknown fields", content = @Content(mediaType = PROBLEM))
     public Response create(String body, @Context UriInfo uri) {
         CalendarFeedInput input = body == null || body.isBlank() ? new CalendarFeedInput(null)
@@ -77,7 +78,7 @@ public class CalendarFeedResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "revokeCalendarFeed", summary = "Revoke a calendar feed: its URL answers 404 from now on")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such live feed of yours", content = @Content(mediaType = PROBLEM))

@@ -166,6 +166,11 @@ public class ReminderResource {
                            @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JsonNode patch = strictJson.tree(body);
         Optional<Long> version = IfMatch.version(ifMatch, config.requireIfMatch(), "reminder");
+        if (patch instanceof com.fasterxml.jackson.databind.node.ObjectNode fields && fields.has("time")
+                && fields.get("time").isNull() && !fields.has("timeZone")) {
+            // The zone was the time's: without a time the reminder begins with the owner's day.
+            fields.putNull("timeZone");
+        }
         Reminder updated = reminders.update(id, version, current -> reader.read(strictJson.read(
                 MergePatch.apply(json.valueToTree(ReminderInput.of(current)), patch),
                 ReminderInput.class)));

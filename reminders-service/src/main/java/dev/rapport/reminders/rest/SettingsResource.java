@@ -53,12 +53,13 @@ public class SettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "putReminderSettings", summary = "Set your time zone and birthday lead days",
             description = "Your date-only reminders begin with your day in the new zone.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SettingsInput.class)))
     @APIResponse(responseCode = "200", description = "Your settings", content = @Content(schema = @Schema(implementation = SettingsInput.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Invalid fields, all listed in `violations`", content = @Content(mediaType = PROBLEM))
     public SettingsInput put(String body) {
         SettingsInput input = strictJson.read(strictJson.tree(body), SettingsInput.class);
@@ -69,7 +70,9 @@ public class SettingsResource {
         } else {
             zone = ReminderInputReader.zone("timeZone", input.timeZone(), errors);
         }
-        if (input.birthdayLeadDays() == null || input.birthdayLeadDays() < 0 || input.birthdayLeadDays() > 60) {
+        if (input.birthdayLeadDays() == null) {
+            errors.add(FieldError.body("birthdayLeadDays", "must not be null"));
+        } else if (input.birthdayLeadDays() < 0 || input.birthdayLeadDays() > 60) {
             errors.add(FieldError.body("birthdayLeadDays", "must be a whole number from 0 to 60"));
         }
         if (!errors.isEmpty()) {

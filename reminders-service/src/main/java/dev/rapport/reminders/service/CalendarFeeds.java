@@ -120,7 +120,8 @@ public class CalendarFeeds {
                     : "; last interaction " + item.lastInteractionOn() + ".");
             categories = List.of("Keep in touch");
         } else if (ReminderKind.FOLLOW_UP.wire().equals(item.kind())) {
-            summary = who == null ? item.text() : "Follow up with " + who + ": " + item.text();
+            summary = who == null ? item.text() : FollowUps.UNSAID.equals(item.text()) ? "Follow up with " + who
+                    : "Follow up with " + who + ": " + item.text();
             categories = List.of("Follow-up");
         } else {
             summary = item.text();

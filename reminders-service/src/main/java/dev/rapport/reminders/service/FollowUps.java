@@ -22,6 +22,8 @@ import java.util.Optional;
 public class FollowUps {
 
     static final int MAX_TEXT = 500;
+    /** The text of a promise that said nothing, its interaction neither. */
+    static final String UNSAID = "Follow up";
 
     @Inject
     ReminderRepository reminders;
@@ -68,7 +70,7 @@ public class FollowUps {
     private static ReminderDetails details(InteractionTouch interaction) {
         InteractionTouch.Promise promise = interaction.promise();
         String text = Objects.requireNonNullElse(blankToNull(promise.text()),
-                Objects.requireNonNullElse(blankToNull(promise.summary()), "Follow up"));
+                Objects.requireNonNullElse(blankToNull(promise.summary()), UNSAID));
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);
         }

@@ -49,7 +49,7 @@ public class ReminderService {
     public Reminder create(ReminderDetails details) {
         String user = user();
         checkContact(details, user);
-        Reminder reminder = Reminder.oneOff(user, details, settings.zoneOf(user), Instant.now());
+        Reminder reminder = Reminder.oneOff(user, zoned(details, user), settings.zoneOf(user), Instant.now());
         reminders.persist(reminder);
         reminders.flush();
         events.created(reminder);
@@ -86,7 +86,7 @@ public class ReminderService {
         if (reminder.kind() == ReminderKind.KEEP_IN_TOUCH) {
             throw Problems.conflict("A keep-in-touch reminder follows its contact's cadence and interactions: change the cadence (/v1/cadences), or snooze, complete or dismiss it");
         }
-        ReminderDetails details = change.apply(reminder.details());
+        ReminderDetails details = zoned(change.apply(reminder.details()), user());
         checkContact(details, user());
         reminder.replace(details, settings.zoneOf(user()), Instant.now());
         reminders.flush();
@@ -111,6 +111,9 @@ public class ReminderService {
         LocalDate today = settings.today(user());
         if (until.isBefore(today)) {
             throw Problems.invalid(FieldError.body("until", "is before today (" + today + " in your time zone)"));
+        }
+        if (!until.isAfter(reminder.dueOn())) {
+            throw Problems.invalid(FieldError.body("until", "is not after the day it is due (" + reminder.dueOn() + ")"));
         }
         reminder.snooze(until, zone(reminder), Instant.now());
         reminders.flush();
@@ -155,6 +158,13 @@ public class ReminderService {
         reminders.flush();
         events.dismissed(reminder);
         return reminder;
+    }
+
+    /** A time without a zone is in the user's zone, kept with it: it stays that time wherever they go next. */
+    private ReminderDetails zoned(ReminderDetails details, String user) {
+        return details.time() == null || details.timeZone() != null ? details
+                : new ReminderDetails(details.text(), details.due(), details.time(), settings.zoneOf(user),
+                details.contactId(), details.every());
     }
 
     /** The zone a date-only reminder's day begins in: its owner's (keep-in-touch: UTC, as the database computes it). */
