@@ -36,9 +36,15 @@ public class ReminderRepository implements PanacheRepositoryBase<Reminder, UUID>
                 .set("ids", WorkspaceSql.idList(ids)).list();
     }
 
-    /** The follow-up an interaction's promise made. */
+    /**
+     * The follow-up an interaction's promise made. Asked of every interaction event, and most have none: one indexed
+     * statement answers that, and only a follow-up found is loaded as an entity.
+     */
     public Optional<Reminder> byOrigin(UUID interactionId) {
-        return find("originInteractionId", interactionId).firstResultOptional();
+        Optional<UUID> id = sql.query("""
+                        select id from reminder where workspace_id = :workspace and origin_interaction_id = :origin""")
+                .set("origin", interactionId).first();
+        return id.flatMap(this::byId);
     }
 
     /** Every reminder naming one of the contacts, now or as set. */
