@@ -1,6 +1,5 @@
 package dev.rapport.directory.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.directory.config.DirectoryConfig;
 import dev.rapport.directory.domain.ContactState;
@@ -99,12 +98,7 @@ public class ContactEventsConsumer {
 
     /** The event's data as {@code type}; unreadable or without {@code required}, it is dead-lettered. */
     private <T> T read(IncomingEvent event, Class<T> type, Predicate<T> complete, String required) {
-        T data;
-        try {
-            data = json.readValue(event.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + event.type() + " " + event.id(), e);
-        }
+        T data = event.read(json, type);
         if (!complete.test(data)) {
             throw new IllegalArgumentException("No " + required + " in " + event.type() + " " + event.id());
         }

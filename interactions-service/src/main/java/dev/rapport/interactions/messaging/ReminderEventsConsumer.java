@@ -1,6 +1,5 @@
 package dev.rapport.interactions.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.interactions.domain.Initiator;
 import dev.rapport.interactions.domain.InteractionDetails;
@@ -55,13 +54,7 @@ public class ReminderEventsConsumer {
         if (!COMPLETED_V1.equals(event.type())) {
             return;
         }
-        ReminderCompletedV1 completed;
-        try {
-            completed = json.readValue(event.data(), ReminderCompletedV1.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + event.type() + " " + event.id(), e);
-        }
-        ReminderCompletedV1.LogInteraction log = completed.logInteraction();
+        ReminderCompletedV1.LogInteraction log = event.read(json, ReminderCompletedV1.class).logInteraction();
         if (log == null) {
             return;
         }

@@ -1,7 +1,6 @@
 package dev.rapport.reminders.domain;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.time.Year;
 
 /**
@@ -26,10 +25,5 @@ public final class Birthdays {
     public static LocalDate next(LocalDate from, int month, int day) {
         LocalDate thisYear = in(from.getYear(), month, day);
         return thisYear.isBefore(from) ? in(from.getYear() + 1, month, day) : thisYear;
-    }
-
-    /** Whether month and day can be someone's birthday (29 February included). */
-    public static boolean valid(int month, int day) {
-        return month >= 1 && month <= 12 && day >= 1 && day <= MonthDay.of(month, 1).getMonth().maxLength();
     }
 }

@@ -46,10 +46,6 @@ public class CalendarFeed {
         return id;
     }
 
-    public String workspaceId() {
-        return workspaceId;
-    }
-
     public String ownerId() {
         return ownerId;
     }

@@ -21,7 +21,7 @@ public record Every(String iso, Period period) {
 
     /** The period, or empty when {@code text} is not one this API takes. */
     public static Optional<Every> parse(String text) {
-        if (text == null || text.isBlank() || text.contains("T") || text.startsWith("-")) {
+        if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         Period period;
@@ -30,7 +30,8 @@ public record Every(String iso, Period period) {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-        if (period.isNegative() || period.isZero() || !FROM.plus(period).isAfter(FROM)
+        // Negative in any unit ("P1M-29D" too) or not moving a day forward (P0D) is no cadence.
+        if (period.isNegative() || !FROM.plus(period).isAfter(FROM)
                 || FROM.plus(period).isAfter(FROM.plusYears(10))) {
             return Optional.empty();
         }
@@ -41,10 +42,5 @@ public record Every(String iso, Period period) {
     /** The next day after {@code day}, or empty past {@link #LAST_DAY}. */
     public Optional<LocalDate> after(LocalDate day) {
         return day.isAfter(LAST_DAY.minus(period)) ? Optional.empty() : Optional.of(day.plus(period));
-    }
-
-    /** Its length in days, a month counted as 30 (as PostgreSQL compares intervals): the strictest is the shortest. */
-    public long approximateDays() {
-        return period.toTotalMonths() * 30 + period.getDays();
     }
 }

@@ -1,6 +1,5 @@
 package dev.rapport.reminders.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.inbox.EventConsumer;
 import dev.rapport.kit.inbox.IncomingEvent;
@@ -73,12 +72,7 @@ public class InteractionEventsConsumer {
     }
 
     private InteractionEventV1 read(IncomingEvent event) {
-        InteractionEventV1 data;
-        try {
-            data = json.readValue(event.data(), InteractionEventV1.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + event.type() + " " + event.id(), e);
-        }
+        InteractionEventV1 data = event.read(json, InteractionEventV1.class);
         if (data.interactionId() == null || data.version() == null) {
             throw new IllegalArgumentException("No interactionId or version in " + event.type() + " " + event.id());
         }

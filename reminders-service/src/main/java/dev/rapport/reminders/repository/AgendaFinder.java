@@ -23,12 +23,8 @@ public class AgendaFinder {
             p.display_name, r.every, extract(epoch from cast(r.every as interval)) / 86400,
             cast(r.snoozed_until as text), cast(r.last_interaction_on as text), r.version""";
 
-    private static final String WITH_CONTACT = """
-            from reminder r
-            left join contact_projection p on p.workspace_id = r.workspace_id and p.contact_id = r.contact_id
-            where r.workspace_id = :workspace and r.status = 'open'
-              and (r.contact_id is null
-                   or (p.contact_id is not null and p.deleted_at is null and (p.visibility <> 'private' or p.owner_id = :user)))""";
+    private static final String WITH_CONTACT = "from reminder r " + VisibleContact.join("r")
+            + " where r.workspace_id = :workspace and r.status = 'open' and " + VisibleContact.of("r");
 
     private static final String VISIBLE_OPEN = WITH_CONTACT + " and (r.owner_id is null or r.owner_id = :user)";
 

@@ -36,15 +36,12 @@ public class CadenceRepository implements PanacheRepositoryBase<Cadence, UUID> {
      */
     public List<Cadence> page(String user, UUID after, UUID contactId, String tag, int size) {
         return sql.query("""
-                        select c.* from cadence c
-                        left join contact_projection p on p.workspace_id = c.workspace_id and p.contact_id = c.contact_id
-                         where c.workspace_id = :workspace
-                           and (c.contact_id is null or (p.contact_id is not null and p.deleted_at is null
-                                                          and (p.visibility <> 'private' or p.owner_id = :user)))
+                        select c.* from cadence c %s
+                         where c.workspace_id = :workspace and %s
                            and (cast(:after as uuid) is null or c.id > cast(:after as uuid))
                            and (cast(:contact as uuid) is null or c.contact_id = cast(:contact as uuid))
                            and (cast(:tag as text) is null or c.tag_key = cast(:tag as text))
-                         order by c.id limit :size""", Cadence.class)
+                         order by c.id limit :size""".formatted(VisibleContact.join("c"), VisibleContact.of("c")), Cadence.class)
                 .set("user", user).set("after", after == null ? null : after.toString())
                 .set("contact", contactId == null ? null : contactId.toString())
                 .set("tag", tag == null ? null : Cadence.tagKey(tag)).set("size", size)

@@ -68,16 +68,13 @@ public class ReminderRepository implements PanacheRepositoryBase<Reminder, UUID>
      */
     public List<Reminder> page(String user, UUID after, String status, String kind, UUID contactId, int size) {
         return sql.query("""
-                        select r.* from reminder r
-                        left join contact_projection p on p.workspace_id = r.workspace_id and p.contact_id = r.contact_id
-                         where r.workspace_id = :workspace and (r.owner_id is null or r.owner_id = :user)
-                           and (r.contact_id is null or (p.contact_id is not null and p.deleted_at is null
-                                                          and (p.visibility <> 'private' or p.owner_id = :user)))
+                        select r.* from reminder r %s
+                         where r.workspace_id = :workspace and (r.owner_id is null or r.owner_id = :user) and %s
                            and (cast(:after as uuid) is null or r.id > cast(:after as uuid))
                            and (cast(:status as text) is null or r.status = cast(:status as text))
                            and (cast(:kind as text) is null or r.kind = cast(:kind as text))
                            and (cast(:contact as uuid) is null or r.contact_id = cast(:contact as uuid))
-                         order by r.id limit :size""", Reminder.class)
+                         order by r.id limit :size""".formatted(VisibleContact.join("r"), VisibleContact.of("r")), Reminder.class)
                 .set("user", user).set("after", after == null ? null : after.toString()).set("status", status)
                 .set("kind", kind).set("contact", contactId == null ? null : contactId.toString()).set("size", size)
                 .list();

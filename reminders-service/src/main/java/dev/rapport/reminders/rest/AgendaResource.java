@@ -92,7 +92,7 @@ public class AgendaResource {
                     .location(uri.getBaseUriBuilder().path("v1/contacts/{id}/reminders").build(contact.mergedInto().get())).build();
         }
         LocalDate today = settings.today(workspaces.currentUser().orElseThrow());
-        List<AgendaItem> items = agenda.ofContact(contactId);
+        List<AgendaItem> items = agenda.ofContact(contact, today);
         return Response.ok(new ContactRemindersView(contactId, items.stream().map(i -> AgendaItemView.of(i, today)).toList())).build();
     }
 }

@@ -60,15 +60,13 @@ public class AgendaService {
         return new Agenda(from, days, mine.timeZone(), overdue, finder.overdueCount(user, from), today, upcoming);
     }
 
-    /** The contact's open reminders the user may see and its next birthday, by day. */
+    /** The contact's (as {@link #visibleContact} found it) open reminders the user may see and its next birthday, by day. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AgendaItem> ofContact(UUID contactId) {
-        String user = user();
-        ContactProjection contact = visibleContact(contactId);
-        List<AgendaItem> items = new ArrayList<>(finder.ofContact(user, contactId));
+    public List<AgendaItem> ofContact(ContactProjection contact, LocalDate today) {
+        List<AgendaItem> items = new ArrayList<>(finder.ofContact(user(), contact.contactId()));
         if (contact.birthdayMonth() != null && contact.birthdayDay() != null) {
-            LocalDate next = Birthdays.next(settings.today(user), contact.birthdayMonth(), contact.birthdayDay());
-            items.add(birthday(contactId, contact.displayName(), next, contact.birthdayYear()));
+            LocalDate next = Birthdays.next(today, contact.birthdayMonth(), contact.birthdayDay());
+            items.add(birthday(contact.contactId(), contact.displayName(), next, contact.birthdayYear()));
         }
         items.sort(BY_DAY);
         return items;

@@ -62,21 +62,18 @@ public class ReminderService {
         return reminders.byId(id).filter(r -> visibility.visible(r, user));
     }
 
-    /** A page of what the user may see; the contacts' names are put in {@code names}. */
+    /** A page of what the user may see (decided in its query); the contacts' names are put in {@code names}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Reminder> page(UUID after, String status, String kind, UUID contactId, int size, Map<UUID, String> names) {
-        String user = user();
-        List<Reminder> page = reminders.page(user, after, status, kind, contactId, size);
-        visibility.filter(page, user, names);
+        List<Reminder> page = reminders.page(user(), after, status, kind, contactId, size);
+        names.putAll(visibility.names(page));
         return page;
     }
 
     /** The name of the reminder's contact, by id (empty without one). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, String> names(Reminder reminder) {
-        Map<UUID, String> names = new java.util.HashMap<>();
-        visibility.filter(List.of(reminder), user(), names);
-        return names;
+        return visibility.names(List.of(reminder));
     }
 
     /** A one-off's or follow-up's new details; a keep-in-touch follows its cadence and cannot be edited. */

@@ -1,12 +1,12 @@
 package dev.rapport.reminders.service;
 
-import dev.rapport.directory.domain.ContactRef;
 import dev.rapport.directory.service.ContactProjectionService;
 import dev.rapport.reminders.domain.Reminder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,20 +23,18 @@ public class Visibility {
     ContactProjectionService contacts;
 
     public boolean visible(Reminder reminder, String user) {
-        return filter(List.of(reminder), user).size() == 1;
+        if (!reminder.visibleTo(user)) {
+            return false;
+        }
+        return reminder.contactId().map(id -> contacts.byIds(List.of(id)).get(id)).map(c -> c.visibleTo(user))
+                .orElse(reminder.contactId().isEmpty());
     }
 
-    /** Those the user may see, in order; the contacts' names are put in {@code names}. */
-    public List<Reminder> filter(Collection<Reminder> reminders, String user, Map<UUID, String> names) {
-        Map<UUID, ContactRef> known = contacts.byIds(reminders.stream().map(r -> r.contactId().orElse(null))
-                .filter(Objects::nonNull).distinct().toList());
-        known.forEach((id, contact) -> names.put(id, contact.displayName()));
-        return reminders.stream().filter(r -> r.visibleTo(user))
-                .filter(r -> r.contactId().map(known::get).map(c -> c.visibleTo(user)).orElse(r.contactId().isEmpty()))
-                .toList();
-    }
-
-    public List<Reminder> filter(Collection<Reminder> reminders, String user) {
-        return filter(reminders, user, new java.util.HashMap<>());
+    /** The display names of the reminders' contacts, by id (for reminders the caller already knows are visible). */
+    public Map<UUID, String> names(Collection<Reminder> reminders) {
+        Map<UUID, String> names = new HashMap<>();
+        contacts.byIds(reminders.stream().map(r -> r.contactId().orElse(null)).filter(Objects::nonNull).distinct().toList())
+                .forEach((id, contact) -> names.put(id, contact.displayName()));
+        return names;
     }
 }

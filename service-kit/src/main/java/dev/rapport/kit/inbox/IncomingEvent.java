@@ -1,5 +1,7 @@
 package dev.rapport.kit.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.tenancy.WorkspaceIds;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -9,6 +11,19 @@ import java.time.Instant;
 /** A CloudEvent as a consumer sees it: the envelope attributes Rapport uses plus the raw JSON data. */
 public record IncomingEvent(String id, String type, String source, String subject, String workspaceId, Instant time,
                             String data) {
+
+    /**
+     * The data as {@code type}, read tolerantly by {@code json} (consumers ignore fields they do not know).
+     *
+     * @throws IllegalArgumentException when it is not such JSON (the event will be dead-lettered)
+     */
+    public <T> T read(ObjectMapper json, Class<T> type) {
+        try {
+            return json.readValue(data, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable " + this.type + " " + id, e);
+        }
+    }
 
     /** @throws IllegalArgumentException when the message is not a CloudEvent (it will be dead-lettered) */
     public static IncomingEvent from(Message<String> message) {
