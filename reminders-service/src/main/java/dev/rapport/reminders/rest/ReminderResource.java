@@ -203,7 +203,7 @@ public class ReminderResource {
     @APIResponse(responseCode = "404", description = "No such reminder you can see in your workspace", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Completed or dismissed already", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "until missing, not a date, or before today", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "until missing, not a date, before today, or not after the day it is due", content = @Content(mediaType = PROBLEM))
     public Response snooze(@PathParam("id") UUID id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         SnoozeInput input = strictJson.read(strictJson.tree(body), SnoozeInput.class);
         List<FieldError> errors = new ArrayList<>();
