@@ -9,12 +9,13 @@ import dev.rapport.kit.inbox.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +35,10 @@ import static dev.rapport.events.ContactEventTypes.UPDATED_V1;
 @ApplicationScoped
 public class ContactEventsConsumer {
 
+    /** Job, move and relationship events are followed by an updated event with the whole state. */
+    private static final Set<String> APPLIED = Set.of(CREATED_V1, UPDATED_V1, RESTORED_V1, DELETED_V1, MERGED_V1,
+            MERGE_UNDONE_V1);
+
     @Inject
     EventConsumer consumer;
 
@@ -48,8 +53,8 @@ public class ContactEventsConsumer {
 
     @Incoming("contact-events")
     @Blocking
-    public CompletionStage<Void> onContactEvent(Message<String> message) {
-        return consumer.process(config.consumer(), message, this::apply);
+    public CompletionStage<Void> onContactEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.processBatch(config.consumer(), batch, APPLIED::contains, this::apply);
     }
 
     private void apply(IncomingEvent event) {
@@ -82,10 +87,7 @@ public class ContactEventsConsumer {
                 undone.restored().forEach(contact -> restored.put(contact.contactId(), state(contact)));
                 projections.unmerged(undone.survivorId(), restored, at);
             }
-            default -> {
-                // Job, move and relationship events are followed by an updated event with the whole state;
-                // other types are not this consumer's concern: tolerant readers skip them.
-            }
+            default -> throw new IllegalStateException("Not an applied type: " + event.type());
         }
     }
 

@@ -9,14 +9,14 @@ import dev.rapport.interactions.service.InteractionService;
 import dev.rapport.kit.inbox.EventConsumer;
 import dev.rapport.kit.inbox.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import static dev.rapport.events.ReminderEventTypes.COMPLETED_V1;
@@ -31,6 +31,7 @@ import static dev.rapport.events.ReminderEventTypes.COMPLETED_V1;
 public class ReminderEventsConsumer {
 
     static final String CONSUMER = "interactions.reminders";
+    private static final Set<String> APPLIED = Set.of(COMPLETED_V1);
 
     @Inject
     EventConsumer consumer;
@@ -43,17 +44,12 @@ public class ReminderEventsConsumer {
 
     @Incoming("reminder-events")
     @Blocking
-    public CompletionStage<Void> onReminderEvent(Message<String> message) {
+    public CompletionStage<Void> onReminderEvents(KafkaRecordBatch<String, String> batch) {
         // Most reminder events are not completions: acknowledged as read, without a transaction or an inbox row.
-        boolean completion = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(ce -> COMPLETED_V1.equals(ce.getType())).orElse(true);
-        return completion ? consumer.process(CONSUMER, message, this::apply) : message.ack();
+        return consumer.processBatch(CONSUMER, batch, APPLIED::contains, this::apply);
     }
 
     private void apply(IncomingEvent event) {
-        if (!COMPLETED_V1.equals(event.type())) {
-            return;
-        }
         ReminderCompletedV1.LogInteraction log = event.read(json, ReminderCompletedV1.class).logInteraction();
         if (log == null) {
             return;

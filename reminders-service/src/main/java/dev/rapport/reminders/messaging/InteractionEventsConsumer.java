@@ -8,13 +8,14 @@ import dev.rapport.reminders.service.InteractionTouches;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import static dev.rapport.events.InteractionEventTypes.DELETED_V1;
@@ -29,6 +30,8 @@ import static dev.rapport.events.InteractionEventTypes.UPDATED_V1;
 public class InteractionEventsConsumer {
 
     static final String CONSUMER = "reminders.interactions";
+    /** Other interaction events are not this consumer's concern: tolerant readers skip them. */
+    private static final Set<String> APPLIED = Set.of(LOGGED_V1, UPDATED_V1, DELETED_V1);
 
     @Inject
     EventConsumer consumer;
@@ -41,8 +44,8 @@ public class InteractionEventsConsumer {
 
     @Incoming("interaction-events")
     @Blocking
-    public CompletionStage<Void> onInteractionEvent(Message<String> message) {
-        return consumer.process(CONSUMER, message, this::apply);
+    public CompletionStage<Void> onInteractionEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.processBatch(CONSUMER, batch, APPLIED::contains, this::apply);
     }
 
     private void apply(IncomingEvent event) {
@@ -65,9 +68,7 @@ public class InteractionEventsConsumer {
                 InteractionEventV1 deleted = read(event);
                 touches.apply(InteractionTouch.deleted(deleted.interactionId(), deleted.version()));
             }
-            default -> {
-                // Other interaction events are not this consumer's concern: tolerant readers skip them.
-            }
+            default -> throw new IllegalStateException("Not an applied type: " + event.type());
         }
     }
 

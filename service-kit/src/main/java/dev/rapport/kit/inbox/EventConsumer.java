@@ -3,14 +3,21 @@ package dev.rapport.kit.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Applies an event exactly once per consumer: the inbox record and the handler's effect share one
@@ -19,6 +26,9 @@ import java.util.function.Consumer;
  * nacked, which the channel's dead-letter-queue failure strategy sends to {@code <topic>.dlq} so the
  * partition moves on. A failure of the database itself (connection lost, pool exhausted, deadlock) is not the
  * event's fault: it is retried until the database is back, holding the partition, rather than dead-lettered.
+ *
+ * <p>Consumers take a poll's records at once ({@link #processBatch}): one transaction per workspace in the batch
+ * instead of one per event, which is what lets a consumer keep up with a burst on a small machine.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -77,7 +87,77 @@ public class EventConsumer {
         return message.nack(failure);
     }
 
-    /** {@code rapport_events_consumed_total{consumer, outcome=applied|duplicate|dead-lettered}} */
+    /**
+     * Applies a poll's records (a channel with {@code batch=true}), then acknowledges them. The events of one
+     * workspace share one transaction, in the order they came: one aggregate's events share a partition and a
+     * workspace, so they stay in order. When that transaction fails, its events are applied again one by one as
+     * {@link #process} does, so only the event at fault is retried and dead-lettered. Events of a type the
+     * consumer does not handle are acknowledged unread: no transaction, no inbox row.
+     *
+     * @param handles the event types {@code handler} applies
+     */
+    public CompletionStage<Void> processBatch(String consumer, KafkaRecordBatch<String, String> batch,
+            Predicate<String> handles, Consumer<IncomingEvent> handler) {
+        List<Message<String>> records = new ArrayList<>(batch.getRecords());
+        return applyAll(consumer, records, handles, handler).thenCompose(settled -> batch.ack());
+    }
+
+    /** @return settled once every record is applied, or acknowledged or nacked on its own */
+    CompletionStage<Void> applyAll(String consumer, List<? extends Message<String>> records, Predicate<String> handles,
+            Consumer<IncomingEvent> handler) {
+        Map<String, List<Delivery>> byWorkspace = new LinkedHashMap<>();
+        List<CompletableFuture<Void>> settledAlone = new ArrayList<>();
+        for (Message<String> record : records) {
+            IncomingEvent event;
+            try {
+                event = IncomingEvent.from(record);
+            } catch (RuntimeException e) {
+                consumed(consumer, "dead-lettered");
+                settledAlone.add(record.nack(e).toCompletableFuture());
+                continue;
+            }
+            if (handles.test(event.type())) {
+                byWorkspace.computeIfAbsent(event.workspaceId(), workspace -> new ArrayList<>())
+                        .add(new Delivery(record, event));
+            } else {
+                consumed(consumer, "skipped");
+            }
+        }
+        byWorkspace.forEach((workspace, deliveries) -> {
+            try {
+                int applied = workspaces.callAs(workspace, () -> QuarkusTransaction.requiringNew().call(() -> {
+                    int firstDeliveries = 0;
+                    for (Delivery delivery : deliveries) {
+                        if (inbox.firstDelivery(consumer, delivery.event())) {
+                            handler.accept(delivery.event());
+                            firstDeliveries++;
+                        }
+                    }
+                    return firstDeliveries;
+                }));
+                consumed(consumer, "applied", applied);
+                consumed(consumer, "duplicate", deliveries.size() - applied);
+            } catch (RuntimeException e) {
+                LOG.debugf("%s applies %d events of workspace %s one by one: %s", consumer, deliveries.size(), workspace,
+                        e.getMessage());
+                for (Delivery delivery : deliveries) {
+                    settledAlone.add(process(consumer, delivery.record(), handler).toCompletableFuture());
+                }
+            }
+        });
+        return CompletableFuture.allOf(settledAlone.toArray(CompletableFuture[]::new));
+    }
+
+    private record Delivery(Message<String> record, IncomingEvent event) {
+    }
+
+    private void consumed(String consumer, String outcome, int count) {
+        if (count > 0) {
+            registry.counter("rapport.events.consumed", "consumer", consumer, "outcome", outcome).increment(count);
+        }
+    }
+
+    /** {@code rapport_events_consumed_total{consumer, outcome=applied|duplicate|skipped|dead-lettered}} */
     private void consumed(String consumer, String outcome) {
         registry.counter("rapport.events.consumed", "consumer", consumer, "outcome", outcome).increment();
     }

@@ -110,6 +110,70 @@ class InboxTest {
         assertEquals(List.of("fixed"), notes("inbox-poison"));
     }
 
+    @Test
+    void aBatchAppliesEachEventOnceInItsOwnWorkspaceInOrder() throws Exception {
+        String first = UUID.randomUUID().toString();
+        List<Tracked> batch = List.of(track(event(first, "batch-a", "a1")), track(event(UUID.randomUUID().toString(), "batch-b", "b1")),
+                track(event(UUID.randomUUID().toString(), "batch-a", "a2")), track(event(first, "batch-a", "a1 again")));
+
+        consumer.applyAll(CONSUMER, messages(batch), type -> true, addNote).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        assertEquals(List.of("a1", "a2"), notes("batch-a"));
+        assertEquals(List.of("b1"), notes("batch-b"));
+        assertTrue(batch.stream().noneMatch(Tracked::nacked), "nothing dead-lettered");
+    }
+
+    @Test
+    void aPoisonEventInABatchIsDeadLetteredAloneAndTheOthersApply() throws Exception {
+        List<Tracked> batch = List.of(track(event(UUID.randomUUID().toString(), "batch-poison", "before")),
+                track(event(UUID.randomUUID().toString(), "batch-poison", "poison")),
+                track(event(UUID.randomUUID().toString(), "batch-poison", "after")));
+
+        consumer.applyAll(CONSUMER, messages(batch), type -> true, event -> {
+            if (event.data().equals("poison")) {
+                throw new IllegalArgumentException("cannot apply this one");
+            }
+            addNote.accept(event);
+        }).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        assertEquals(List.of("before", "after"), notes("batch-poison"));
+        assertEquals(List.of(false, true, false), batch.stream().map(Tracked::nacked).toList());
+    }
+
+    @Test
+    void eventsOfATypeTheConsumerDoesNotApplyLeaveNoInboxRow() throws Exception {
+        String skipped = UUID.randomUUID().toString();
+        List<Tracked> batch = List.of(track(event(skipped, "batch-skip", "skipped")));
+
+        consumer.applyAll(CONSUMER, messages(batch), type -> false, addNote).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        assertEquals(List.of(), notes("batch-skip"));
+        assertEquals(List.of(), strings("select workspace_id from inbox_event where event_id = ?", skipped));
+    }
+
+    private record Tracked(Message<String> message, CompletableFuture<Boolean> settled) {
+        boolean nacked() {
+            return settled.isDone() && !settled.join();
+        }
+    }
+
+    private static Tracked track(Message<String> message) {
+        CompletableFuture<Boolean> settled = new CompletableFuture<>();
+        return new Tracked(Message.of(message.getPayload(), message.getMetadata(),
+                () -> {
+                    settled.complete(true);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    settled.complete(false);
+                    return CompletableFuture.completedFuture(null);
+                }), settled);
+    }
+
+    private static List<Message<String>> messages(List<Tracked> batch) {
+        return batch.stream().map(Tracked::message).toList();
+    }
+
     private record Outcome(boolean acked, boolean nacked) {
     }
 
