@@ -54,7 +54,7 @@ public class ContactEventsConsumer {
     @Incoming("contact-events")
     @Blocking
     public CompletionStage<Void> onContactEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.processBatch(config.consumer(), batch, APPLIED::contains, this::apply);
+        return consumer.processBatch(config.consumer(), batch, APPLIED::contains, events -> events.forEach(this::apply));
     }
 
     private void apply(IncomingEvent event) {

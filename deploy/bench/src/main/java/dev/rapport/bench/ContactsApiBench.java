@@ -96,7 +96,12 @@ public final class ContactsApiBench {
 
             System.out.println();
             System.out.println("== Contacts API (durable PostgreSQL; load generator on the same machine) ==");
-            System.out.printf(Locale.ROOT, "GET by id   %8.0f req/s  %s  vs pgbench -S -M prepared %8.0f tps  ratio %.2f (target >= 0.3, moonshot 0.5)%n",
+            Result.ratio("contacts GET by id, 32 connections", get.throughput(), "req/s", pgRead, "pgbench -S -M prepared", 0.2).record(options);
+            Result.atMost("contacts GET by id p99", get.latency().at(99), 20, "ms", "—").record(options);
+            Result.ratio("contacts POST, 32 connections", post.throughput(), "req/s", pgWrite, "pgbench -N", 0.3).record(options);
+            Result.atMost("contacts list page p95 (100,000)", list.latency().at(95), 15, "ms", "—").record(options);
+            Result.atMost("contacts q= search p95 (100,000)", search.latency().at(95), 30, "ms", "—").record(options);
+            System.out.printf(Locale.ROOT, "GET by id   %8.0f req/s  %s  vs pgbench -S -M prepared %8.0f tps  ratio %.2f (floor >= 0.2, p99 <= 20 ms)%n",
                     get.throughput(), get.latency().summary(), pgRead, get.throughput() / pgRead);
             System.out.printf(Locale.ROOT, "POST        %8.0f req/s  %s  vs pgbench -N            %8.0f tps  ratio %.2f (target >= 0.3)%n",
                     post.throughput(), post.latency().summary(), pgWrite, post.throughput() / pgWrite);

@@ -119,6 +119,14 @@ public final class InteractionsApiBench {
 
             System.out.println();
             System.out.println("== Interactions API (durable PostgreSQL; load generator on the same machine) ==");
+            Result.ratio("interactions POST, 32 connections", post.throughput(), "req/s", pgWrite, "pgbench -N", 0.3).record(options);
+            Result.atMost("interactions timeline page p95", timeline.latency().at(95), 15, "ms", "—").record(options);
+            Result.information("interactions q= search p95", String.format(Locale.ROOT, "%.1f ms", search.latency().at(95)), "—")
+                    .record(options);
+            if (ics.seconds() != null) {
+                Result.atMost(String.format(Locale.ROOT, ".ics import, %,d events", ICS_EVENTS), ics.seconds() * 1000, 5000,
+                        "ms", "—").record(options);
+            }
             System.out.printf(Locale.ROOT, "POST        %8.0f req/s  %s  vs pgbench -N %8.0f tps  ratio %.2f (floor >= 0.3: %s)%n",
                     post.throughput(), post.latency().summary(), pgWrite, post.throughput() / pgWrite,
                     held(post.throughput() / pgWrite >= 0.3));
@@ -283,7 +291,11 @@ public final class InteractionsApiBench {
         }
     }
 
-    record CalendarImport(String line) {
+    /** @param seconds null when the import did not finish */
+    record CalendarImport(String line, Double seconds) {
+        CalendarImport(String line) {
+            this(line, null);
+        }
     }
 
     /** Posts the file and polls the job until it is done (or failed); skipped where the service has no such endpoint. */
@@ -314,7 +326,7 @@ public final class InteractionsApiBench {
                     return new CalendarImport("FAILED after " + String.format(Locale.ROOT, "%.1f s: ", wall) + abbreviate(body));
                 }
                 return new CalendarImport(String.format(Locale.ROOT, "%,d events in %.2f s (floor <= 5 s: %s)  counts %s",
-                        ICS_EVENTS, wall, held(wall <= 5), figures));
+                        ICS_EVENTS, wall, held(wall <= 5), figures), wall);
             }
             Thread.sleep(50);
             body = http.send(HttpRequest.newBuilder(job).header("Authorization", "Bearer " + token).build(),

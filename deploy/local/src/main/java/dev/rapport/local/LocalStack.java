@@ -45,13 +45,18 @@ public final class LocalStack implements AutoCloseable {
     /** Browser front ends on this machine (localhost, 127.0.0.1, [::1]), http or https, any port. */
     static final String LOCAL_ORIGINS_REGEX = "https?://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?";
 
+    private final Settings settings;
     private final Infrastructure infrastructure;
     private final DevKeys keys;
+    private final Map<String, String> secrets;
     private final Map<Service, ServiceProcess> services;
 
-    private LocalStack(Infrastructure infrastructure, DevKeys keys, Map<Service, ServiceProcess> services) {
+    private LocalStack(Settings settings, Infrastructure infrastructure, DevKeys keys, Map<String, String> secrets,
+                       Map<Service, ServiceProcess> services) {
+        this.settings = settings;
         this.infrastructure = infrastructure;
         this.keys = keys;
+        this.secrets = secrets;
         this.services = services;
     }
 
@@ -75,15 +80,10 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         Map<Service, ServiceProcess> started = new LinkedHashMap<>();
-        LocalStack stack = new LocalStack(infrastructure, keys, started);
+        LocalStack stack = new LocalStack(settings, infrastructure, keys, secrets, started);
         try {
             for (Service service : Service.values()) {
-                int port = settings.servicePorts().get(service);
-                started.put(service, ServiceProcess.start(service.module,
-                        settings.repositoryRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
-                        port, serviceConfig(service, infrastructure.postgres().jdbcUrl(service.database),
-                                infrastructure.kafka().bootstrapServers(), keys.publicKeyLocation()),
-                        secrets,
+                started.put(service, stack.startInstance(service, settings.servicePorts().get(service),
                         settings.dataDir().resolve("logs").resolve(service.module + ".log")));
             }
             for (ServiceProcess process : started.values()) {
@@ -94,6 +94,18 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * Another instance of {@code service} on {@code port}, on the same database and broker as the running one (a
+     * second replica); the caller awaits and closes it.
+     */
+    public ServiceProcess startInstance(Service service, int port, Path logFile) throws IOException {
+        return ServiceProcess.start(service.module,
+                settings.repositoryRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
+                port, serviceConfig(service, infrastructure.postgres().jdbcUrl(service.database),
+                        infrastructure.kafka().bootstrapServers(), keys.publicKeyLocation()),
+                secrets, logFile);
     }
 
     /**

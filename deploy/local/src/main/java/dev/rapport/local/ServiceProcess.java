@@ -56,6 +56,10 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String url() {
         return "http://localhost:" + port;
     }

@@ -46,7 +46,7 @@ public class ReminderEventsConsumer {
     @Blocking
     public CompletionStage<Void> onReminderEvents(KafkaRecordBatch<String, String> batch) {
         // Most reminder events are not completions: acknowledged as read, without a transaction or an inbox row.
-        return consumer.processBatch(CONSUMER, batch, APPLIED::contains, this::apply);
+        return consumer.processBatch(CONSUMER, batch, APPLIED::contains, events -> events.forEach(this::apply));
     }
 
     private void apply(IncomingEvent event) {

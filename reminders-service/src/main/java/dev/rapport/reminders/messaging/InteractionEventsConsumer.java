@@ -45,11 +45,12 @@ public class InteractionEventsConsumer {
     @Incoming("interaction-events")
     @Blocking
     public CompletionStage<Void> onInteractionEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.processBatch(CONSUMER, batch, APPLIED::contains, this::apply);
+        return consumer.processBatch(CONSUMER, batch, APPLIED::contains,
+                events -> touches.apply(events.stream().map(this::touch).toList()));
     }
 
-    private void apply(IncomingEvent event) {
-        switch (event.type()) {
+    private InteractionTouch touch(IncomingEvent event) {
+        return switch (event.type()) {
             case LOGGED_V1, UPDATED_V1 -> {
                 InteractionEventV1 interaction = read(event);
                 if (interaction.occurredAt() == null || interaction.participants() == null
@@ -57,19 +58,19 @@ public class InteractionEventsConsumer {
                     throw new IllegalArgumentException("No occurredAt or participants in " + event.type() + " " + event.id());
                 }
                 InteractionEventV1.FollowUp followUp = interaction.followUp();
-                touches.apply(new InteractionTouch(interaction.interactionId(), interaction.version(), false,
+                yield new InteractionTouch(interaction.interactionId(), interaction.version(), false,
                         List.copyOf(interaction.participants()),
                         interaction.occurredAt().atZone(zone(interaction.timeZone())).toLocalDate(), interaction.occurredAt(),
                         followUp == null || followUp.due() == null ? null
                                 : new InteractionTouch.Promise(followUp.due(), followUp.text(), interaction.summary()),
-                        interaction.createdBy()));
+                        interaction.createdBy());
             }
             case DELETED_V1 -> {
                 InteractionEventV1 deleted = read(event);
-                touches.apply(InteractionTouch.deleted(deleted.interactionId(), deleted.version()));
+                yield InteractionTouch.deleted(deleted.interactionId(), deleted.version());
             }
             default -> throw new IllegalStateException("Not an applied type: " + event.type());
-        }
+        };
     }
 
     private InteractionEventV1 read(IncomingEvent event) {

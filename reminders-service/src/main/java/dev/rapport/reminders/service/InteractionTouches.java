@@ -7,13 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * What an interaction event changes here, in the consumer's transaction: who was in touch when (so keep-in-touch days
  * move, back as well as forward), and the follow-up it promised. An event older than one already applied for the same
- * interaction changes nothing, so late and repeated events are harmless.
+ * interaction changes nothing, so late and repeated events are harmless. A batch of events moves the keep-in-touch
+ * days of everyone they touched once, after all of them: the days depend only on the touches recorded.
  */
 @ApplicationScoped
 public class InteractionTouches {
@@ -28,14 +30,16 @@ public class InteractionTouches {
     FollowUps followUps;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(InteractionTouch interaction) {
-        if (!touches.advance(interaction.interactionId(), interaction.version(), interaction.deleted())) {
-            return;
+    public void apply(List<InteractionTouch> interactions) {
+        Set<UUID> affected = new LinkedHashSet<>();
+        for (InteractionTouch interaction : interactions) {
+            if (touches.advance(interaction.interactionId(), interaction.version(), interaction.deleted())) {
+                affected.addAll(touches.contactsOf(interaction.interactionId()));
+                affected.addAll(interaction.contactIds());
+                touches.replace(interaction.interactionId(), interaction.contactIds(), interaction.at(), interaction.day());
+                followUps.follow(interaction);
+            }
         }
-        Set<UUID> affected = new LinkedHashSet<>(touches.contactsOf(interaction.interactionId()));
-        affected.addAll(interaction.contactIds());
-        touches.replace(interaction.interactionId(), interaction.contactIds(), interaction.at(), interaction.day());
         keepInTouch.touched(affected);
-        followUps.follow(interaction);
     }
 }

@@ -89,22 +89,24 @@ public class EventConsumer {
 
     /**
      * Applies a poll's records (a channel with {@code batch=true}), then acknowledges them. The events of one
-     * workspace share one transaction, in the order they came: one aggregate's events share a partition and a
-     * workspace, so they stay in order. When that transaction fails, its events are applied again one by one as
-     * {@link #process} does, so only the event at fault is retried and dead-lettered. Events of a type the
-     * consumer does not handle are acknowledged unread: no transaction, no inbox row.
+     * workspace share one transaction and reach {@code handler} together, in the order they came (one aggregate's
+     * events share a partition and a workspace, so they stay in order), redeliveries left out: a handler can do once
+     * per batch what every event asks for (recompute what they all touched). When that transaction fails, its events
+     * are applied again one by one as {@link #process} does, so only the event at fault is retried and
+     * dead-lettered. Events of a type the consumer does not handle are acknowledged unread: no transaction, no inbox
+     * row.
      *
      * @param handles the event types {@code handler} applies
      */
     public CompletionStage<Void> processBatch(String consumer, KafkaRecordBatch<String, String> batch,
-            Predicate<String> handles, Consumer<IncomingEvent> handler) {
+            Predicate<String> handles, Consumer<List<IncomingEvent>> handler) {
         List<Message<String>> records = new ArrayList<>(batch.getRecords());
         return applyAll(consumer, records, handles, handler).thenCompose(settled -> batch.ack());
     }
 
     /** @return settled once every record is applied, or acknowledged or nacked on its own */
     CompletionStage<Void> applyAll(String consumer, List<? extends Message<String>> records, Predicate<String> handles,
-            Consumer<IncomingEvent> handler) {
+            Consumer<List<IncomingEvent>> handler) {
         Map<String, List<Delivery>> byWorkspace = new LinkedHashMap<>();
         List<CompletableFuture<Void>> settledAlone = new ArrayList<>();
         for (Message<String> record : records) {
@@ -126,14 +128,16 @@ public class EventConsumer {
         byWorkspace.forEach((workspace, deliveries) -> {
             try {
                 int applied = workspaces.callAs(workspace, () -> QuarkusTransaction.requiringNew().call(() -> {
-                    int firstDeliveries = 0;
+                    List<IncomingEvent> firstDeliveries = new ArrayList<>();
                     for (Delivery delivery : deliveries) {
                         if (inbox.firstDelivery(consumer, delivery.event())) {
-                            handler.accept(delivery.event());
-                            firstDeliveries++;
+                            firstDeliveries.add(delivery.event());
                         }
                     }
-                    return firstDeliveries;
+                    if (!firstDeliveries.isEmpty()) {
+                        handler.accept(firstDeliveries);
+                    }
+                    return firstDeliveries.size();
                 }));
                 consumed(consumer, "applied", applied);
                 consumed(consumer, "duplicate", deliveries.size() - applied);
@@ -141,7 +145,8 @@ public class EventConsumer {
                 LOG.debugf("%s applies %d events of workspace %s one by one: %s", consumer, deliveries.size(), workspace,
                         e.getMessage());
                 for (Delivery delivery : deliveries) {
-                    settledAlone.add(process(consumer, delivery.record(), handler).toCompletableFuture());
+                    settledAlone.add(process(consumer, delivery.record(), event -> handler.accept(List.of(event)))
+                            .toCompletableFuture());
                 }
             }
         });

@@ -116,8 +116,14 @@ class InboxTest {
         List<Tracked> batch = List.of(track(event(first, "batch-a", "a1")), track(event(UUID.randomUUID().toString(), "batch-b", "b1")),
                 track(event(UUID.randomUUID().toString(), "batch-a", "a2")), track(event(first, "batch-a", "a1 again")));
 
-        consumer.applyAll(CONSUMER, messages(batch), type -> true, addNote).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        List<List<String>> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        consumer.applyAll(CONSUMER, messages(batch), type -> true, events -> {
+            handed.add(events.stream().map(IncomingEvent::data).toList());
+            events.forEach(addNote);
+        }).toCompletableFuture().get(60, TimeUnit.SECONDS);
 
+        assertEquals(List.of(List.of("a1", "a2"), List.of("b1")), handed,
+                "each workspace's first deliveries handed over together, in order, once");
         assertEquals(List.of("a1", "a2"), notes("batch-a"));
         assertEquals(List.of("b1"), notes("batch-b"));
         assertTrue(batch.stream().noneMatch(Tracked::nacked), "nothing dead-lettered");
@@ -129,12 +135,12 @@ class InboxTest {
                 track(event(UUID.randomUUID().toString(), "batch-poison", "poison")),
                 track(event(UUID.randomUUID().toString(), "batch-poison", "after")));
 
-        consumer.applyAll(CONSUMER, messages(batch), type -> true, event -> {
+        consumer.applyAll(CONSUMER, messages(batch), type -> true, events -> events.forEach(event -> {
             if (event.data().equals("poison")) {
                 throw new IllegalArgumentException("cannot apply this one");
             }
             addNote.accept(event);
-        }).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        })).toCompletableFuture().get(60, TimeUnit.SECONDS);
 
         assertEquals(List.of("before", "after"), notes("batch-poison"));
         assertEquals(List.of(false, true, false), batch.stream().map(Tracked::nacked).toList());
@@ -145,7 +151,7 @@ class InboxTest {
         String skipped = UUID.randomUUID().toString();
         List<Tracked> batch = List.of(track(event(skipped, "batch-skip", "skipped")));
 
-        consumer.applyAll(CONSUMER, messages(batch), type -> false, addNote).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        consumer.applyAll(CONSUMER, messages(batch), type -> false, events -> events.forEach(addNote)).toCompletableFuture().get(60, TimeUnit.SECONDS);
 
         assertEquals(List.of(), notes("batch-skip"));
         assertEquals(List.of(), strings("select workspace_id from inbox_event where event_id = ?", skipped));
