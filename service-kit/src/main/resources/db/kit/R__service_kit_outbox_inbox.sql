@@ -25,6 +25,9 @@ create table if not exists inbox_event (
     primary key (consumer, event_id)
 );
 
+-- When the consumer wrote the row, not when its transaction began: a batch's transaction spans many events.
+alter table inbox_event alter column received_at set default clock_timestamp();
+
 -- The workspace (tenant) of the event: outbox rows send it as the CloudEvents extension `workspaceid`.
 alter table outbox_event add column if not exists workspace_id text;
 alter table inbox_event add column if not exists workspace_id text;

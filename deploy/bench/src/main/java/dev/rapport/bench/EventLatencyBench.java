@@ -63,9 +63,13 @@ public final class EventLatencyBench {
             System.out.println("API 2xx -> reminders       " + rapport.summary());
             System.out.println("raw Kafka produce->consume " + raw.summary());
             String rawP99 = String.format(Locale.ROOT, "raw Kafka p99 %.1f ms", raw.at(99));
-            Result.atLeast("event contacts → reminders, rate sustained", run.createdAt().size() / run.seconds(), 500,
-                    "events/s", rate + "/s offered").record(options);
-            Result.atMost("event API 2xx → effect in reminders p99", rapport.at(99), 100, "ms", rawP99).record(options);
+            // Sustained means applied by the consumer, not only accepted by the API; an event never seen is a miss.
+            Result.atLeast("event contacts → reminders, rate sustained", rapport.count() / run.seconds(), 500,
+                    "events/s", String.format(Locale.ROOT, "%d/s offered, %.0f/s accepted", rate,
+                            run.createdAt().size() / run.seconds())).record(options);
+            Result.atMost("event API 2xx → effect in reminders p99",
+                    rapport.count() == run.createdAt().size() ? rapport.at(99) : Double.POSITIVE_INFINITY, 100, "ms",
+                    rawP99).record(options);
             System.out.printf(Locale.ROOT, "p99 ratio Rapport / raw Kafka: %.1fx; target p99 <= 100 ms: %s%n",
                     rapport.at(99) / raw.at(99), rapport.at(99) <= 100 ? "met" : "NOT met");
         }

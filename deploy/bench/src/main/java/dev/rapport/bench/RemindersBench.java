@@ -121,7 +121,9 @@ public final class RemindersBench {
             System.out.println("== Reminders (durable PostgreSQL; load generator on the same machine) ==");
             Result.atMost("reminders agenda p95 (50,000 kept in touch)", agenda.latency().at(95), 30, "ms", "—").record(options);
             Result.atMost("reminders feed p95 (5,000 entries)", feed.latency().at(95), 200, "ms", "—").record(options);
-            Result.atMost(String.format(Locale.ROOT, "interaction 2xx → keep-in-touch day p99, %d/s", rate), latency.at(99), 100,
+            boolean everyDayMoved = latency.count() == logged.okAt().size() && logged.failures() == 0;
+            Result.atMost(String.format(Locale.ROOT, "interaction 2xx → keep-in-touch day p99, %d/s", rate),
+                    everyDayMoved ? latency.at(99) : Double.POSITIVE_INFINITY, 100,
                     "ms", String.format(Locale.ROOT, "%.0f/s achieved", logged.okAt().size() / logged.seconds())).record(options);
             Result.information(String.format(Locale.ROOT, "Kafka ack → keep-in-touch day p99, %d/s", rate),
                     String.format(Locale.ROOT, "%.1f ms", directLatency.at(99)), "reminders-service's own part").record(options);

@@ -31,6 +31,10 @@ record Result(String scenario, String figure, String baseline, String floor, Dou
 
     /** A latency, duration or size that must stay at or under {@code floor}. */
     static Result atMost(String scenario, double value, double floor, String unit, String baseline) {
+        if (Double.isInfinite(value)) {
+            return new Result(scenario, "not reached for every event", baseline,
+                    String.format(java.util.Locale.ROOT, "≤ %,.0f %s", floor, unit), 0.0);
+        }
         return new Result(scenario, String.format(java.util.Locale.ROOT, "%,.1f %s", value, unit), baseline,
                 String.format(java.util.Locale.ROOT, "≤ %,.0f %s", floor, unit), floor / Math.max(value, 0.001));
     }

@@ -39,6 +39,15 @@ public final class StartupBench {
     static void measure(LocalStack stack, Map<String, String> options) throws Exception {
         int idleSeconds = Integer.parseInt(options.getOrDefault("idle", "10"));
         Path logs = Files.createTempDirectory("rapport-startup-");
+        try {
+            measureEach(stack, options, idleSeconds, logs);
+        } finally {
+            BenchStack.deleteRecursively(logs);
+        }
+    }
+
+    private static void measureEach(LocalStack stack, Map<String, String> options, int idleSeconds, Path logs)
+            throws Exception {
         System.out.printf(Locale.ROOT, "%n== Start-up: a second instance of each service, alone, %d s idle ==%n", idleSeconds);
         for (Service service : Service.values()) {
             Path log = logs.resolve(service.module + ".log");

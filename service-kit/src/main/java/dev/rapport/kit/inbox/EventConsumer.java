@@ -55,6 +55,22 @@ public class EventConsumer {
             consumed(consumer, "dead-lettered");
             return message.nack(e);
         }
+        Outcome outcome = applyAlone(consumer, event, handler);
+        if (outcome.interrupted()) {
+            // Shutting down: leave the offset uncommitted so the event is redelivered, not dead-lettered.
+            return new CompletableFuture<>();
+        }
+        return outcome.failure() == null ? message.ack() : message.nack(outcome.failure());
+    }
+
+    /** How applying one event on its own ended: applied (or a duplicate), given up on, or cut short by shutdown. */
+    private record Outcome(RuntimeException failure, boolean interrupted) {
+        static final Outcome DONE = new Outcome(null, false);
+        static final Outcome INTERRUPTED = new Outcome(null, true);
+    }
+
+    /** One event in its own transaction, retried with backoff; a failure of the database itself is waited out. */
+    private Outcome applyAlone(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
         int maxAttempts = config.maxAttempts();
         Duration backoff = config.retryBackoff();
         RuntimeException failure = null;
@@ -68,7 +84,7 @@ public class EventConsumer {
                     return true;
                 }));
                 consumed(consumer, applied ? "applied" : "duplicate");
-                return message.ack();
+                return Outcome.DONE;
             } catch (RuntimeException e) {
                 failure = e;
                 LOG.debugf("%s failed on event %s (attempt %d): %s", consumer, event.id(), attempt, e.getMessage());
@@ -76,15 +92,14 @@ public class EventConsumer {
                     LOG.warnf("%s waits for the database to apply event %s (attempt %d): %s", consumer, event.id(), attempt, e.getMessage());
                 }
                 if (!pause(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)))) {
-                    // Shutting down: leave the offset uncommitted so the event is redelivered, not dead-lettered.
-                    return new java.util.concurrent.CompletableFuture<>();
+                    return Outcome.INTERRUPTED;
                 }
             }
         }
         consumed(consumer, "dead-lettered");
         LOG.warnf("%s gives up on event %s of type %s after %d attempts; dead-lettering it: %s",
                 consumer, event.id(), event.type(), maxAttempts, failure.getMessage());
-        return message.nack(failure);
+        return new Outcome(failure, false);
     }
 
     /**
@@ -92,9 +107,13 @@ public class EventConsumer {
      * workspace share one transaction and reach {@code handler} together, in the order they came (one aggregate's
      * events share a partition and a workspace, so they stay in order), redeliveries left out: a handler can do once
      * per batch what every event asks for (recompute what they all touched). When that transaction fails, its events
-     * are applied again one by one as {@link #process} does, so only the event at fault is retried and
-     * dead-lettered. Events of a type the consumer does not handle are acknowledged unread: no transaction, no inbox
-     * row.
+     * are applied again one by one, so only the event at fault is retried and dead-lettered. Events of a type the
+     * consumer does not handle are acknowledged without a transaction or an inbox row (what is not a readable
+     * CloudEvent with a workspace is still dead-lettered).
+     *
+     * <p>No record is settled on its own before the whole batch is: Kafka commits a partition up to the last record
+     * acknowledged, so dead-lettering (which acknowledges the record it sends) waits until every effect of the batch
+     * is committed, and shutdown in the middle of the batch leaves all of it to be redelivered.
      *
      * @param handles the event types {@code handler} applies
      */
@@ -104,18 +123,21 @@ public class EventConsumer {
         return applyAll(consumer, records, handles, handler).thenCompose(settled -> batch.ack());
     }
 
-    /** @return settled once every record is applied, or acknowledged or nacked on its own */
+    /**
+     * @return completes once every effect is committed and every record at fault dead-lettered; never completes
+     *         when shutdown interrupted the batch or a record could not be dead-lettered (the batch is redelivered)
+     */
     CompletionStage<Void> applyAll(String consumer, List<? extends Message<String>> records, Predicate<String> handles,
             Consumer<List<IncomingEvent>> handler) {
         Map<String, List<Delivery>> byWorkspace = new LinkedHashMap<>();
-        List<CompletableFuture<Void>> settledAlone = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
         for (Message<String> record : records) {
             IncomingEvent event;
             try {
                 event = IncomingEvent.from(record);
             } catch (RuntimeException e) {
                 consumed(consumer, "dead-lettered");
-                settledAlone.add(record.nack(e).toCompletableFuture());
+                deadLetters.add(new DeadLetter(record, e));
                 continue;
             }
             if (handles.test(event.type())) {
@@ -125,9 +147,10 @@ public class EventConsumer {
                 consumed(consumer, "skipped");
             }
         }
-        byWorkspace.forEach((workspace, deliveries) -> {
+        for (Map.Entry<String, List<Delivery>> group : byWorkspace.entrySet()) {
+            List<Delivery> deliveries = group.getValue();
             try {
-                int applied = workspaces.callAs(workspace, () -> QuarkusTransaction.requiringNew().call(() -> {
+                int applied = workspaces.callAs(group.getKey(), () -> QuarkusTransaction.requiringNew().call(() -> {
                     List<IncomingEvent> firstDeliveries = new ArrayList<>();
                     for (Delivery delivery : deliveries) {
                         if (inbox.firstDelivery(consumer, delivery.event())) {
@@ -142,15 +165,36 @@ public class EventConsumer {
                 consumed(consumer, "applied", applied);
                 consumed(consumer, "duplicate", deliveries.size() - applied);
             } catch (RuntimeException e) {
-                LOG.debugf("%s applies %d events of workspace %s one by one: %s", consumer, deliveries.size(), workspace,
-                        e.getMessage());
+                LOG.debugf("%s applies %d events of workspace %s one by one: %s", consumer, deliveries.size(),
+                        group.getKey(), e.getMessage());
                 for (Delivery delivery : deliveries) {
-                    settledAlone.add(process(consumer, delivery.record(), event -> handler.accept(List.of(event)))
-                            .toCompletableFuture());
+                    Outcome outcome = applyAlone(consumer, delivery.event(), event -> handler.accept(List.of(event)));
+                    if (outcome.interrupted()) {
+                        return new CompletableFuture<>();
+                    }
+                    if (outcome.failure() != null) {
+                        deadLetters.add(new DeadLetter(delivery.record(), outcome.failure()));
+                    }
                 }
             }
+        }
+        return deadLetter(deadLetters);
+    }
+
+    private record DeadLetter(Message<String> record, RuntimeException reason) {
+    }
+
+    /** One after the other; when one cannot be sent, the batch stays unacknowledged and comes again. */
+    private static CompletionStage<Void> deadLetter(List<DeadLetter> deadLetters) {
+        CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+        for (DeadLetter deadLetter : deadLetters) {
+            sent = sent.thenCompose(previous -> deadLetter.record().nack(deadLetter.reason()).toCompletableFuture());
+        }
+        return sent.exceptionallyCompose(failure -> {
+            LOG.errorf("Could not dead-letter a record (%s); the batch is left unacknowledged and will be redelivered",
+                    failure.getMessage());
+            return new CompletableFuture<>();
         });
-        return CompletableFuture.allOf(settledAlone.toArray(CompletableFuture[]::new));
     }
 
     private record Delivery(Message<String> record, IncomingEvent event) {

@@ -20,8 +20,8 @@ import java.time.Clock;
 @Priority(10)
 abstract class VerifiedTokenCache implements JWTParser {
 
-    /** About the live bearer tokens of a few thousand users, a few MB at most. */
-    static final int CAPACITY = 10_000;
+    /** The live bearer tokens of a couple of thousand users: a verified token with its claims is a few KB. */
+    static final int CAPACITY = 2_000;
 
     private final VerifiedTokens verified = new VerifiedTokens(CAPACITY, Clock.systemUTC());
 

@@ -147,6 +147,32 @@ class InboxTest {
     }
 
     @Test
+    void aRecordIsDeadLetteredOnlyOnceTheBatchsEffectsAreCommitted() throws Exception {
+        // Dead-lettering acknowledges the record, and Kafka would commit the partition past everything before it.
+        Tracked good = track(event(UUID.randomUUID().toString(), "batch-order", "applied first"));
+        List<List<String>> seenAtDeadLettering = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Boolean> unreadableSettled = new CompletableFuture<>();
+        Message<String> unreadable = Message.of("not a CloudEvent", Metadata.empty(),
+                () -> CompletableFuture.completedFuture(null),
+                failure -> {
+                    try {
+                        seenAtDeadLettering.add(notes("batch-order"));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    unreadableSettled.complete(false);
+                    return CompletableFuture.completedFuture(null);
+                });
+
+        consumer.applyAll(CONSUMER, List.of(unreadable, good.message()), type -> true, events -> events.forEach(addNote))
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        assertTrue(unreadableSettled.isDone(), "the unreadable record is dead-lettered");
+        assertEquals(List.of(List.of("applied first")), seenAtDeadLettering,
+                "when it was, the batch's other event was already committed");
+    }
+
+    @Test
     void eventsOfATypeTheConsumerDoesNotApplyLeaveNoInboxRow() throws Exception {
         String skipped = UUID.randomUUID().toString();
         List<Tracked> batch = List.of(track(event(skipped, "batch-skip", "skipped")));
