@@ -25,6 +25,10 @@ public final class BenchReport {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = BenchStack.options(args);
         List<Result> rows = Result.readAll(Path.of(options.get("results")));
+        if (rows.isEmpty()) {
+            System.err.println("No scenario recorded a figure: no table written.");
+            System.exit(1);
+        }
         String commit = options.getOrDefault("commit", "unknown");
         String title = options.getOrDefault("title", "Rapport benchmarks");
         Path out = Path.of(options.getOrDefault("out", "deploy/bench/results"));
@@ -38,8 +42,8 @@ public final class BenchReport {
         System.out.println();
         System.out.println(markdown);
         long missed = rows.stream().filter(r -> !r.held()).count();
-        System.out.printf(Locale.ROOT, "%d scenarios, %d floors missed. Table: %s  Chart: %s%n", rows.size(), missed,
-                table, chart);
+        System.out.printf(Locale.ROOT, "%d figures, %d floors missed. Table: %s  Chart: %s%n", rows.size(), missed,
+                table.toAbsolutePath(), chart.toAbsolutePath());
     }
 
     static String markdown(List<Result> rows, String title, String commit) {
@@ -53,6 +57,8 @@ public final class BenchReport {
                     .append(row.ofFloor() == null ? "—" : String.format(Locale.ROOT, "%.2f", row.ofFloor()))
                     .append(" | ").append(row.verdict()).append(" |\n");
         }
+        md.append("\n*of floor*: the figure against its floor, 1 or more holds it: figure ÷ floor for a floor to reach (≥), ")
+                .append("floor ÷ figure for one not to exceed (≤).\n");
         return md.toString();
     }
 

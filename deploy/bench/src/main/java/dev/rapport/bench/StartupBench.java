@@ -66,8 +66,8 @@ public final class StartupBench {
             Path log = logs.resolve(service.module + ".log");
             Measured measured = measure(() -> stack.startInstance(service, Ports.free(), log), log, idleSeconds);
             Result ready = Result.atMost(service.module + " time to ready", measured.readyMillis(), 2000, "ms",
-                    String.format(Locale.ROOT, "plain Quarkus app %,.0f ms (Quarkus: started in %s; %s)", plain.readyMillis(),
-                            plain.startedIn(), measured.startedIn()));
+                    String.format(Locale.ROOT, "plain Quarkus app %,.0f ms (Quarkus' own \"started in\": the app's %s, this service's %s)",
+                            plain.readyMillis(), plain.startedIn(), measured.startedIn()));
             Result rss = Result.atMost(service.module + " RSS idle", measured.rssMb(), 200, "MB",
                     String.format(Locale.ROOT, "plain Quarkus app %,.1f MB (both -Xmx256m)", plain.rssMb()));
             System.out.printf(Locale.ROOT, "%-22s ready %,7.0f ms (%s)  RSS idle %,6.1f MB (%s)%n", service.module,

@@ -44,7 +44,7 @@ class BenchRunSmokeIT {
             assertTrue(chart.contains(">" + service + " time to ready</text>"), () -> service + " ready in the chart");
         }
         assertTrue(chart.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), chart);
-        assertTrue(read(console).contains("6 scenarios"), () -> read(console));
+        assertTrue(read(console).contains("6 figures"), () -> read(console));
     }
 
     private static List<Path> files(Path dir, String suffix) throws IOException {
