@@ -210,18 +210,9 @@ class InboxTest {
     }
 
     private Outcome deliver(Message<String> message, Consumer<IncomingEvent> handler) throws Exception {
-        CompletableFuture<Boolean> settled = new CompletableFuture<>();
-        Message<String> tracked = Message.of(message.getPayload(), message.getMetadata(),
-                () -> {
-                    settled.complete(true);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    settled.complete(false);
-                    return CompletableFuture.completedFuture(null);
-                });
-        consumer.process(CONSUMER, tracked, handler);
-        boolean acked = settled.get(60, TimeUnit.SECONDS);
+        Tracked tracked = track(message);
+        consumer.process(CONSUMER, tracked.message(), handler);
+        boolean acked = tracked.settled().get(60, TimeUnit.SECONDS);
         return new Outcome(acked, !acked);
     }
 
