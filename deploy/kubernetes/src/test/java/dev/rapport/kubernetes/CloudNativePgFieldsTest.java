@@ -59,10 +59,12 @@ class CloudNativePgFieldsTest {
                     "spec.backupOwnerReference", oneOf("none", "self", "cluster"),
                     "spec.method", oneOf("barmanObjectStore", "volumeSnapshot", "plugin"),
                     "spec.pluginConfiguration.name", TEXT,
+                    "spec.immediate", BOOLEAN,
                     "spec.cluster.name", DNS_NAME),
             "barmancloud.cnpg.io/v1/ObjectStore", fields(
                     "spec.retentionPolicy", (Predicate<JsonNode>) n -> n.isTextual() && n.asText().matches("[1-9][0-9]*[dwm]"),
                     "spec.configuration.destinationPath", (Predicate<JsonNode>) n -> n.isTextual() && n.asText().matches("(s3|gs|https?)://.+"),
+                    "spec.configuration.endpointURL", (Predicate<JsonNode>) n -> n.isTextual() && n.asText().matches("https?://.+"),
                     "spec.configuration.s3Credentials.accessKeyId.name", DNS_NAME,
                     "spec.configuration.s3Credentials.accessKeyId.key", TEXT,
                     "spec.configuration.s3Credentials.secretAccessKey.name", DNS_NAME,

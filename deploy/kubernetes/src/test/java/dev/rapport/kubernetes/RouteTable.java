@@ -89,6 +89,7 @@ final class RouteTable {
                 # e.g. kubectl port-forward svc/contacts-service 8081):
                 """);
         unrouted.forEach(path -> out.append("#   ").append(path).append('\n'));
+        out.append("# Each rule allows a request 300 s: exports and imports stream for minutes on big workspaces.\n");
         out.append("""
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: HTTPRoute
@@ -103,6 +104,8 @@ final class RouteTable {
             out.append("    - backendRefs:\n");
             out.append("        - name: ").append(service.module).append('\n');
             out.append("          port: ").append(service.httpPort()).append('\n');
+            // Exports and imports stream for minutes on big workspaces; proxies' defaults (Envoy: 15 s) would cut them.
+            out.append("      timeouts:\n        request: 300s\n");
             out.append("      matches:\n");
             for (String path : paths) {
                 boolean templated = PARAMETER.matcher(path).find();

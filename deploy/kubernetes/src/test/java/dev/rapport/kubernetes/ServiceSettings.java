@@ -25,7 +25,10 @@ final class ServiceSettings {
     /** Quarkus' own settings the manifests pass and no properties file of ours sets (so none names them). */
     static final Set<String> QUARKUS_FROM_ENVIRONMENT_ONLY = Set.of(
             "quarkus.datasource.password",   // CloudNativePG's generated secret; never in a file
-            "quarkus.http.cors.origins");     // each install's front ends
+            "quarkus.http.cors.origins",      // each install's front ends
+            "quarkus.http.proxy.proxy-address-forwarding", // behind the Gateway: links keep the client's scheme
+            "quarkus.http.proxy.allow-x-forwarded",
+            "quarkus.shutdown.timeout");      // in-flight requests finish when a pod stops
 
     private ServiceSettings() {
     }

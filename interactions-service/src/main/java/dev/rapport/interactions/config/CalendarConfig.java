@@ -21,8 +21,8 @@ public interface CalendarConfig {
     Duration window();
 
     /**
-     * The key (base64, 16 or 32 bytes) that subscription URLs are encrypted with (AES-GCM) at rest. Without it the
-     * service derives one from {@code rapport.backup.signing-key} and warns: set it in production.
+     * The key (base64, 16 or 32 bytes) that subscription URLs are encrypted with (AES-GCM) at rest. Without it
+     * subscriptions are refused (503); calendar file imports still work.
      */
     @WithName("url-key")
     Optional<String> urlKey();
