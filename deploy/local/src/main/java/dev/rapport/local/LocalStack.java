@@ -61,6 +61,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Settings settings) throws IOException {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * As {@link #start(Settings)}, each service started with the extra settings given for it (e.g. a test's shorter
+     * scheduler interval), on top of {@link #serviceConfig}.
+     */
+    public static LocalStack start(Settings settings, Map<Service, Map<String, String>> extraConfig) throws IOException {
         // An orphaned PostgreSQL of this data directory (launcher killed with SIGKILL) holds our own port.
         LocalPostgres.StaleServer.stopIfRunning(settings.dataDir().resolve("postgres"));
         for (var port : settings.namedPorts().entrySet()) {
@@ -84,7 +92,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             for (Service service : Service.values()) {
                 started.put(service, stack.startInstance(service, settings.servicePorts().get(service),
-                        settings.dataDir().resolve("logs").resolve(service.module + ".log")));
+                        settings.dataDir().resolve("logs").resolve(service.module + ".log"),
+                        extraConfig.getOrDefault(service, Map.of())));
             }
             for (ServiceProcess process : started.values()) {
                 process.awaitReady(Duration.ofMinutes(2));
@@ -101,11 +110,18 @@ public final class LocalStack implements AutoCloseable {
      * second replica); the caller awaits and closes it.
      */
     public ServiceProcess startInstance(Service service, int port, Path logFile) throws IOException {
+        return startInstance(service, port, logFile, Map.of());
+    }
+
+    /** As {@link #startInstance(Service, int, Path)}, with extra settings ({@code -Dname=value}) that win over the stack's. */
+    public ServiceProcess startInstance(Service service, int port, Path logFile, Map<String, String> extraConfig)
+            throws IOException {
+        Map<String, String> config = serviceConfig(service, infrastructure.postgres().jdbcUrl(service.database),
+                infrastructure.kafka().bootstrapServers(), keys.publicKeyLocation());
+        config.putAll(extraConfig);
         return ServiceProcess.start(service.module,
                 settings.repositoryRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar"),
-                port, serviceConfig(service, infrastructure.postgres().jdbcUrl(service.database),
-                        infrastructure.kafka().bootstrapServers(), keys.publicKeyLocation()),
-                secrets, logFile);
+                port, config, secrets, logFile);
     }
 
     /**

@@ -38,6 +38,21 @@ public class KeepInTouchRepository {
     WorkspaceSql sql;
 
     /**
+     * Holds, until the transaction ends, the right to compute these contacts' keep-in-touch days. Two transactions
+     * that recorded touches of one contact (interaction events on different partitions, consumers or replicas) would
+     * otherwise each compute the day from what it can see, and the one committing last could write a day that misses
+     * the other's interaction. Taken in id order, so two batches never wait on each other in a circle.
+     */
+    public void lockKeepInTouchOf(Collection<UUID> contactIds) {
+        sql.query("""
+                        select count(*) from (
+                          select pg_advisory_xact_lock(hashtextextended('keep-in-touch/' || :workspace || '/' || id, 0))
+                            from unnest(cast(string_to_array(:ids, ',') as uuid[])) as id
+                           order by id) locked""")
+                .set("ids", WorkspaceSql.idList(contactIds)).single();
+    }
+
+    /**
      * Creates or moves the keep-in-touch reminders of the contacts in scope.
      *
      * @return the ids of the reminders created or changed

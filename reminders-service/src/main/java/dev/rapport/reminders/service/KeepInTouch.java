@@ -50,6 +50,9 @@ public class KeepInTouch {
         }
         Instant now = Instant.now();
         reminders.flush();
+        // After this transaction's touches are written and before the days are read from them: the refresh then sees
+        // every touch committed by a transaction that held these locks before us.
+        keepInTouch.lockKeepInTouchOf(contactIds);
         announce(keepInTouch.refresh(contactIds, false, LocalDate.now(ZoneOffset.UTC), now));
     }
 
@@ -63,6 +66,9 @@ public class KeepInTouch {
         Instant now = Instant.now();
         // Set-based statements below read what this transaction changed through entities.
         reminders.flush();
+        if (!all) {
+            keepInTouch.lockKeepInTouchOf(contactIds);
+        }
         List<Object[]> removed = keepInTouch.removeStale(contactIds, all);
         List<UUID> changed = keepInTouch.refresh(contactIds, all, LocalDate.now(ZoneOffset.UTC), now);
         for (Object[] row : removed) {
