@@ -96,8 +96,10 @@ class OddInputTest {
 
     @Test
     void aFormWithoutABoundaryIsA400AndOneWithTwoFilesA422() {
-        given().auth().oauth2(api.token()).contentType("multipart/form-data").body("abc".getBytes(StandardCharsets.UTF_8)).post("/v1/imports")
-                .then().statusCode(400).body("type", equalTo("https://rapport.dev/problems/malformed-request"));
+        for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"")) {
+            given().auth().oauth2(api.token()).contentType(contentType).body("--\r\nabc".getBytes(StandardCharsets.UTF_8))
+                    .post("/v1/imports").then().statusCode(400).body("type", equalTo("https://rapport.dev/problems/malformed-request"));
+        }
         given().auth().oauth2(api.token())
                 .multiPart("file", "a.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n".getBytes(StandardCharsets.UTF_8), "text/vcard")
                 .multiPart("file", "b.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nEND:VCARD\r\n".getBytes(StandardCharsets.UTF_8), "text/vcard")
