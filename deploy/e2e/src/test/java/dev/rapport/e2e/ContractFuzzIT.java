@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
-import dev.rapport.local.Ports;
 import dev.rapport.local.Tokens;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,9 +44,6 @@ class ContractFuzzIT {
     /** quarkus.http.limits.max-initial-line-length, as the kit sets it. */
     private static final int MAX_REQUEST_LINE = 16384;
 
-    @TempDir
-    static Path dataDir;
-
     private static LocalStack stack;
     private static String token;
     private static final Map<Service, List<String>> knownIds = new EnumMap<>(Service.class);
@@ -59,12 +52,7 @@ class ContractFuzzIT {
 
     @BeforeAll
     static void startStackWithSomethingToFind() throws Exception {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, Ports.free());
-        }
-        stack = LocalStack.start(new LocalStack.Settings(LauncherProcess.HOME, dataDir, Ports.free(), Ports.free(),
-                Ports.free(), ports, false));
+        stack = SharedStack.get();
         token = Tokens.sign(Tokens.Spec.of("fuzz", "fuzz-user", "member", "admin"), stack.keys().privateKey());
         // Real ids, so fuzzed requests also reach the code behind a successful lookup.
         String contact = given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -87,13 +75,6 @@ class ContractFuzzIT {
                 .body("{\"due\":\"2026-12-24\",\"text\":\"Call Grace\",\"contactId\":\"" + contact + "\"}")
                 .post(stack.url(Service.REMINDERS) + "/v1/reminders").then().statusCode(201).extract().path("id");
         knownIds.put(Service.REMINDERS, List.of(contact, cadence, reminder));
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

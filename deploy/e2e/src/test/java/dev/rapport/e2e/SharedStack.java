@@ -1,0 +1,50 @@
+package dev.rapport.e2e;
+
+import dev.rapport.local.LocalStack;
+import dev.rapport.local.LocalStack.Service;
+import dev.rapport.local.Ports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One stack for the test classes that only call the services' APIs and never stop a part of it (the contract
+ * fuzzer, the concurrency checks): started by the first that asks, stopped when the test JVM exits, so the build
+ * pays for its start once. Each class works in workspaces of its own.
+ */
+final class SharedStack {
+
+    private static LocalStack stack;
+
+    private SharedStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            try {
+                Path dataDir = Files.createTempDirectory("rapport-shared-stack");
+                Map<Service, Integer> ports = new EnumMap<>(Service.class);
+                for (Service service : Service.values()) {
+                    ports.put(service, Ports.free());
+                }
+                LocalStack started = LocalStack.start(new LocalStack.Settings(LauncherProcess.HOME, dataDir, Ports.free(),
+                        Ports.free(), Ports.free(), ports, false));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException e) {
+                        // the JVM is leaving; the temporary directory goes with the OS's cleanup
+                    }
+                }, "shared-stack-stop"));
+                stack = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return stack;
+    }
+}
