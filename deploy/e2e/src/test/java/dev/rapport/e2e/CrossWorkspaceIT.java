@@ -1,0 +1,253 @@
+package dev.rapport.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.events.ContactEventTypes;
+import dev.rapport.local.LocalStack;
+import dev.rapport.local.LocalStack.Service;
+import dev.rapport.local.Tokens;
+import dev.rapport.testing.TestEvents;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An attacker with a valid token for another workspace (an admin there), and a colleague in the same workspace, try
+ * everything on a victim's data. Every operation of every service's OpenAPI document that takes an id is called with
+ * the victim's ids: each answers exactly as it does for an id that exists nowhere (so nothing confirms an id exists),
+ * and nothing of the victim's changes. Every list, search, export, duplicate check and backup the attacker can call
+ * holds none of the victim's data; the colleague cannot see the victim's private contact anywhere; crafted events with
+ * the attacker's workspace, or none, change nothing of the victim's.
+ */
+class CrossWorkspaceIT {
+
+    private static final String MARKER = "Zebulon";
+
+    private static LocalStack stack;
+    private static String victim;
+    private static String attacker;
+    private static String colleague;
+    /** Path parameter → the victim's id for it, by the collection the path starts with. */
+    private static final Map<String, String> victimIds = new LinkedHashMap<>();
+    private static String privateContact;
+    /** What the victim reads of its own data, before and after the attack: service and path. */
+    private static final Map<String, Service> stateUrls = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void aVictimWithOneOfEverything() {
+        stack = SharedStack.get();
+        victim = Tokens.sign(Tokens.Spec.of("victim-co", "alice", "member", "admin"), stack.keys().privateKey());
+        colleague = Tokens.sign(Tokens.Spec.of("victim-co", "bob", "member"), stack.keys().privateKey());
+        attacker = Tokens.sign(Tokens.Spec.of("attacker-co", "mallory", "member", "admin"), stack.keys().privateKey());
+
+        String contact = create(Service.CONTACTS, "/v1/contacts", "{\"givenName\":\"" + MARKER + "\",\"familyName\":\"Victim\","
+                + "\"emails\":[{\"address\":\"zebulon@victim.example\"}],\"tags\":[\"zebulon-tag\"],\"note\":\"" + MARKER + " secret\"}");
+        String twin = create(Service.CONTACTS, "/v1/contacts", "{\"givenName\":\"" + MARKER + "\",\"familyName\":\"Victim\","
+                + "\"emails\":[{\"address\":\"zebulon2@victim.example\"}]}");
+        String absorbed = create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"" + MARKER + " Absorbed\"}");
+        String merge = given().auth().oauth2(victim).contentType(ContentType.JSON).body("{\"absorb\":[\"" + absorbed + "\"]}")
+                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + twin + "/merge").then().statusCode(200)
+                .extract().path("mergeId");
+        privateContact = create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"" + MARKER + " Private\",\"visibility\":\"private\"}");
+        String importJob = given().auth().oauth2(victim).contentType("text/vcard")
+                .body("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + MARKER + " Imported\r\nEND:VCARD\r\n")
+                .post(stack.url(Service.CONTACTS) + "/v1/imports").then().statusCode(202).extract().path("id");
+        String tag = given().auth().oauth2(victim).get(stack.url(Service.CONTACTS) + "/v1/tags").then().statusCode(200)
+                .extract().path("[0].id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of(Service.INTERACTIONS, Service.REMINDERS).stream().allMatch(s ->
+                given().auth().oauth2(victim).get(stack.url(s) + "/v1/contacts/" + contact + "/summary").statusCode() == 200));
+
+        String interaction = create(Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"meeting\",\"occurredAt\":\"2026-11-30T10:00:00Z\","
+                + "\"participants\":[{\"contactId\":\"" + contact + "\"}],\"summary\":\"" + MARKER + " meeting\","
+                + "\"followUp\":{\"due\":\"2026-12-07\",\"text\":\"" + MARKER + " follow-up\"}}");
+        String calendarImport = given().auth().oauth2(victim).contentType("text/calendar")
+                .body("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Victim//EN\r\nBEGIN:VEVENT\r\nUID:z1@victim\r\nDTSTAMP:20261130T100000Z\r\n"
+                        + "DTSTART:20261130T100000Z\r\nDTEND:20261130T110000Z\r\nSUMMARY:" + MARKER + " call\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+                .post(stack.url(Service.INTERACTIONS) + "/v1/calendar-imports").then().statusCode(202).extract().path("id");
+        String source = create(Service.INTERACTIONS, "/v1/calendar-sources",
+                "{\"url\":\"https://93.184.215.14/" + MARKER + ".ics\",\"name\":\"" + MARKER + " calendar\"}");
+
+        String cadence = create(Service.REMINDERS, "/v1/cadences", "{\"contactId\":\"" + contact + "\",\"every\":\"P30D\"}");
+        String reminder = create(Service.REMINDERS, "/v1/reminders", "{\"text\":\"" + MARKER + " reminder\",\"due\":\"2026-12-24\","
+                + "\"contactId\":\"" + contact + "\"}");
+        String feed = create(Service.REMINDERS, "/v1/calendar-feeds", "{\"name\":\"" + MARKER + " phone\"}");
+
+        for (String path : List.of("/v1/contacts/" + contact, "/v1/contacts/" + twin, "/v1/contacts/" + absorbed,
+                "/v1/imports/" + importJob, "/v1/tags")) {
+            stateUrls.put(path, Service.CONTACTS);
+        }
+        for (String path : List.of("/v1/interactions/" + interaction, "/v1/calendar-imports/" + calendarImport,
+                "/v1/calendar-sources/" + source)) {
+            stateUrls.put(path, Service.INTERACTIONS);
+        }
+        for (String path : List.of("/v1/cadences/" + cadence, "/v1/reminders/" + reminder, "/v1/calendar-feeds")) {
+            stateUrls.put(path, Service.REMINDERS);
+        }
+        victimIds.put("/v1/contacts/", contact);
+        victimIds.put("/v1/imports/", importJob);
+        victimIds.put("/v1/merges/", merge);
+        victimIds.put("/v1/tags/", tag);
+        victimIds.put("/v1/interactions/", interaction);
+        victimIds.put("/v1/calendar-imports/", calendarImport);
+        victimIds.put("/v1/calendar-sources/", source);
+        victimIds.put("/v1/cadences/", cadence);
+        victimIds.put("/v1/reminders/", reminder);
+        victimIds.put("/v1/calendar-feeds/", feed);
+    }
+
+    @Test
+    void everyOperationTakingAnIdAnswersTheVictimsIdsAsIfTheyDidNotExist() throws Exception {
+        Map<String, String> before = victimState();
+        List<String> leaks = new ArrayList<>();
+        int calls = 0;
+        for (Service service : Service.values()) {
+            JsonNode document = new ObjectMapper().readTree(Files.readString(
+                    LauncherProcess.HOME.resolve(service.module).resolve("target/openapi/openapi.json")));
+            for (var path : iterable(document.path("paths").fields())) {
+                String template = path.getKey();
+                if (!template.contains("{") || template.startsWith("/ical/")) {
+                    continue; // the feed's secret token is its own authorisation, checked in reminders-service's tests
+                }
+                String prefix = victimIds.keySet().stream().filter(template::startsWith).findFirst()
+                        .orElseThrow(() -> new AssertionError("no victim id for " + template + ": add one"));
+                for (var operation : iterable(path.getValue().fields())) {
+                    String method = operation.getKey();
+                    if (!List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                        continue;
+                    }
+                    String foreign = template.replaceAll("\\{[^}]+}", victimIds.get(prefix));
+                    String nowhere = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                    Response onForeign = call(service, method, foreign);
+                    Response onNowhere = call(service, method, nowhere);
+                    calls++;
+                    if (onForeign.statusCode() != onNowhere.statusCode() || onForeign.statusCode() < 400
+                            || onForeign.asString().contains(MARKER)) {
+                        leaks.add(service.module + " " + method.toUpperCase() + " " + template + ": " + onForeign.statusCode()
+                                + " for the victim's id, " + onNowhere.statusCode() + " for an id of nothing: "
+                                + onForeign.asString().substring(0, Math.min(200, onForeign.asString().length())));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+        assertTrue(calls >= 30, "every id-taking operation of the three services was tried: " + calls);
+        assertEquals(before, victimState(), "nothing of the victim's changed");
+    }
+
+    @Test
+    void listsSearchesExportsDuplicatesAndBackupsHoldNoneOfTheVictimsData() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        for (Service service : Service.values()) {
+            JsonNode document = new ObjectMapper().readTree(Files.readString(
+                    LauncherProcess.HOME.resolve(service.module).resolve("target/openapi/openapi.json")));
+            for (var path : iterable(document.path("paths").fields())) {
+                if (path.getKey().contains("{") || !path.getValue().has("get")) {
+                    continue;
+                }
+                for (String query : List.of("", "?q=" + MARKER, "?q=zebulon&tag=zebulon-tag&contact=" + victimIds.get("/v1/contacts/"))) {
+                    Response response = given().auth().oauth2(attacker).get(stack.url(service) + path.getKey() + query);
+                    // What the attacker sent may come back in a problem's detail: only what it did not send is a leak.
+                    String body = response.asString().replace(victimIds.get("/v1/contacts/"), "").replace("zebulon-tag", "");
+                    boolean leaked = body.toLowerCase().contains(MARKER.toLowerCase())
+                            || victimIds.values().stream().anyMatch(body::contains);
+                    if (leaked) {
+                        leaks.add(service.module + " GET " + path.getKey() + query + " (" + response.statusCode() + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+        // The same calls by the victim do find the data, so the check above can see a leak.
+        assertTrue(given().auth().oauth2(victim).get(stack.url(Service.CONTACTS) + "/v1/contacts?q=" + MARKER).asString().contains(MARKER));
+        assertTrue(given().auth().oauth2(victim).get(stack.url(Service.CONTACTS) + "/v1/backup").asString().contains(MARKER));
+    }
+
+    @Test
+    void aColleagueSeesNoneOfAnotherUsersPrivateContact() {
+        for (Service service : Service.values()) {
+            String path = service == Service.CONTACTS ? "/v1/contacts/" + privateContact : "/v1/contacts/" + privateContact + "/summary";
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    given().auth().oauth2(victim).get(stack.url(service) + path).statusCode() == 200);
+            given().auth().oauth2(colleague).get(stack.url(service) + path).then().statusCode(404);
+        }
+        for (String list : List.of("/v1/contacts?q=" + MARKER, "/v1/contacts/export?format=json", "/v1/contacts/duplicates")) {
+            String body = given().auth().oauth2(colleague).get(stack.url(Service.CONTACTS) + list).asString();
+            assertTrue(!body.contains(privateContact) && !body.contains(MARKER + " Private"), list + " hides the private contact");
+        }
+        given().auth().oauth2(colleague).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + privateContact + "\",\"every\":\"P7D\"}")
+                .post(stack.url(Service.REMINDERS) + "/v1/cadences").then().statusCode(422);
+    }
+
+    @Test
+    void craftedEventsFromAnotherWorkspaceOrNoneChangeNothingOfTheVictims() throws Exception {
+        String contact = victimIds.get("/v1/contacts/");
+        String bootstrap = stack.infrastructure().kafka().bootstrapServers();
+        String deleted = "{\"contactId\":\"" + contact + "\",\"deletedAt\":\"2026-12-01T00:00:00Z\",\"version\":99}";
+        TestEvents.sendCloudEvent(bootstrap, ContactEventTypes.TOPIC, "attacker-co", UUID.randomUUID().toString(),
+                ContactEventTypes.DELETED_V1, "/rapport/contacts-service", contact, deleted);
+        TestEvents.sendCloudEventWithoutWorkspace(bootstrap, ContactEventTypes.TOPIC, UUID.randomUUID().toString(),
+                ContactEventTypes.DELETED_V1, "/rapport/contacts-service", contact, deleted);
+        // A marker event after them: once it is applied, the crafted ones before it on its partition were too.
+        String later = create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"After the crafted events\"}");
+        for (Service consumer : List.of(Service.INTERACTIONS, Service.REMINDERS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    given().auth().oauth2(victim).get(stack.url(consumer) + "/v1/contacts/" + later + "/summary").statusCode() == 200);
+            given().auth().oauth2(victim).get(stack.url(consumer) + "/v1/contacts/" + contact + "/summary").then().statusCode(200);
+            given().auth().oauth2(attacker).get(stack.url(consumer) + "/v1/contacts/" + contact + "/summary").then().statusCode(404);
+        }
+        given().auth().oauth2(victim).get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + contact + "/timeline")
+                .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    /** The victim's resources as the victim reads them: their ETags, or their bodies where there is none. */
+    private static Map<String, String> victimState() {
+        Map<String, String> state = new LinkedHashMap<>();
+        for (var url : stateUrls.entrySet()) {
+            Response response = given().auth().oauth2(victim).redirects().follow(false).get(stack.url(url.getValue()) + url.getKey());
+            String etag = response.header("ETag");
+            state.put(url.getKey(), response.statusCode() + " " + (etag != null ? etag
+                    : response.asString().replaceAll("\"(lastPolledAt|nextPollAt|lastUsedAt)\":\"[^\"]*\"", "")));
+        }
+        return state;
+    }
+
+    /** The attacker's call: a plausible body and both validators a client might send, so only the id is wrong. */
+    private static Response call(Service service, String method, String path) {
+        RequestSpecification request = given().auth().oauth2(attacker).redirects().follow(false).header("If-Match", "\"0\"");
+        String url = stack.url(service) + path;
+        return switch (method) {
+            case "get" -> request.get(url);
+            case "delete" -> request.delete(url);
+            case "patch" -> request.contentType("application/merge-patch+json").body("{\"note\":\"pwned\"}").patch(url);
+            case "put" -> request.contentType(ContentType.JSON).body("{}").put(url);
+            default -> request.contentType(ContentType.JSON).body(path.endsWith("/merge")
+                    ? "{\"absorb\":[\"" + victimIds.get("/v1/contacts/") + "\"]}"
+                    : path.endsWith("/snooze") ? "{\"until\":\"2027-01-01\"}" : "{}").post(url);
+        };
+    }
+
+    private static String create(Service service, String path, String body) {
+        return given().auth().oauth2(victim).contentType(ContentType.JSON).body(body).post(stack.url(service) + path)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+        return () -> iterator;
+    }
+}
