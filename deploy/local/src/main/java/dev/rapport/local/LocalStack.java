@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private final DevKeys keys;
     private final Map<String, String> secrets;
     private final Map<Service, ServiceProcess> services;
+    private final Map<Service, Map<String, String>> extraConfig = new java.util.EnumMap<>(Service.class);
 
     private LocalStack(Settings settings, Infrastructure infrastructure, DevKeys keys, Map<String, String> secrets,
                        Map<Service, ServiceProcess> services) {
@@ -89,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Map<Service, ServiceProcess> started = new LinkedHashMap<>();
         LocalStack stack = new LocalStack(settings, infrastructure, keys, secrets, started);
+        stack.extraConfig.putAll(extraConfig);
         try {
             for (Service service : Service.values()) {
                 started.put(service, stack.startInstance(service, settings.servicePorts().get(service),
@@ -147,6 +149,20 @@ public final class LocalStack implements AutoCloseable {
      */
     static String asListElement(String value) {
         return value.replace("\\", "\\\\").replace(",", "\\,");
+    }
+
+    /** Kills {@code service}'s process with SIGKILL, as a crash would: no shutdown hook, no last commit or flush. */
+    public void crash(Service service) throws IOException {
+        services.get(service).kill();
+    }
+
+    /** Starts {@code service} again on its port, with the settings it first had, and waits until it is ready. */
+    public void restart(Service service) throws IOException {
+        ServiceProcess process = startInstance(service, settings.servicePorts().get(service),
+                settings.dataDir().resolve("logs").resolve(service.module + ".log"),
+                extraConfig.getOrDefault(service, Map.of()));
+        services.put(service, process);
+        process.awaitReady(Duration.ofMinutes(2));
     }
 
     public Infrastructure infrastructure() {

@@ -93,6 +93,18 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IOException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
     }
 
+    /** SIGKILL, and waits until the process is gone (its port free again). */
+    public void kill() throws IOException {
+        try {
+            if (!process.destroyForcibly().waitFor(30, TimeUnit.SECONDS)) {
+                throw new IOException(name + " did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while killing " + name, e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
