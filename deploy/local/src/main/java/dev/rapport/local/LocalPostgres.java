@@ -21,9 +21,14 @@ public final class LocalPostgres implements AutoCloseable {
     public static final List<String> DATABASES = List.of("contacts", "interactions", "reminders");
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final EmbeddedPostgres.Builder builder;
+    private final int port;
+    /** The running server; null while {@link #stop() stopped}. */
+    private EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(EmbeddedPostgres.Builder builder, int port, EmbeddedPostgres server) {
+        this.builder = builder;
+        this.port = port;
         this.server = server;
     }
 
@@ -47,7 +52,10 @@ public final class LocalPostgres implements AutoCloseable {
         builder.setServerConfig("fsync", durability)
                 .setServerConfig("synchronous_commit", durability)
                 .setServerConfig("full_page_writes", durability);
-        LocalPostgres postgres = new LocalPostgres(builder.start());
+        EmbeddedPostgres server = builder.start();
+        // A restart (startAgain) comes back where clients look for it, even on a port zonky chose.
+        builder.setPort(server.getPort());
+        LocalPostgres postgres = new LocalPostgres(builder, server.getPort(), server);
         try {
             postgres.createMissingDatabases();
         } catch (IOException | RuntimeException e) {
@@ -58,7 +66,41 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server (PostgreSQL's fast shutdown: open sessions are ended, then a clean checkpoint), keeping its
+     * data directory; the port is closed when this returns. With {@link #startAgain()}, how a test simulates a
+     * database outage or restart.
+     */
+    public synchronized void stop() throws IOException {
+        if (server == null) {
+            return;
+        }
+        EmbeddedPostgres stopping = server;
+        server = null;
+        // zonky logs rather than throws when pg_ctl fails: a server still listening is reported here.
+        stopping.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Ports.isFree(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("PostgreSQL still listens on port " + port + " after its stop");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while stopping PostgreSQL", e);
+            }
+        }
+    }
+
+    /** Starts a {@link #stop() stopped} server again on the same port and data directory; a running one stays. */
+    public synchronized void startAgain() throws IOException {
+        if (server == null) {
+            server = builder.start();
+        }
     }
 
     public String jdbcUrl(String database) {
@@ -82,8 +124,10 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
+    public synchronized void close() throws IOException {
+        if (server != null) {
+            server.close();
+        }
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.rapport.kit.inbox;
 
+import dev.rapport.kit.sql.DatabaseUnavailable;
+
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /**
@@ -14,29 +15,18 @@ final class TransientFailures {
     }
 
     static boolean isTransient(Throwable failure) {
+        if (DatabaseUnavailable.isCause(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof java.net.ConnectException
-                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            if (t instanceof SQLTransientException) {
                 return true;
             }
-            if (t instanceof SQLException sql && transientState(sql)) {
+            // 40001/40P01: a serialization failure or a deadlock PostgreSQL resolved; the next attempt goes through.
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P (shutdown), 40001/40P01 (serialization,
-     * deadlock); Agroal reports an exhausted pool without a state.
-     */
-    private static boolean transientState(SQLException e) {
-        String state = e.getSQLState();
-        if (state == null) {
-            return e.getMessage() != null && e.getMessage().contains("acquisition timeout");
-        }
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                || state.equals("40001") || state.equals("40P01");
     }
 }
