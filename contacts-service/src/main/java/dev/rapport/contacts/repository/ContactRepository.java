@@ -14,6 +14,7 @@ import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,24 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL returned a list that is not JSON", e);
         }
+    }
+
+    /**
+     * Locks those of these contacts that still exist in the workspace until the transaction ends, in id order. Two
+     * merges over overlapping contacts then wait for each other rather than deadlock, and the second reads what the
+     * first left (an absorbed contact is gone) instead of absorbing it again. Call before loading any of them: a
+     * contact already in the persistence context would be read as it was before the wait.
+     */
+    public void lockInIdOrder(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        sql.query("""
+                        select id from contact
+                         where workspace_id = :workspace and id = any(cast(string_to_array(:ids, ',') as uuid[]))
+                         order by id for update""")
+                .set("ids", WorkspaceSql.idList(ids))
+                .list();
     }
 
     public List<Contact> withTag(String tag) {

@@ -31,7 +31,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -80,6 +82,9 @@ public class MergeService {
 
     @Transactional
     public Merged merge(UUID survivorId, MergePlan plan, boolean dryRun) {
+        if (!dryRun) {
+            contacts.lockInIdOrder(involved(survivorId, plan));
+        }
         Contact survivor = contactService.require(survivorId);
         List<Contact> absorbed = absorbed(survivor, plan);
         ContactDetails merged = combine(survivor, absorbed, plan.choose() == null ? Map.of() : plan.choose());
@@ -156,6 +161,16 @@ public class MergeService {
         }
         events.mergeUndone(mergeId, survivor, restored, at);
         return new Undone(mergeId, survivor, restored);
+    }
+
+    /** The survivor and the contacts to absorb (as many as a merge may name, so a refused one locks little). */
+    private static Set<UUID> involved(UUID survivorId, MergePlan plan) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        ids.add(survivorId);
+        if (plan.absorb() != null) {
+            plan.absorb().stream().filter(Objects::nonNull).limit(MAX_ABSORBED + 1).forEach(ids::add);
+        }
+        return ids;
     }
 
     private List<Contact> absorbed(Contact survivor, MergePlan plan) {

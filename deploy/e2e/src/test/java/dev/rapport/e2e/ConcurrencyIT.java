@@ -111,8 +111,6 @@ class ConcurrencyIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Open bug found by this test (issue 17): merges racing over overlapping contacts answer "
-            + "some 500s instead of 200 or 409; to be fixed before this test is switched back on")
     void mergesRacingOverOverlappingContactsLoseNoneAndAbsorbNoneTwice() throws Exception {
         String workspaceToken = Tokens.sign(Tokens.Spec.of("concurrency-merge", "merger", "member"), stack.keys().privateKey());
         List<String> ids = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.rapport.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.events.ContactEventTypes;
+import dev.rapport.events.InteractionEventTypes;
+import dev.rapport.events.ReminderEventTypes;
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
 import dev.rapport.local.Tokens;
@@ -99,6 +101,7 @@ class CrossWorkspaceIT {
             stateUrls.put(path, Service.REMINDERS);
         }
         victimIds.put("/v1/contacts/", contact);
+        victimIds.put("/v1/merge-candidate/", create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"" + MARKER + " Candidate\"}"));
         victimIds.put("/v1/imports/", importJob);
         victimIds.put("/v1/merges/", merge);
         victimIds.put("/v1/tags/", tag);
@@ -132,10 +135,16 @@ class CrossWorkspaceIT {
                     }
                     String foreign = template.replaceAll("\\{[^}]+}", victimIds.get(prefix));
                     String nowhere = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-                    Response onForeign = call(service, method, foreign);
-                    Response onNowhere = call(service, method, nowhere);
+                    String ifMatch = victimEtag(service, foreign);
+                    Response onForeign = call(service, method, foreign, ifMatch);
+                    Response onNowhere = call(service, method, nowhere, ifMatch);
                     calls++;
-                    if (onForeign.statusCode() != onNowhere.statusCode() || onForeign.statusCode() < 400
+                    // 404 for both, with the same detail but for the id: the body and validator are ones the victim's own
+                    // call would pass with, so what refuses the attacker is the id alone.
+                    String nowhereId = nowhere.replaceAll(".*/([0-9a-f-]{36}).*", "$1");
+                    String foreignId = victimIds.get(prefix);
+                    if (onForeign.statusCode() != 404 || onNowhere.statusCode() != 404
+                            || !onForeign.asString().replace(foreignId, "ID").equals(onNowhere.asString().replace(nowhereId, "ID"))
                             || onForeign.asString().contains(MARKER)) {
                         leaks.add(service.module + " " + method.toUpperCase() + " " + template + ": " + onForeign.statusCode()
                                 + " for the victim's id, " + onNowhere.statusCode() + " for an id of nothing: "
@@ -152,6 +161,8 @@ class CrossWorkspaceIT {
     @Test
     void listsSearchesExportsDuplicatesAndBackupsHoldNoneOfTheVictimsData() throws Exception {
         List<String> leaks = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        List<String> uncontrolled = new ArrayList<>();
         for (Service service : Service.values()) {
             JsonNode document = new ObjectMapper().readTree(Files.readString(
                     LauncherProcess.HOME.resolve(service.module).resolve("target/openapi/openapi.json")));
@@ -159,22 +170,37 @@ class CrossWorkspaceIT {
                 if (path.getKey().contains("{") || !path.getValue().has("get")) {
                     continue;
                 }
-                for (String query : List.of("", "?q=" + MARKER, "?q=zebulon&tag=zebulon-tag&contact=" + victimIds.get("/v1/contacts/"))) {
-                    Response response = given().auth().oauth2(attacker).get(stack.url(service) + path.getKey() + query);
-                    // What the attacker sent may come back in a problem's detail: only what it did not send is a leak.
-                    String body = response.asString().replace(victimIds.get("/v1/contacts/"), "").replace("zebulon-tag", "");
-                    boolean leaked = body.toLowerCase().contains(MARKER.toLowerCase())
-                            || victimIds.values().stream().anyMatch(body::contains);
-                    if (leaked) {
+                String url = stack.url(service) + path.getKey() + (path.getKey().endsWith("/export") ? "?format=json" : "");
+                String join = url.contains("?") ? "&" : "?";
+                for (String query : List.of("", join + "q=" + MARKER, join + "q=zebulon&tag=zebulon-tag&contact=" + victimIds.get("/v1/contacts/"))) {
+                    Response response = given().auth().oauth2(attacker).get(url + query);
+                    if (query.isEmpty() && response.statusCode() != 200) {
+                        refused.add(service.module + " GET " + path.getKey() + ": " + response.statusCode());
+                    }
+                    if (containsVictimData(response.asString())) {
                         leaks.add(service.module + " GET " + path.getKey() + query + " (" + response.statusCode() + ")");
                     }
+                }
+                // The control: the victim's own call shows its data, so the attacker's could have shown a leak.
+                if (!containsVictimData(given().auth().oauth2(victim).get(url).asString())) {
+                    uncontrolled.add(service.module + " GET " + path.getKey());
                 }
             }
         }
         assertEquals(List.of(), leaks);
-        // The same calls by the victim do find the data, so the check above can see a leak.
-        assertTrue(given().auth().oauth2(victim).get(stack.url(Service.CONTACTS) + "/v1/contacts?q=" + MARKER).asString().contains(MARKER));
-        assertTrue(given().auth().oauth2(victim).get(stack.url(Service.CONTACTS) + "/v1/backup").asString().contains(MARKER));
+        assertEquals(List.of(), refused, "every list answers the attacker, with its own workspace's data");
+        // Lists of what the victim has none of in this setup (a day's agenda far from its dates, its settings).
+        assertEquals(List.of(), uncontrolled.stream().filter(e -> !UNCONTROLLED.contains(e)).toList(),
+                "the victim's own call of every other list shows its data");
+    }
+
+    /** Lists the victim's setup holds nothing of: the attacker's answer is checked, but no control shows a leak could show. */
+    private static final List<String> UNCONTROLLED = List.of("reminders-service GET /v1/reminder-settings");
+
+    /** What the attacker sent may come back in a problem's detail: only what it did not send is a leak. */
+    private static boolean containsVictimData(String body) {
+        String rest = body.replace(victimIds.get("/v1/contacts/"), "").replace("zebulon-tag", "");
+        return rest.toLowerCase().contains(MARKER.toLowerCase()) || victimIds.values().stream().anyMatch(rest::contains);
     }
 
     @Test
@@ -195,6 +221,89 @@ class CrossWorkspaceIT {
     }
 
     @Test
+    void theVictimsIdsInsideBodiesAreRefusedAsUnknownAndChangeNothing() {
+        Map<String, String> before = victimState();
+        String contact = victimIds.get("/v1/contacts/");
+        String mine = createAs(attacker, Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"Mallory's own\"}");
+        String myOther = createAs(attacker, Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"Mallory's other\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(attacker)
+                .get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + mine + "/summary").statusCode() == 200);
+        String myInteraction = createAs(attacker, Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"call\","
+                + "\"occurredAt\":\"2026-11-30T10:00:00Z\",\"participants\":[{\"contactId\":\"" + mine + "\"}]}");
+        String myReminder = createAs(attacker, Service.REMINDERS, "/v1/reminders", "{\"text\":\"call\",\"due\":\"2026-12-24\"}");
+
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        statuses.put("merge the victim's contact into mine", given().auth().oauth2(attacker).contentType(ContentType.JSON)
+                .body("{\"absorb\":[\"" + contact + "\"]}")
+                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + mine + "/merge").statusCode());
+        statuses.put("take a field from the victim's contact", given().auth().oauth2(attacker).contentType(ContentType.JSON)
+                .body("{\"absorb\":[\"" + myOther + "\"],\"choose\":{\"givenName\":\"" + contact + "\"}}")
+                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + mine + "/merge").statusCode());
+        statuses.put("log an interaction with the victim's contact", given().auth().oauth2(attacker).contentType(ContentType.JSON)
+                .body("{\"kind\":\"call\",\"occurredAt\":\"2026-11-30T10:00:00Z\",\"participants\":[{\"contactId\":\"" + contact + "\"}]}")
+                .post(stack.url(Service.INTERACTIONS) + "/v1/interactions").statusCode());
+        statuses.put("add the victim's contact to my interaction", given().auth().oauth2(attacker)
+                .contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"participants\":[{\"contactId\":\"" + contact + "\"}]}")
+                .patch(stack.url(Service.INTERACTIONS) + "/v1/interactions/" + myInteraction).statusCode());
+        statuses.put("a cadence for the victim's contact", given().auth().oauth2(attacker).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + contact + "\",\"every\":\"P7D\"}")
+                .post(stack.url(Service.REMINDERS) + "/v1/cadences").statusCode());
+        statuses.put("a reminder about the victim's contact", given().auth().oauth2(attacker).contentType(ContentType.JSON)
+                .body("{\"text\":\"x\",\"due\":\"2026-12-24\",\"contactId\":\"" + contact + "\"}")
+                .post(stack.url(Service.REMINDERS) + "/v1/reminders").statusCode());
+        statuses.put("point my reminder at the victim's contact", given().auth().oauth2(attacker)
+                .contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"contactId\":\"" + contact + "\"}")
+                .patch(stack.url(Service.REMINDERS) + "/v1/reminders/" + myReminder).statusCode());
+        statuses.forEach((what, status) -> assertEquals(422, status, what + " is refused as an unknown contact"));
+        // The same calls with an id of nothing are refused alike, so the answer confirms nothing.
+        assertEquals(422, given().auth().oauth2(attacker).contentType(ContentType.JSON)
+                .body("{\"absorb\":[\"" + UUID.randomUUID() + "\"]}")
+                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + mine + "/merge").statusCode());
+
+        assertEquals(before, victimState(), "nothing of the victim's changed");
+        given().auth().oauth2(victim).get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + contact + "/timeline")
+                .then().statusCode(200).body("items.createdBy", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("mallory")));
+        given().auth().oauth2(victim).get(stack.url(Service.REMINDERS) + "/v1/contacts/" + contact + "/reminders")
+                .then().statusCode(200).body("items.ownerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("mallory")));
+    }
+
+    @Test
+    void aColleagueSeesNoneOfAnotherUsersPrivateInteractions() {
+        String contact = victimIds.get("/v1/contacts/");
+        String secret = create(Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"call\",\"occurredAt\":\"2026-11-29T10:00:00Z\","
+                + "\"participants\":[{\"contactId\":\"" + contact + "\"}],\"summary\":\"" + MARKER + " private call\","
+                + "\"feedback\":\"" + MARKER + " liked the draft\",\"visibility\":\"private\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(victim)
+                .get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + privateContact + "/summary").statusCode() == 200);
+        String withPrivateContact = create(Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"meeting\","
+                + "\"occurredAt\":\"2026-11-28T10:00:00Z\",\"participants\":[{\"contactId\":\"" + privateContact + "\"}],"
+                + "\"summary\":\"" + MARKER + " with a private contact\"}");
+        String interactions = stack.url(Service.INTERACTIONS);
+        for (String id : List.of(secret, withPrivateContact)) {
+            given().auth().oauth2(victim).get(interactions + "/v1/interactions/" + id).then().statusCode(200);
+            given().auth().oauth2(colleague).get(interactions + "/v1/interactions/" + id).then().statusCode(404);
+            given().auth().oauth2(colleague).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                    .body("{\"summary\":\"edited\"}").patch(interactions + "/v1/interactions/" + id).then().statusCode(404);
+            given().auth().oauth2(colleague).delete(interactions + "/v1/interactions/" + id).then().statusCode(404);
+            given().auth().oauth2(victim).get(interactions + "/v1/interactions/" + id).then().statusCode(200)
+                    .body("summary", org.hamcrest.Matchers.startsWith(MARKER));
+        }
+        for (String list : List.of("/v1/interactions", "/v1/interactions?q=" + MARKER, "/v1/interactions?contact=" + contact,
+                "/v1/contacts/" + contact + "/timeline", "/v1/interactions?hasFollowUp=false", "/v1/interactions/stats")) {
+            Response seen = given().auth().oauth2(colleague).get(interactions + list);
+            assertEquals(200, seen.statusCode(), list);
+            assertTrue(!seen.asString().contains(secret) && !seen.asString().contains(withPrivateContact)
+                    && !seen.asString().contains("private call") && !seen.asString().contains("with a private contact"),
+                    list + " hides another user's private interactions: " + seen.asString());
+        }
+        // The victim's own list shows both, so the check above can see a leak.
+        String own = given().auth().oauth2(victim).get(interactions + "/v1/interactions?q=" + MARKER).asString();
+        assertTrue(own.contains(secret) && own.contains(withPrivateContact), own);
+    }
+
+    @Test
     void craftedEventsFromAnotherWorkspaceOrNoneChangeNothingOfTheVictims() throws Exception {
         String contact = victimIds.get("/v1/contacts/");
         String bootstrap = stack.infrastructure().kafka().bootstrapServers();
@@ -203,6 +312,33 @@ class CrossWorkspaceIT {
                 ContactEventTypes.DELETED_V1, "/rapport/contacts-service", contact, deleted);
         TestEvents.sendCloudEventWithoutWorkspace(bootstrap, ContactEventTypes.TOPIC, UUID.randomUUID().toString(),
                 ContactEventTypes.DELETED_V1, "/rapport/contacts-service", contact, deleted);
+        // An interaction with the victim's contact, said to be the attacker's or nobody's: it must not move the victim's
+        // keep-in-touch date. A completed reminder asking for the victim's contact's interaction to be logged: it must
+        // not appear in the victim's timeline.
+        String interaction = UUID.randomUUID().toString();
+        String logged = "{\"interactionId\":\"" + interaction + "\",\"kind\":\"meeting\",\"occurredAt\":\"2026-12-01T09:00:00Z\","
+                + "\"timeZone\":\"UTC\",\"initiatedBy\":\"me\",\"participants\":[\"" + contact + "\"],\"visibility\":\"workspace\","
+                + "\"createdBy\":\"mallory\",\"source\":\"manual\",\"version\":0,\"createdAt\":\"2026-12-01T09:00:00Z\","
+                + "\"updatedAt\":\"2026-12-01T09:00:00Z\"}";
+        TestEvents.sendCloudEvent(bootstrap, InteractionEventTypes.TOPIC, "attacker-co", UUID.randomUUID().toString(),
+                InteractionEventTypes.LOGGED_V1, InteractionEventTypes.SOURCE, interaction, logged);
+        TestEvents.sendCloudEventWithoutWorkspace(bootstrap, InteractionEventTypes.TOPIC, UUID.randomUUID().toString(),
+                InteractionEventTypes.LOGGED_V1, InteractionEventTypes.SOURCE, interaction, logged);
+        String reminder = UUID.randomUUID().toString();
+        String completed = "{\"reminderId\":\"" + reminder + "\",\"kind\":\"one-off\",\"contactId\":\"" + contact + "\","
+                + "\"ownerId\":\"mallory\",\"text\":\"x\",\"due\":\"2026-12-01\",\"status\":\"completed\","
+                + "\"completedAt\":\"2026-12-01T10:00:00Z\",\"logInteraction\":{\"interactionId\":\"" + UUID.randomUUID() + "\","
+                + "\"kind\":\"call\",\"occurredAt\":\"2026-12-01T09:30:00Z\",\"timeZone\":\"UTC\",\"summary\":\"forged\","
+                + "\"initiatedBy\":\"me\",\"participants\":[\"" + contact + "\"],\"createdBy\":\"mallory\"},"
+                + "\"version\":1,\"updatedAt\":\"2026-12-01T10:00:00Z\"}";
+        TestEvents.sendCloudEvent(bootstrap, ReminderEventTypes.TOPIC, "attacker-co", UUID.randomUUID().toString(),
+                ReminderEventTypes.COMPLETED_V1, ReminderEventTypes.SOURCE, reminder, completed);
+        TestEvents.sendCloudEventWithoutWorkspace(bootstrap, ReminderEventTypes.TOPIC, UUID.randomUUID().toString(),
+                ReminderEventTypes.COMPLETED_V1, ReminderEventTypes.SOURCE, reminder, completed);
+        // The events without a workspace are dead-lettered by every consumer of their topic: then they were handled.
+        awaitDeadLettered(bootstrap, ContactEventTypes.TOPIC, contact, 2);
+        awaitDeadLettered(bootstrap, InteractionEventTypes.TOPIC, interaction, 1);
+        awaitDeadLettered(bootstrap, ReminderEventTypes.TOPIC, reminder, 1);
         // A marker event after them: once it is applied, the crafted ones before it on its partition were too.
         String later = create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"After the crafted events\"}");
         for (Service consumer : List.of(Service.INTERACTIONS, Service.REMINDERS)) {
@@ -212,7 +348,17 @@ class CrossWorkspaceIT {
             given().auth().oauth2(attacker).get(stack.url(consumer) + "/v1/contacts/" + contact + "/summary").then().statusCode(404);
         }
         given().auth().oauth2(victim).get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + contact + "/timeline")
-                .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(1));
+                .then().statusCode(200).body("items.summary", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("forged")));
+        given().auth().oauth2(victim).get(stack.url(Service.REMINDERS) + "/v1/contacts/" + contact + "/reminders")
+                .then().statusCode(200).body("items.findAll { it.kind == 'keep-in-touch' }.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("items.lastInteractionOn", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("2026-12-01")));
+    }
+
+    /** Waits until {@code consumers} records keyed {@code key} are on the topic's dead-letter topic. */
+    private static void awaitDeadLettered(String bootstrap, String topic, String key, int consumers) {
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        TestEvents.awaitRecord(bootstrap, topic + ".dlq", record -> key.equals(record.key()) && seen.incrementAndGet() >= consumers,
+                consumers + " dead-lettered records keyed " + key, Duration.ofSeconds(60));
     }
 
     /** The victim's resources as the victim reads them: their ETags, or their bodies where there is none. */
@@ -227,23 +373,39 @@ class CrossWorkspaceIT {
         return state;
     }
 
-    /** The attacker's call: a plausible body and both validators a client might send, so only the id is wrong. */
-    private static Response call(Service service, String method, String path) {
-        RequestSpecification request = given().auth().oauth2(attacker).redirects().follow(false).header("If-Match", "\"0\"");
+    /**
+     * The attacker's call: a body and an {@code If-Match} the victim's own call would be accepted with, so only the id
+     * is wrong.
+     */
+    private static Response call(Service service, String method, String path, String ifMatch) {
+        RequestSpecification request = given().auth().oauth2(attacker).redirects().follow(false).header("If-Match", ifMatch);
         String url = stack.url(service) + path;
         return switch (method) {
             case "get" -> request.get(url);
             case "delete" -> request.delete(url);
-            case "patch" -> request.contentType("application/merge-patch+json").body("{\"note\":\"pwned\"}").patch(url);
+            case "patch" -> request.contentType("application/merge-patch+json").body(path.startsWith("/v1/cadences/")
+                    ? "{\"every\":\"P14D\"}" : path.startsWith("/v1/interactions/") ? "{\"summary\":\"pwned\"}"
+                    : path.startsWith("/v1/reminders/") ? "{\"text\":\"pwned\"}" : "{\"note\":\"pwned\"}").patch(url);
             case "put" -> request.contentType(ContentType.JSON).body("{}").put(url);
             default -> request.contentType(ContentType.JSON).body(path.endsWith("/merge")
-                    ? "{\"absorb\":[\"" + victimIds.get("/v1/contacts/") + "\"]}"
+                    ? "{\"absorb\":[\"" + victimIds.get("/v1/merge-candidate/") + "\"]}"
                     : path.endsWith("/snooze") ? "{\"until\":\"2027-01-01\"}" : "{}").post(url);
         };
     }
 
+    /** The victim's current ETag of the resource at {@code path} (or of the resource it acts on), else version 0's. */
+    private static String victimEtag(Service service, String path) {
+        String resource = path.replaceAll("/(merge|snooze|complete|dismiss|poll|undo|timeline|stats|summary|reminders|history)$", "");
+        String etag = given().auth().oauth2(victim).get(stack.url(service) + resource).header("ETag");
+        return etag != null ? etag : "\"0\"";
+    }
+
     private static String create(Service service, String path, String body) {
-        return given().auth().oauth2(victim).contentType(ContentType.JSON).body(body).post(stack.url(service) + path)
+        return createAs(victim, service, path, body);
+    }
+
+    private static String createAs(String token, Service service, String path, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(stack.url(service) + path)
                 .then().statusCode(201).extract().path("id");
     }
 

@@ -200,8 +200,6 @@ class DatabaseRestartIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Open bug found by this test (issue 17): a write in flight at the instant PostgreSQL stops "
-            + "can still answer 500 instead of 503 (1 call in 1 of 5 runs, contacts-service); to be fixed before this is switched back on")
     void aPostgresRestartUnderLoadFailsFastWithProblemsRecoversWithinSecondsAndLosesNothing() throws Exception {
         LocalPostgres postgres = stack.infrastructure().postgres();
         Calls calls = new Calls();

@@ -24,8 +24,9 @@ import java.util.function.Predicate;
  * transaction, run in the event's workspace (its {@code workspaceid}), so the handler sees and writes only
  * that workspace's rows. A failing handler is retried with backoff a bounded number of times; then the message is
  * nacked, which the channel's dead-letter-queue failure strategy sends to {@code <topic>.dlq} so the
- * partition moves on. A failure of the database itself (connection lost, pool exhausted, deadlock) is not the
- * event's fault: it is retried until the database is back, holding the partition, rather than dead-lettered.
+ * partition moves on. A failure of the database itself (connection lost, pool exhausted) is not the event's fault:
+ * it is retried until the database is back, holding the partition, rather than dead-lettered; a deadlock or
+ * serialization failure is retried longer than other failures, but not forever.
  *
  * <p>Consumers take a poll's records at once ({@link #processBatch}): one transaction per workspace in the batch
  * instead of one per event, which is what lets a consumer keep up with a burst on a small machine.
@@ -74,7 +75,7 @@ public class EventConsumer {
         int maxAttempts = config.maxAttempts();
         Duration backoff = config.retryBackoff();
         RuntimeException failure = null;
-        for (int attempt = 1; attempt <= maxAttempts || (failure != null && TransientFailures.isTransient(failure)); attempt++) {
+        for (int attempt = 1; attempt <= maxAttempts || TransientFailures.worthWaitingOut(failure, attempt - 1, maxAttempts); attempt++) {
             try {
                 boolean applied = workspaces.callAs(event.workspaceId(), () -> QuarkusTransaction.requiringNew().call(() -> {
                     if (!inbox.firstDelivery(consumer, event)) {

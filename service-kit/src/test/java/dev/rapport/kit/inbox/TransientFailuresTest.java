@@ -25,4 +25,17 @@ class TransientFailuresTest {
         assertFalse(TransientFailures.isTransient(new RuntimeException(new SQLException("duplicate key", "23505"))));
         assertFalse(TransientFailures.isTransient(new NullPointerException()));
     }
+
+    @Test
+    void anUnavailableDatabaseIsWaitedOutForeverADeadlockForAWhileABadEventNotAtAll() {
+        RuntimeException down = new RuntimeException(new SQLException("refused", "08001"));
+        RuntimeException deadlock = new RuntimeException(new SQLException("deadlock", "40P01"));
+        RuntimeException bad = new IllegalArgumentException("Unreadable event");
+        assertTrue(TransientFailures.worthWaitingOut(down, 10_000, 5));
+        assertTrue(TransientFailures.worthWaitingOut(deadlock, 5, 5));
+        assertTrue(TransientFailures.worthWaitingOut(deadlock, 5 * TransientFailures.CONCURRENCY_ATTEMPTS_FACTOR - 1, 5));
+        assertFalse(TransientFailures.worthWaitingOut(deadlock, 5 * TransientFailures.CONCURRENCY_ATTEMPTS_FACTOR, 5));
+        assertFalse(TransientFailures.worthWaitingOut(bad, 5, 5));
+        assertFalse(TransientFailures.worthWaitingOut(null, 5, 5));
+    }
 }

@@ -22,6 +22,15 @@ class DatabaseUnavailableTest {
         // Agroal's two wordings of an exhausted pool, neither with a state.
         assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
         assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("Acquisition timeout while waiting for new connection"))));
+        // Agroal's wording for a connection it dropped under a request, again without a state.
+        assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("Connection is closed"))));
+    }
+
+    @Test
+    void aRefusedConnectionToSomethingOtherThanTheDatabaseIsNot() {
+        // A calendar server or webhook receiver refusing the connection: no JDBC in the chain.
+        assertFalse(DatabaseUnavailable.isCause(new RuntimeException("fetch failed", new ConnectException("Connection refused"))));
+        assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("connect failed", null, new ConnectException()))));
     }
 
     @Test
@@ -29,6 +38,8 @@ class DatabaseUnavailableTest {
         assertFalse(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("duplicate key", "23505"))));
         assertFalse(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("deadlock", "40P01"))));
         assertFalse(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("syntax", "42601"))));
+        assertFalse(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("disk full", "53100"))));
+        assertFalse(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("protocol violation", "08P01"))));
         assertFalse(DatabaseUnavailable.isCause(new NullPointerException()));
         assertFalse(DatabaseUnavailable.isCause(null));
     }
