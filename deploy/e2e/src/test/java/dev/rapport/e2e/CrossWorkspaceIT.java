@@ -101,6 +101,10 @@ class CrossWorkspaceIT {
             stateUrls.put(path, Service.REMINDERS);
         }
         victimIds.put("/v1/contacts/", contact);
+        victimIds.put("/v1/twin/", twin);
+        // A duplicate of the first contact (the same email), so the duplicate check has something to find.
+        victimIds.put("/v1/duplicate/", create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"" + MARKER + " Again\","
+                + "\"emails\":[{\"address\":\"zebulon@victim.example\"}]}"));
         victimIds.put("/v1/merge-candidate/", create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"" + MARKER + " Candidate\"}"));
         victimIds.put("/v1/imports/", importJob);
         victimIds.put("/v1/merges/", merge);
@@ -195,7 +199,8 @@ class CrossWorkspaceIT {
     }
 
     /** Lists the victim's setup holds nothing of: the attacker's answer is checked, but no control shows a leak could show. */
-    private static final List<String> UNCONTROLLED = List.of("reminders-service GET /v1/reminder-settings");
+    private static final List<String> UNCONTROLLED = List.of("contacts-service GET /v1/settings",
+            "reminders-service GET /v1/reminder-settings");
 
     /** What the attacker sent may come back in a problem's detail: only what it did not send is a leak. */
     private static boolean containsVictimData(String body) {
@@ -286,7 +291,8 @@ class CrossWorkspaceIT {
             given().auth().oauth2(colleague).get(interactions + "/v1/interactions/" + id).then().statusCode(404);
             given().auth().oauth2(colleague).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                     .body("{\"summary\":\"edited\"}").patch(interactions + "/v1/interactions/" + id).then().statusCode(404);
-            given().auth().oauth2(colleague).delete(interactions + "/v1/interactions/" + id).then().statusCode(404);
+            given().auth().oauth2(colleague).header("If-Match", "\"0\"").delete(interactions + "/v1/interactions/" + id)
+                    .then().statusCode(404);
             given().auth().oauth2(victim).get(interactions + "/v1/interactions/" + id).then().statusCode(200)
                     .body("summary", org.hamcrest.Matchers.startsWith(MARKER));
         }
@@ -385,7 +391,8 @@ class CrossWorkspaceIT {
             case "delete" -> request.delete(url);
             case "patch" -> request.contentType("application/merge-patch+json").body(path.startsWith("/v1/cadences/")
                     ? "{\"every\":\"P14D\"}" : path.startsWith("/v1/interactions/") ? "{\"summary\":\"pwned\"}"
-                    : path.startsWith("/v1/reminders/") ? "{\"text\":\"pwned\"}" : "{\"note\":\"pwned\"}").patch(url);
+                    : path.startsWith("/v1/reminders/") ? "{\"text\":\"pwned\"}"
+                    : path.startsWith("/v1/tags/") ? "{\"name\":\"pwned\"}" : "{\"note\":\"pwned\"}").patch(url);
             case "put" -> request.contentType(ContentType.JSON).body("{}").put(url);
             default -> request.contentType(ContentType.JSON).body(path.endsWith("/merge")
                     ? "{\"absorb\":[\"" + victimIds.get("/v1/merge-candidate/") + "\"]}"

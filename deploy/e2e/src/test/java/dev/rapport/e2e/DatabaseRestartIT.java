@@ -6,14 +6,12 @@ import dev.rapport.events.ReminderEventTypes;
 import dev.rapport.local.LocalPostgres;
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
-import dev.rapport.local.Ports;
 import dev.rapport.local.Tokens;
 import io.restassured.path.json.JsonPath;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
@@ -50,6 +48,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -101,8 +100,7 @@ class DatabaseRestartIT {
     private static final Pattern LEAK = Pattern.compile(
             "\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(|Caused by|\\w+(Exception|Error)\\b|org\\.postgresql|java\\.|jakarta\\.|SQLState");
 
-    @TempDir
-    static Path dataDir;
+    private static Path dataDir;
 
     private static LocalStack stack;
     private static long classStart;
@@ -132,12 +130,8 @@ class DatabaseRestartIT {
     @BeforeAll
     static void startStack() throws Exception {
         classStart = System.nanoTime();
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, Ports.free());
-        }
-        stack = LocalStack.start(new LocalStack.Settings(LauncherProcess.HOME, dataDir, Ports.free(),
-                Ports.free(), Ports.free(), ports, false));
+        stack = SharedStack.get();
+        dataDir = SharedStack.dataDir();
         token = Tokens.sign(Tokens.Spec.of(WORKSPACE, "restart-user", "member"), stack.keys().privateKey());
         anchor = createAndAwaitProjected(token, "Edith Clarke");
         warmUp();
@@ -173,11 +167,13 @@ class DatabaseRestartIT {
         }
     }
 
+    /** The shared stack serves the next test class: every service ready again before this one ends. */
     @AfterAll
-    static void stopStack() throws Exception {
+    static void awaitReadyAndKeepLogs() throws Exception {
         try {
-            if (stack != null) {
-                stack.close();
+            for (Service service : Service.values()) {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() ->
+                        given().get(stack.url(service) + "/q/health/ready").statusCode() == 200);
             }
         } finally {
             keepLogs();

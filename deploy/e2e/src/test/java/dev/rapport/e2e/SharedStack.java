@@ -12,13 +12,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One stack for the test classes that only call the services' APIs and never stop a part of it (the contract
- * fuzzer, the concurrency checks): started by the first that asks, stopped when the test JVM exits, so the build
- * pays for its start once. Each class works in workspaces of its own.
+ * One stack for the test classes that need no settings of their own (the contract fuzzer, the concurrency, attack and
+ * resource checks, the database restart): started by the first that asks, stopped when the test JVM exits, so the
+ * build pays for its start once. Each class works in workspaces of its own, and one that stops a part of the stack
+ * (PostgreSQL) waits until every service serves again before it ends.
  */
 final class SharedStack {
 
     private static LocalStack stack;
+    private static Path dataDir;
 
     private SharedStack() {
     }
@@ -26,7 +28,7 @@ final class SharedStack {
     static synchronized LocalStack get() {
         if (stack == null) {
             try {
-                Path dataDir = Files.createTempDirectory("rapport-shared-stack");
+                dataDir = Files.createTempDirectory("rapport-shared-stack");
                 Map<Service, Integer> ports = new EnumMap<>(Service.class);
                 for (Service service : Service.values()) {
                     ports.put(service, Ports.free());
@@ -46,5 +48,11 @@ final class SharedStack {
             }
         }
         return stack;
+    }
+
+    /** Where the shared stack keeps its data and its services' logs ({@code logs/}). */
+    static synchronized Path dataDir() {
+        get();
+        return dataDir;
     }
 }
