@@ -182,11 +182,11 @@ class ResourceBoundsIT {
         String importer = Tokens.sign(Tokens.Spec.of("bulk-import", "importer", "member"), stack.keys().privateKey());
         StringBuilder cards = new StringBuilder();
         for (int i = 0; i < IMPORTED_ROWS; i++) {
-            // Shaped like an Apple export: folded lines, vendor extensions, a national number with a country.
+            // Shaped like an Apple export (type parameters, a national number, a vendor extension), and small enough
+            // that 100,000 of them fit in one upload (20 MiB).
             cards.append("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Row").append(i).append(";Imported;;;\r\nFN:Imported Row").append(i)
-                    .append("\r\nEMAIL;type=INTERNET;type=HOME;type=pref:row").append(i).append("@import.example\r\n")
-                    .append("TEL;type=CELL;type=VOICE;type=pref:07700 9").append(String.format("%05d", i % 100_000)).append("\r\n")
-                    .append("ADR;type=HOME:;;1 High Street;London;;SW1A 1AA;United Kingdom\r\nX-ABUID:").append(i)
+                    .append("\r\nEMAIL;type=INTERNET;type=HOME:row").append(i).append("@import.example\r\n")
+                    .append("TEL;type=CELL:07700 9").append(String.format("%05d", i % 100_000)).append("\r\nX-ABUID:").append(i)
                     .append(":ABPerson\r\nEND:VCARD\r\n");
         }
         byte[] file = cards.toString().getBytes(StandardCharsets.UTF_8);
@@ -195,7 +195,7 @@ class ResourceBoundsIT {
         try {
             String location = given().auth().oauth2(importer).contentType("text/vcard").body(file)
                     .post(stack.url(Service.CONTACTS) + "/v1/imports").then().statusCode(202).extract().header("Location");
-            await().atMost(Duration.ofMinutes(Boolean.getBoolean("rapport.long") ? 30 : 3)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofMinutes(LONG ? 60 : 3)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> !"running".equals(given().auth().oauth2(importer).get(location).path("status"))
                             && !"queued".equals(given().auth().oauth2(importer).get(location).path("status")));
             job = given().auth().oauth2(importer).get(location).then().statusCode(200).extract().path("$");
