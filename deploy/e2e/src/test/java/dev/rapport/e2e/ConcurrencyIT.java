@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through in every service, one `Idempotency-Key` makes one resource of fifty POSTs, and merges racing over
  * overlapping contacts lose no contact and absorb none twice.
  */
+@org.junit.jupiter.api.Order(1)
 class ConcurrencyIT {
 
     private static final int CLIENTS = 50;

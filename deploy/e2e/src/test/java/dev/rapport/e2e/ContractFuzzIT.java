@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * README: reliability). A failure prints the seed and the request: replay it with
  * {@code -Drapport.fuzz.seed=<seed>}, and add the seed to {@link #REGRESSION_SEEDS} once fixed.
  */
+@org.junit.jupiter.api.Order(3)
 class ContractFuzzIT {
 
     /**

@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hoped for: interactions-service commits consumed offsets only every ten minutes here, and the broker is down while
  * contacts-service takes the write it is killed after.
  */
+@org.junit.jupiter.api.Order(12)
 class CrashIT {
 
     /** The throttled commit strategy commits every auto.commit.interval.ms: long enough that a kill always precedes it. */
@@ -50,6 +51,7 @@ class CrashIT {
 
     @BeforeAll
     static void startStack() throws Exception {
+        SharedStack.stop();
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, Ports.free());

@@ -4,18 +4,14 @@ import dev.rapport.events.InteractionEventTypes;
 import dev.rapport.local.LocalKafka;
 import dev.rapport.local.LocalStack;
 import dev.rapport.local.LocalStack.Service;
-import dev.rapport.local.Ports;
 import dev.rapport.local.Tokens;
 import dev.rapport.testing.TestEvents;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -34,34 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Flows that start at contacts-service's API and end in the other two services, on the packaged services
- * with PostgreSQL and the broker in this JVM (so a test can stop and restart the broker).
+ * Flows that start at contacts-service's API and end in the other two services, on the shared stack: packaged
+ * services, PostgreSQL and the broker in this JVM (so a test can stop and restart the broker).
  */
+@org.junit.jupiter.api.Order(6)
 class CrossServiceIT {
 
     private static final int CONTACTS = 25;
     private static final List<Service> CONSUMERS = List.of(Service.INTERACTIONS, Service.REMINDERS);
 
-    @TempDir
-    static Path dataDir;
-
     private static LocalStack stack;
 
     @BeforeAll
-    static void startStack() throws Exception {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, Ports.free());
-        }
-        stack = LocalStack.start(new LocalStack.Settings(LauncherProcess.HOME, dataDir, Ports.free(),
-                Ports.free(), Ports.free(), ports, false));
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
+    static void sharedStack() {
+        stack = SharedStack.get();
     }
 
     @Test
@@ -377,10 +359,7 @@ class CrossServiceIT {
                 .post(stack.url(Service.CONTACTS) + "/v1/contacts").then().statusCode(201).extract().path("id");
         awaitSummary(Service.INTERACTIONS, token, known, 200, "Before the outage");
         awaitSummary(Service.REMINDERS, token, known, 200, "Before the outage");
-        Map<Service, Map<String, Double>> appliedBefore = new EnumMap<>(Service.class);
-        for (Service consumer : CONSUMERS) {
-            appliedBefore.put(consumer, appliedEvents(consumer));
-        }
+        Map<Service, Map<String, Double>> appliedBefore = quiescentAppliedEvents();
         List<String> contacts = new ArrayList<>();
         List<String> interactions = new ArrayList<>();
         List<String> reminders = new ArrayList<>();
@@ -454,6 +433,31 @@ class CrossServiceIT {
         }
         System.out.printf("Kafka outage: %d contacts, %d interactions, %d reminders acknowledged while it was down%n",
                 contacts.size(), interactions.size(), reminders.size());
+    }
+
+    /**
+     * The consumers' applied counts once the stack is quiet (earlier tests' events, on this shared stack, all
+     * published and applied): every outbox drained and no count moving for a second.
+     */
+    private static Map<Service, Map<String, Double>> quiescentAppliedEvents() {
+        Map<Service, Map<String, Double>> counts = new EnumMap<>(Service.class);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (Service producer : Service.values()) {
+                if (count(stack.infrastructure().postgres().jdbcUrl(producer.database),
+                        "select count(*) from outbox_event where published_at is null") > 0) {
+                    return false;
+                }
+            }
+            Map<Service, Map<String, Double>> now = new EnumMap<>(Service.class);
+            for (Service consumer : CONSUMERS) {
+                now.put(consumer, appliedEvents(consumer));
+            }
+            boolean settled = now.equals(counts);
+            counts.clear();
+            counts.putAll(now);
+            return settled;
+        });
+        return counts;
     }
 
     /** {@code rapport_events_consumed_total{outcome="applied"}} by consumer, as the service's metrics say now. */

@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * holds none of the victim's data; the colleague cannot see the victim's private contact anywhere; crafted events with
  * the attacker's workspace, or none, change nothing of the victim's.
  */
+@org.junit.jupiter.api.Order(2)
 class CrossWorkspaceIT {
 
     private static final String MARKER = "Zebulon";

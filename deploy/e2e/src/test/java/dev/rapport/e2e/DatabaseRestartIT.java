@@ -70,6 +70,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * </ul>
  * Every measured bound is printed.
  */
+@org.junit.jupiter.api.Order(5)
 class DatabaseRestartIT {
 
     /** How long PostgreSQL stays down. */

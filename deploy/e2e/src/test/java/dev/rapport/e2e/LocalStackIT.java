@@ -35,7 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stop and a second start on the same data directory, everything is still there, and the token command it
  * prints mints tokens the services accept.
  */
+@org.junit.jupiter.api.Order(10)
 class LocalStackIT {
+
+    @org.junit.jupiter.api.BeforeAll
+    static void stopTheSharedStack() throws Exception {
+        SharedStack.stop();
+    }
 
     @Test
     void contactCreatedInContactsReachesBothOtherServicesAndSurvivesARestart(@TempDir Path dataDir) throws Exception {

@@ -45,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * their headers or bodies a byte at a time leave every service answering others; a 100,000-contact export and a
  * large import run in bounded memory (the services run with a 256 MiB heap).
  */
+@org.junit.jupiter.api.Order(4)
 class ResourceBoundsIT {
 
     private static final int IDLE_CONNECTIONS = 1_000;

@@ -80,6 +80,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * workspace of its own, and the kill comes last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Order(13)
 class ScaleOutIT {
 
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
@@ -127,6 +128,7 @@ class ScaleOutIT {
 
     @BeforeAll
     static void startTwoInstancesOfEveryService() throws Exception {
+        SharedStack.stop();
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, Ports.free());
@@ -524,7 +526,8 @@ class ScaleOutIT {
                     .body("{\"url\":\"http://localhost:" + calendar.getAddress().getPort() + "/calendar.ics\",\"name\":\"Work\","
                             + "\"visibility\":\"workspace\"}")
                     .post(b(Service.INTERACTIONS) + "/v1/calendar-sources").then().statusCode(201);
-            Duration watched = Duration.ofSeconds(7);
+            // Long enough for 4-5 polls, so a poll delayed by a busy machine still leaves 3.
+            Duration watched = Duration.ofSeconds(10);
             Thread.sleep(watched.toMillis());
             List<Long> seen = List.copyOf(fetches);
             long maximum = watched.dividedBy(CALENDAR_POLL_INTERVAL) + 1;

@@ -13,14 +13,15 @@ import java.util.Map;
 
 /**
  * One stack for the test classes that need no settings of their own (the contract fuzzer, the concurrency, attack and
- * resource checks, the database restart): started by the first that asks, stopped when the test JVM exits, so the
+ * resource checks, the database restart, the cross-service flows and the broker outage): started by the first that asks, stopped when the test JVM exits, so the
  * build pays for its start once. Each class works in workspaces of its own, and one that stops a part of the stack
- * (PostgreSQL) waits until every service serves again before it ends.
+ * (PostgreSQL, Kafka) waits until every service serves again before it ends.
  */
 final class SharedStack {
 
     private static LocalStack stack;
     private static Path dataDir;
+    private static boolean hooked;
 
     private SharedStack() {
     }
@@ -35,19 +36,33 @@ final class SharedStack {
                 }
                 LocalStack started = LocalStack.start(new LocalStack.Settings(LauncherProcess.HOME, dataDir, Ports.free(),
                         Ports.free(), Ports.free(), ports, false));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException e) {
-                        // the JVM is leaving; the temporary directory goes with the OS's cleanup
-                    }
-                }, "shared-stack-stop"));
                 stack = started;
+                if (!hooked) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            stop();
+                        } catch (IOException e) {
+                            // the JVM is leaving; the temporary directory goes with the OS's cleanup
+                        }
+                    }, "shared-stack-stop"));
+                    hooked = true;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return stack;
+    }
+
+    /** Stops the shared stack, if it runs; the next {@link #get()} starts another. */
+    static synchronized void stop() throws IOException {
+        if (stack != null) {
+            try {
+                stack.close();
+            } finally {
+                stack = null;
+            }
+        }
     }
 
     /** Where the shared stack keeps its data and its services' logs ({@code logs/}). */
