@@ -133,6 +133,19 @@ class MergeTest {
     }
 
     @Test
+    void aDryRunFlagThatIsNeitherTrueNorFalseIsRefusedAndMergesNothing() {
+        String survivorTag = api.etag(survivor);
+        String absorbedTag = api.etag(absorbed);
+        for (String flag : List.of("1", "yes", "maybe")) {
+            merge(survivor, "{\"absorb\":[\"" + absorbed + "\"]}", "?dryRun=" + flag)
+                    .statusCode(422).body("violations.field", equalTo(List.of("dryRun")));
+        }
+        assertEquals(survivorTag, api.etag(survivor));
+        assertEquals(absorbedTag, api.etag(absorbed));
+        assertEquals(List.of(), events("dev.rapport.contact.merged.v1", survivor));
+    }
+
+    @Test
     void undoingGivesBackTheAbsorbedContactAsItWasAndTheSurvivorAsItWasBefore() throws Exception {
         String survivorBefore = api.get(survivor).statusCode(200).extract().asString();
         String absorbedBefore = api.get(absorbed).statusCode(200).extract().asString();

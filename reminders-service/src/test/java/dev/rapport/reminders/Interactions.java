@@ -21,14 +21,24 @@ final class Interactions {
     /** interaction.logged.v1 (version 0) or .updated.v1 (later versions), by the workspace's member. */
     void state(String interactionId, long version, String occurredAt, String timeZone, List<String> participants,
                String followUpDue, String followUpText) {
+        state(interactionId, version, occurredAt, timeZone, participants, followUpDue, followUpText, "workspace");
+    }
+
+    /** A private interaction (its author's only), logged by the workspace's member. */
+    void loggedPrivately(String interactionId, String occurredAt, String... participants) {
+        state(interactionId, 0, occurredAt, "UTC", List.of(participants), null, null, "private");
+    }
+
+    private void state(String interactionId, long version, String occurredAt, String timeZone, List<String> participants,
+                       String followUpDue, String followUpText, String visibility) {
         String followUp = followUpDue == null ? "null"
                 : "{\"due\":\"" + followUpDue + "\",\"text\":" + (followUpText == null ? "null" : "\"" + followUpText + "\"") + "}";
         send(interactionId, version == 0 ? InteractionEventTypes.LOGGED_V1 : InteractionEventTypes.UPDATED_V1, """
                 {"interactionId":"%s","kind":"call","occurredAt":"%s","timeZone":"%s","durationMinutes":null,
                  "initiatedBy":"me","participants":[%s],"summary":"Caught up","followUp":%s,"tags":[],
-                 "visibility":"workspace","createdBy":"member-of-%s","source":"manual","version":%d,
+                 "visibility":"%s","createdBy":"member-of-%s","source":"manual","version":%d,
                  "createdAt":"2026-11-01T00:00:00Z","updatedAt":"2026-11-01T00:00:00Z","unknownField":true}"""
-                .formatted(interactionId, occurredAt, timeZone, quoted(participants), followUp, workspace, version));
+                .formatted(interactionId, occurredAt, timeZone, quoted(participants), followUp, visibility, workspace, version));
     }
 
     void logged(String interactionId, String occurredAt, String... participants) {

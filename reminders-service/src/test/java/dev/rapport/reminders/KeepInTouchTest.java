@@ -82,6 +82,20 @@ class KeepInTouchTest {
     }
 
     @Test
+    void aPrivateInteractionMovesOnlyItsAuthorsOwnPrivateContactsDays() {
+        String shared = contacts.contact("Walter Shared");
+        String mine = contacts.contact("Pia Private", "private", "member-of-" + workspace, List.of(), null);
+        cadence("{\"contactId\":\"" + shared + "\",\"every\":\"P30D\"}");
+        cadence("{\"contactId\":\"" + mine + "\",\"every\":\"P30D\"}");
+
+        // One event names both: once the private contact's day moved, the event was applied for the shared one too.
+        interactions.loggedPrivately(Interactions.newId(), "2026-10-01T10:00:00Z", shared, mine);
+        awaitDue(mine, "2026-10-31");
+        // The shared contact's day is the workspace's: colleagues would read the private call off it.
+        assertEquals(today(30), due(shared), "a private interaction does not move a shared contact's keep-in-touch day");
+    }
+
+    @Test
     void lateAndRepeatedEventsChangeNothing() {
         String ada = contacts.contact("Ada Lovelace");
         cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P10D\"}");

@@ -6,6 +6,7 @@ import dev.rapport.kit.idempotency.IdempotentPost;
 import dev.rapport.kit.tenancy.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import dev.rapport.kit.http.TrueFalseParameter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -57,8 +59,10 @@ public class ContactMergeResource {
     @APIResponse(responseCode = "409", description = "This contact was itself merged into another", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Unknown contacts to absorb, or an invalid choice", content = @Content(mediaType = PROBLEM))
     public Response merge(@PathParam("id") UUID id, String body,
-                          @Parameter(description = "Show the result without merging") @QueryParam("dryRun") boolean dryRun,
+                          @Parameter(description = "Show the result without merging", schema = @Schema(type = SchemaType.BOOLEAN))
+                          @QueryParam("dryRun") String dryRunText,
                           @Parameter(description = "Any unique string; retries reuse it") @HeaderParam(IdempotentPost.HEADER) String idempotencyKey) {
+        boolean dryRun = TrueFalseParameter.require("dryRun", dryRunText);
         return idempotent.run("POST /v1/contacts/" + id + "/merge?dryRun=" + dryRun, idempotencyKey, body, () -> {
             MergeInput input = strictJson.read(strictJson.tree(body), MergeInput.class);
             MergeService.Merged merged = merges.merge(id, new MergeService.MergePlan(input.absorb(), input.choose()), dryRun);

@@ -11,6 +11,7 @@ import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import dev.rapport.kit.http.TrueFalseParameter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -77,10 +79,11 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "Empty file or unknown format", content = @Content(mediaType = "application/problem+json"))
     public Response start(byte[] file,
                           @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
-                          @Parameter(description = "Report what would happen without writing") @QueryParam("dryRun") boolean dryRun,
+                          @Parameter(description = "Report what would happen without writing", schema = @Schema(type = SchemaType.BOOLEAN))
+                          @QueryParam("dryRun") String dryRun,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @Context UriInfo uri) {
-        return accept(format(format, contentType, file), dryRun, file, uri);
+        return accept(format(format, contentType, file), TrueFalseParameter.require("dryRun", dryRun), file, uri);
     }
 
     @POST
@@ -98,7 +101,8 @@ public class ImportResource {
             content = @Content(mediaType = "application/problem+json"))
     public Response startFromForm(@RestForm("file") List<FileUpload> uploads,
                                   @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
-                                  @Parameter(description = "Report what would happen without writing") @QueryParam("dryRun") boolean dryRun,
+                                  @Parameter(description = "Report what would happen without writing", schema = @Schema(type = SchemaType.BOOLEAN))
+                          @QueryParam("dryRun") String dryRun,
                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                   @Context UriInfo uri) throws IOException {
         // Without a boundary there are no parts to find: the body cannot be read as a form at all.
@@ -114,7 +118,7 @@ public class ImportResource {
         }
         FileUpload upload = uploads.get(0);
         byte[] file = Files.readAllBytes(upload.uploadedFile());
-        return accept(format(format, mediaTypeOf(upload), file), dryRun, file, uri);
+        return accept(format(format, mediaTypeOf(upload), file), TrueFalseParameter.require("dryRun", dryRun), file, uri);
     }
 
     private Response accept(ImportFormat format, boolean dryRun, byte[] file, UriInfo uri) {

@@ -85,6 +85,15 @@ class CrossWorkspaceIT {
         String source = create(Service.INTERACTIONS, "/v1/calendar-sources",
                 "{\"url\":\"https://93.184.215.14/" + MARKER + ".ics\",\"name\":\"" + MARKER + " calendar\"}");
 
+        // What changes on its own (an import finishing, a subscription's first poll) settles before the state is read.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                !List.of("queued", "running").contains(given().auth().oauth2(victim)
+                        .get(stack.url(Service.CONTACTS) + "/v1/imports/" + importJob).path("status"))
+                        && !List.of("queued", "running").contains(given().auth().oauth2(victim)
+                        .get(stack.url(Service.INTERACTIONS) + "/v1/calendar-imports/" + calendarImport).path("status"))
+                        && given().auth().oauth2(victim).get(stack.url(Service.INTERACTIONS) + "/v1/calendar-sources/" + source)
+                        .path("lastPolledAt") != null);
+
         String cadence = create(Service.REMINDERS, "/v1/cadences", "{\"contactId\":\"" + contact + "\",\"every\":\"P30D\"}");
         String reminder = create(Service.REMINDERS, "/v1/reminders", "{\"text\":\"" + MARKER + " reminder\",\"due\":\"2026-12-24\","
                 + "\"contactId\":\"" + contact + "\"}");
@@ -278,9 +287,11 @@ class CrossWorkspaceIT {
     @Test
     void aColleagueSeesNoneOfAnotherUsersPrivateInteractions() {
         String contact = victimIds.get("/v1/contacts/");
-        String secret = create(Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"call\",\"occurredAt\":\"2026-11-29T10:00:00Z\","
+        // Later than the shared meeting (30 November): were it counted anywhere a colleague looks, it would show.
+        String secret = create(Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"call\",\"occurredAt\":\"2026-12-01T20:00:00Z\","
                 + "\"participants\":[{\"contactId\":\"" + contact + "\"}],\"summary\":\"" + MARKER + " private call\","
-                + "\"feedback\":\"" + MARKER + " liked the draft\",\"visibility\":\"private\"}");
+                + "\"feedback\":\"" + MARKER + " liked the draft\",\"visibility\":\"private\","
+                + "\"followUp\":{\"due\":\"2026-12-20\",\"text\":\"" + MARKER + " secret promise\"}}");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(victim)
                 .get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + privateContact + "/summary").statusCode() == 200);
         String withPrivateContact = create(Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"meeting\","
@@ -308,6 +319,24 @@ class CrossWorkspaceIT {
         // The victim's own list shows both, so the check above can see a leak.
         String own = given().auth().oauth2(victim).get(interactions + "/v1/interactions?q=" + MARKER).asString();
         assertTrue(own.contains(secret) && own.contains(withPrivateContact), own);
+        // Counts and days derived from interactions: the contact's stats, and its keep-in-touch day (a reminder the
+        // whole workspace shares), say nothing of the private call.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(victim)
+                .get(interactions + "/v1/contacts/" + contact + "/stats").asString().contains("2026-12-01"));
+        given().auth().oauth2(colleague).get(interactions + "/v1/contacts/" + contact + "/stats").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("2026-12-01")));
+        String reminders = stack.url(Service.REMINDERS);
+        // Its follow-up is its author's reminder, made from the same event in the same transaction as any touch.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(victim)
+                .get(reminders + "/v1/contacts/" + contact + "/reminders").asString().contains("secret promise"));
+        assertTrue(!given().auth().oauth2(colleague).get(reminders + "/v1/contacts/" + contact + "/reminders").asString()
+                .contains("secret promise"), "the private interaction's follow-up is its author's alone");
+        for (String token : List.of(victim, colleague)) {
+            given().auth().oauth2(token).get(reminders + "/v1/contacts/" + contact + "/reminders").then().statusCode(200)
+                    .body("items.findAll { it.kind == 'keep-in-touch' }.lastInteractionOn", org.hamcrest.Matchers.equalTo(List.of("2026-11-30")));
+            given().auth().oauth2(token).get(reminders + "/v1/agenda?date=2026-12-02&days=60").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("\"2026-12-01\"")));
+        }
     }
 
     @Test

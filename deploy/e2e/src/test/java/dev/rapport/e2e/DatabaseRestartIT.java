@@ -112,7 +112,7 @@ class DatabaseRestartIT {
 
     /** One request as the client saw it; times in ns since the load began. */
     record Call(Service service, String kind, String key, long start, long end, int status, String contentType,
-                String body, String error, String replayed) {
+                String body, String error, String replayed, String retryAfter) {
         boolean ok() {
             return error == null && status >= 200 && status < 300;
         }
@@ -437,6 +437,8 @@ class DatabaseRestartIT {
         List<String> wrong = new ArrayList<>();
         if (call.status() != 503) {
             wrong.add("status " + call.status());
+        } else if (call.retryAfter() == null || !call.retryAfter().matches("[1-9][0-9]*")) {
+            wrong.add("Retry-After " + call.retryAfter());
         }
         if (call.contentType() == null || !call.contentType().startsWith("application/problem+json")) {
             wrong.add("content type " + call.contentType());
@@ -509,12 +511,13 @@ class DatabaseRestartIT {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Call(service, kind, key, start, System.nanoTime() - t0, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null), response.body(), null,
-                    response.headers().firstValue("Idempotent-Replayed").orElse(null));
+                    response.headers().firstValue("Idempotent-Replayed").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
-            return new Call(service, kind, key, start, System.nanoTime() - t0, 0, null, null, e.toString(), null);
+            return new Call(service, kind, key, start, System.nanoTime() - t0, 0, null, null, e.toString(), null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Call(service, kind, key, start, System.nanoTime() - t0, 0, null, null, "interrupted", null);
+            return new Call(service, kind, key, start, System.nanoTime() - t0, 0, null, null, "interrupted", null, null);
         }
     }
 

@@ -197,8 +197,7 @@ class ResourceBoundsIT {
             String location = given().auth().oauth2(importer).contentType("text/vcard").body(file)
                     .post(stack.url(Service.CONTACTS) + "/v1/imports").then().statusCode(202).extract().header("Location");
             await().atMost(Duration.ofMinutes(LONG ? 60 : 3)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> !"running".equals(given().auth().oauth2(importer).get(location).path("status"))
-                            && !"queued".equals(given().auth().oauth2(importer).get(location).path("status")));
+                    .until(() -> !List.of("queued", "running").contains(given().auth().oauth2(importer).get(location).<String>path("status")));
             job = given().auth().oauth2(importer).get(location).then().statusCode(200).extract().path("$");
         } finally {
             watch.stop();

@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InteractionEventV1(UUID interactionId, Instant occurredAt, String timeZone, List<UUID> participants,
-                                 FollowUp followUp, String summary, String createdBy, Long version) {
+                                 FollowUp followUp, String summary, String visibility, String createdBy, Long version) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FollowUp(LocalDate due, String text) {

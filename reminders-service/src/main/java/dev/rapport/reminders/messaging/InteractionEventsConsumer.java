@@ -63,7 +63,7 @@ public class InteractionEventsConsumer {
                         interaction.occurredAt().atZone(zone(interaction.timeZone())).toLocalDate(), interaction.occurredAt(),
                         followUp == null || followUp.due() == null ? null
                                 : new InteractionTouch.Promise(followUp.due(), followUp.text(), interaction.summary()),
-                        interaction.createdBy());
+                        interaction.createdBy(), "private".equals(interaction.visibility()));
             }
             case DELETED_V1 -> {
                 InteractionEventV1 deleted = read(event);

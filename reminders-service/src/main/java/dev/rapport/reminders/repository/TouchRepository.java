@@ -39,6 +39,20 @@ public class TouchRepository {
     }
 
     /** The contacts the interaction was with, as last recorded. */
+    /** Those of these contacts that are private to {@code owner}. */
+    public List<UUID> privateContactsOf(List<UUID> contactIds, String owner) {
+        if (contactIds.isEmpty() || owner == null) {
+            return List.of();
+        }
+        return sql.query("""
+                        select contact_id from contact_projection
+                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))
+                           and visibility = 'private' and owner_id = :owner""")
+                .set("ids", WorkspaceSql.idList(contactIds))
+                .set("owner", owner)
+                .list();
+    }
+
     public List<UUID> contactsOf(UUID interactionId) {
         return sql.query("select contact_id from interaction_touch where workspace_id = :workspace and interaction_id = :id")
                 .set("id", interactionId).list();

@@ -34,12 +34,24 @@ public class InteractionTouches {
         Set<UUID> affected = new LinkedHashSet<>();
         for (InteractionTouch interaction : interactions) {
             if (touches.advance(interaction.interactionId(), interaction.version(), interaction.deleted())) {
+                List<UUID> keptInTouch = keptInTouch(interaction);
                 affected.addAll(touches.contactsOf(interaction.interactionId()));
-                affected.addAll(interaction.contactIds());
-                touches.replace(interaction.interactionId(), interaction.contactIds(), interaction.at(), interaction.day());
+                affected.addAll(keptInTouch);
+                touches.replace(interaction.interactionId(), keptInTouch, interaction.at(), interaction.day());
                 followUps.follow(interaction);
             }
         }
         keepInTouch.touched(affected);
+    }
+
+    /**
+     * The contacts whose keep-in-touch day the interaction may move. A keep-in-touch reminder about a shared contact is
+     * the whole workspace's, so a private interaction (its author's only) moves only the days of its author's own
+     * private contacts: otherwise its colleagues would read off the reminder when it happened.
+     */
+    private List<UUID> keptInTouch(InteractionTouch interaction) {
+        return interaction.authorOnly()
+                ? touches.privateContactsOf(interaction.contactIds(), interaction.author())
+                : interaction.contactIds();
     }
 }

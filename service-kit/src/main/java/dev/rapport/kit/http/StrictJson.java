@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,13 +23,36 @@ import java.util.stream.Collectors;
 /**
  * Reads request bodies strictly: malformed JSON is a 400 (trailing content after the object, a key given twice
  * and unpaired surrogates included: each would otherwise be read as something the client did not mean); an
- * unknown field or a value of the wrong type is a 422 naming the field. Unknown fields are rejected (not ignored) so a typo never silently drops data.
+ * unknown field or a value of the wrong type (a number or true/false for text, text for a number) is a 422 naming the
+ * field. Unknown fields are rejected (not ignored) so a typo never silently drops data.
  */
 @ApplicationScoped
 public class StrictJson {
 
     @Inject
     ObjectMapper mapper;
+
+    /**
+     * The application's mapper, but a value of another JSON kind is never converted: Jackson would read {@code 123}
+     * into a text field as "123" and {@code "45"} into a number as 45, so a client's mistake would be stored as if
+     * meant.
+     */
+    private ObjectMapper noCoercion;
+
+    @PostConstruct
+    void refuseCoercion() {
+        noCoercion = mapper.copy();
+        noCoercion.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
+            noCoercion.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        noCoercion.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    }
 
     /** The router refuses larger declared bodies (BodyTooLargeProblem); this catches chunked ones. */
     @Inject
@@ -66,7 +93,7 @@ public class StrictJson {
 
     public <T> T read(JsonNode tree, Class<T> type) {
         try {
-            return mapper.readerFor(type)
+            return noCoercion.readerFor(type)
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

@@ -20,7 +20,12 @@ public class ProblemTypes implements ProblemPostProcessor {
         if (problem.getType() != null && !"about:blank".equals(problem.getType().toString())) {
             return problem;
         }
-        return HttpProblem.builder(problem).withType(Problems.typeOf(problem.getStatusCode())).build();
+        HttpProblem.Builder typed = HttpProblem.builder(problem).withType(Problems.typeOf(problem.getStatusCode()));
+        if (problem.getDetail() == null && problem.getStatusCode() == 403) {
+            // The framework's 403 says nothing; every problem of ours says what happened.
+            typed.withDetail("Your role does not allow this operation (readers read; backups and restores are for admins)");
+        }
+        return typed.build();
     }
 
     @Override

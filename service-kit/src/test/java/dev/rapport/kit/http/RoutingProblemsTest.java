@@ -41,4 +41,12 @@ class RoutingProblemsTest {
                 .body("type", equalTo("https://rapport.dev/problems/unsupported-media-type"))
                 .body("detail", not(containsString("@Consumes")));
     }
+
+    @Test
+    void aRoleThatMayNotIsAForbiddenProblemThatSaysSo() {
+        given().auth().oauth2(TestTokens.reader("routing")).get("/test/notes").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://rapport.dev/problems/forbidden"))
+                .body("detail", containsString("role"));
+    }
 }

@@ -32,6 +32,15 @@ class StrictJsonTest {
     }
 
     @Test
+    void aNumberOrTrueFalseWhereTextBelongsIsAValidationProblemNotText() {
+        for (String value : new String[] {"123", "1.5", "true"}) {
+            post("{\"body\":" + value + "}").statusCode(422)
+                    .body("violations.field", hasItem("body"))
+                    .body("violations.message", hasItem(containsString("a string")));
+        }
+    }
+
+    @Test
     void contentAfterTheObjectIsMalformed() {
         post("{\"body\":\"x\"} {\"body\":\"y\"}").statusCode(400);
     }
