@@ -174,8 +174,8 @@ class ResourceBoundsIT {
             // Held at once, the export alone would be larger than the bound: it is streamed.
             assertTrue(bytes > EXPORT_BOUND, "the export is larger than the memory bound: " + bytes);
         }
-        assertTrue(watch.maxOldGen() < EXPORT_BOUND, "the old generation stayed under " + EXPORT_BOUND / MIB + " MB: " + watch.maxOldGen() / MIB);
-        assertTrue(watch.maxOldGen() < BOUND, "the old generation stayed under " + BOUND / MIB + " MB: " + watch.maxOldGen() / MIB);
+        assertTrue(watch.maxAfterGc() < EXPORT_BOUND, "what survived collections stayed under " + EXPORT_BOUND / MIB + " MB: "
+                + watch.maxAfterGc() / MIB);
     }
 
     @Test
@@ -206,10 +206,13 @@ class ResourceBoundsIT {
         assertEquals(IMPORTED_ROWS, ((Number) ((Map<?, ?>) job.get("counts")).get("created")).intValue(), "every row became a contact: " + job);
         System.out.printf("ResourceBoundsIT: import of %,d vCards (%,d MB): heap after collections %d MB at most, old generation %d MB"
                 + " at most (heap limit 256 MB)%n", IMPORTED_ROWS, file.length / MIB, watch.maxAfterGc() / MIB, watch.maxOldGen() / MIB);
-        assertTrue(watch.maxOldGen() < BOUND, "the old generation stayed under " + BOUND / MIB + " MB: " + watch.maxOldGen() / MIB);
+        assertTrue(watch.maxAfterGc() < BOUND, "what survived collections stayed under " + BOUND / MIB + " MB: " + watch.maxAfterGc() / MIB);
     }
 
-    /** What a service may hold at once while one import runs, of its 256 MiB heap. */
+    /**
+     * What a service may hold at once while one import runs, of its 256 MiB heap. An import keeps a candidate per row
+     * (about 1.3 KB) until it ends, so this grows with the file; the upload limit (20 MiB, 100,000 short cards) caps it.
+     */
     private static final long BOUND = 160 * MIB;
     /** What it may hold while an export runs: less than 100,000 contacts' export (89 MB) takes. */
     private static final long EXPORT_BOUND = 64 * MIB;
@@ -261,8 +264,8 @@ class ResourceBoundsIT {
     }
 
     /**
-     * Samples a service's heap from its metrics while work runs: the old generation (what survived collections) and
-     * the heap as the last collection left it.
+     * Samples a service's heap from its metrics while work runs: what the last collections left alive (the measure
+     * of what the work holds), and the old generation's use (which also counts garbage not yet collected).
      */
     private static final class MemoryWatch {
 
@@ -312,7 +315,7 @@ class ResourceBoundsIT {
             sampler.shutdownNow();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
             sample();
-            assertTrue(maxOldGen.get() > 0, "the service's metrics show its old generation");
+            assertTrue(maxOldGen.get() > 0 && maxAfterGc.get() > 0, "the service's metrics show its old generation and live data");
         }
 
         long maxOldGen() {
