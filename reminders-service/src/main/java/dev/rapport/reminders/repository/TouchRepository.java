@@ -38,7 +38,6 @@ public class TouchRepository {
                 .execute() == 1;
     }
 
-    /** The contacts the interaction was with, as last recorded. */
     /** Those of these contacts that are private to {@code owner}. */
     public List<UUID> privateContactsOf(List<UUID> contactIds, String owner) {
         if (contactIds.isEmpty() || owner == null) {
@@ -53,6 +52,7 @@ public class TouchRepository {
                 .list();
     }
 
+    /** The contacts the interaction was with, as last recorded. */
     public List<UUID> contactsOf(UUID interactionId) {
         return sql.query("select contact_id from interaction_touch where workspace_id = :workspace and interaction_id = :id")
                 .set("id", interactionId).list();
