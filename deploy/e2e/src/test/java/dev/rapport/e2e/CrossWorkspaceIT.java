@@ -248,34 +248,24 @@ class CrossWorkspaceIT {
         String myReminder = createAs(attacker, Service.REMINDERS, "/v1/reminders", "{\"text\":\"call\",\"due\":\"2026-12-24\"}");
 
         Map<String, Integer> statuses = new LinkedHashMap<>();
-        statuses.put("merge the victim's contact into mine", given().auth().oauth2(attacker).contentType(ContentType.JSON)
-                .body("{\"absorb\":[\"" + contact + "\"]}")
-                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + mine + "/merge").statusCode());
-        statuses.put("take a field from the victim's contact", given().auth().oauth2(attacker).contentType(ContentType.JSON)
-                .body("{\"absorb\":[\"" + myOther + "\"],\"choose\":{\"givenName\":\"" + contact + "\"}}")
-                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + mine + "/merge").statusCode());
-        statuses.put("log an interaction with the victim's contact", given().auth().oauth2(attacker).contentType(ContentType.JSON)
-                .body("{\"kind\":\"call\",\"occurredAt\":\"2026-11-30T10:00:00Z\",\"participants\":[{\"contactId\":\"" + contact + "\"}]}")
-                .post(stack.url(Service.INTERACTIONS) + "/v1/interactions").statusCode());
-        statuses.put("add the victim's contact to my interaction", given().auth().oauth2(attacker)
-                .contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                .body("{\"participants\":[{\"contactId\":\"" + contact + "\"}]}")
-                .patch(stack.url(Service.INTERACTIONS) + "/v1/interactions/" + myInteraction).statusCode());
-        statuses.put("a cadence for the victim's contact", given().auth().oauth2(attacker).contentType(ContentType.JSON)
-                .body("{\"contactId\":\"" + contact + "\",\"every\":\"P7D\"}")
-                .post(stack.url(Service.REMINDERS) + "/v1/cadences").statusCode());
-        statuses.put("a reminder about the victim's contact", given().auth().oauth2(attacker).contentType(ContentType.JSON)
-                .body("{\"text\":\"x\",\"due\":\"2026-12-24\",\"contactId\":\"" + contact + "\"}")
-                .post(stack.url(Service.REMINDERS) + "/v1/reminders").statusCode());
-        statuses.put("point my reminder at the victim's contact", given().auth().oauth2(attacker)
-                .contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                .body("{\"contactId\":\"" + contact + "\"}")
-                .patch(stack.url(Service.REMINDERS) + "/v1/reminders/" + myReminder).statusCode());
+        statuses.put("merge the victim's contact into mine", attackerPost(Service.CONTACTS, "/v1/contacts/" + mine + "/merge",
+                "{\"absorb\":[\"" + contact + "\"]}"));
+        statuses.put("take a field from the victim's contact", attackerPost(Service.CONTACTS, "/v1/contacts/" + mine + "/merge",
+                "{\"absorb\":[\"" + myOther + "\"],\"choose\":{\"givenName\":\"" + contact + "\"}}"));
+        statuses.put("log an interaction with the victim's contact", attackerPost(Service.INTERACTIONS, "/v1/interactions",
+                "{\"kind\":\"call\",\"occurredAt\":\"2026-11-30T10:00:00Z\",\"participants\":[{\"contactId\":\"" + contact + "\"}]}"));
+        statuses.put("add the victim's contact to my interaction", attackerPatch(Service.INTERACTIONS,
+                "/v1/interactions/" + myInteraction, "{\"participants\":[{\"contactId\":\"" + contact + "\"}]}"));
+        statuses.put("a cadence for the victim's contact", attackerPost(Service.REMINDERS, "/v1/cadences",
+                "{\"contactId\":\"" + contact + "\",\"every\":\"P7D\"}"));
+        statuses.put("a reminder about the victim's contact", attackerPost(Service.REMINDERS, "/v1/reminders",
+                "{\"text\":\"x\",\"due\":\"2026-12-24\",\"contactId\":\"" + contact + "\"}"));
+        statuses.put("point my reminder at the victim's contact", attackerPatch(Service.REMINDERS, "/v1/reminders/" + myReminder,
+                "{\"contactId\":\"" + contact + "\"}"));
         statuses.forEach((what, status) -> assertEquals(422, status, what + " is refused as an unknown contact"));
         // The same calls with an id of nothing are refused alike, so the answer confirms nothing.
-        assertEquals(422, given().auth().oauth2(attacker).contentType(ContentType.JSON)
-                .body("{\"absorb\":[\"" + UUID.randomUUID() + "\"]}")
-                .post(stack.url(Service.CONTACTS) + "/v1/contacts/" + mine + "/merge").statusCode());
+        assertEquals(422, attackerPost(Service.CONTACTS, "/v1/contacts/" + mine + "/merge",
+                "{\"absorb\":[\"" + UUID.randomUUID() + "\"]}"));
 
         assertEquals(before, victimState(), "nothing of the victim's changed");
         given().auth().oauth2(victim).get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + contact + "/timeline")
@@ -435,6 +425,17 @@ class CrossWorkspaceIT {
         String resource = path.replaceAll("/(merge|snooze|complete|dismiss|poll|undo|timeline|stats|summary|reminders|history)$", "");
         String etag = given().auth().oauth2(victim).get(stack.url(service) + resource).header("ETag");
         return etag != null ? etag : "\"0\"";
+    }
+
+    /** The attacker's POST of a JSON body: its status. */
+    private static int attackerPost(Service service, String path, String body) {
+        return given().auth().oauth2(attacker).contentType(ContentType.JSON).body(body).post(stack.url(service) + path).statusCode();
+    }
+
+    /** The attacker's merge patch of a resource at version 0 (as its own are): its status. */
+    private static int attackerPatch(Service service, String path, String body) {
+        return given().auth().oauth2(attacker).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(body).patch(stack.url(service) + path).statusCode();
     }
 
     private static String create(Service service, String path, String body) {

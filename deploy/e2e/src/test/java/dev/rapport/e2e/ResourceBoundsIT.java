@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,6 +92,7 @@ class ResourceBoundsIT {
     void idleConnectionsAndByteAtATimeClientsLeaveEveryServiceAnsweringOthers() throws Exception {
         List<Socket> sockets = new ArrayList<>();
         AtomicBoolean attacking = new AtomicBoolean(true);
+        CountDownLatch attackersIn = new CountDownLatch(2 * SLOW_CLIENTS * Service.values().length);
         ExecutorService slow = Executors.newFixedThreadPool(2 * SLOW_CLIENTS * Service.values().length);
         try {
             for (Service service : Service.values()) {
@@ -100,12 +102,12 @@ class ResourceBoundsIT {
                 }
                 for (int i = 0; i < SLOW_CLIENTS; i++) {
                     // Headers a line at a time (slowloris), and a declared body sent a byte at a time.
-                    slow.submit(() -> trickle(uri, "GET /v1/contacts HTTP/1.1\r\nHost: x\r\n", "X-Slow: 1\r\n", attacking));
+                    slow.submit(() -> trickle(uri, "GET /v1/contacts HTTP/1.1\r\nHost: x\r\n", "X-Slow: 1\r\n", attacking, attackersIn));
                     slow.submit(() -> trickle(uri, "POST /v1/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                            + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"displayName\":\"", "x", attacking));
+                            + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"displayName\":\"", "x", attacking, attackersIn));
                 }
             }
-            Thread.sleep(2_000);
+            assertTrue(attackersIn.await(60, TimeUnit.SECONDS), "every slow client connected and sent its first bytes");
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             for (Service service : Service.values()) {
                 long[] millis = new long[50];
@@ -223,12 +225,17 @@ class ResourceBoundsIT {
         assertTrue(response.jsonPath().getString("type") != null, response.asString());
     }
 
-    /** Sends {@code head}, then {@code drip} every half second until told to stop or the server closes the connection. */
-    private static Void trickle(URI uri, String head, String drip, AtomicBoolean go) throws IOException, InterruptedException {
+    /**
+     * Sends {@code head} (then counts {@code in} down), then {@code drip} every half second, a slow client's pace, until
+     * told to stop or the server closes the connection.
+     */
+    private static Void trickle(URI uri, String head, String drip, AtomicBoolean go, CountDownLatch in)
+            throws IOException, InterruptedException {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            in.countDown();
             while (go.get()) {
                 Thread.sleep(500);
                 out.write(drip.getBytes(StandardCharsets.US_ASCII));

@@ -6,6 +6,7 @@ import dev.rapport.interactions.domain.InvalidValue;
 import dev.rapport.interactions.domain.InteractionQuery;
 import dev.rapport.kit.http.Folding;
 import dev.rapport.kit.http.IsoDates;
+import dev.rapport.kit.http.TrueFalseParameter;
 import dev.rapport.kit.http.WholeNumberParameter;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
@@ -70,14 +71,7 @@ public class InteractionListParameters {
         Initiator initiator = initiatedBy == null ? null : parse("initiatedBy", initiatedBy, Initiator::fromWire, errors);
         Instant since = from == null ? null : IsoDates.queryInstant("from", from, errors);
         Instant until = to == null ? null : IsoDates.queryInstant("to", to, errors);
-        Boolean followUp = null;
-        if (hasFollowUp != null) {
-            if (!hasFollowUp.equals("true") && !hasFollowUp.equals("false")) {
-                errors.add(FieldError.query("hasFollowUp", "must be true or false"));
-            } else {
-                followUp = Boolean.valueOf(hasFollowUp);
-            }
-        }
+        Boolean followUp = TrueFalseParameter.parse("hasFollowUp", hasFollowUp, errors);
         int size = WholeNumberParameter.parse("limit", limit, defaultLimit, 1, maxLimit, errors);
         PageCursor after = cursor(cursor, errors);
         if (!errors.isEmpty()) {

@@ -1,14 +1,18 @@
 package dev.rapport.kit.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import dev.rapport.kit.http.HttpConfig;
 import dev.rapport.kit.http.HttpLimitsConfig;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
 import java.util.List;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A body declared larger than the limit of its path is refused with a 413 problem before any of it is read
@@ -52,7 +56,17 @@ public class BodyTooLargeProblem {
 
     /** The same problem the REST layer answers with, written here because no resource is reached. */
     private String problem(long limit) {
-        return Problems.toJson(Problems.tooLarge(limit), json);
+        HttpProblem problem = Problems.tooLarge(limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatusCode());
+        body.put("detail", problem.getDetail());
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long declaredLength(String header) {

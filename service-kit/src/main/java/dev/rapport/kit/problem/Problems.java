@@ -94,21 +94,4 @@ public final class Problems {
     public static Response response(HttpProblem problem) {
         return problem.toResponse();
     }
-
-    /**
-     * The problem as the body a router handler writes itself, where no resource is reached and the REST layer cannot
-     * render it (a body over the limit, a URI that cannot be decoded).
-     */
-    public static String toJson(HttpProblem problem, com.fasterxml.jackson.databind.ObjectMapper json) {
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatusCode());
-        body.put("detail", problem.getDetail());
-        try {
-            return json.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
