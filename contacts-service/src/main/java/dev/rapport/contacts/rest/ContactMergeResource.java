@@ -57,7 +57,7 @@ public class ContactMergeResource {
             content = @Content(schema = @Schema(implementation = MergeView.class)))
     @APIResponse(responseCode = "404", description = "No such contact in your workspace", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "This contact was itself merged into another", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "Unknown contacts to absorb, or an invalid choice", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "Unknown contacts to absorb, an invalid choice, or a dryRun that is neither true nor false", content = @Content(mediaType = PROBLEM))
     public Response merge(@PathParam("id") UUID id, String body,
                           @Parameter(description = "Show the result without merging", schema = @Schema(type = SchemaType.BOOLEAN))
                           @QueryParam("dryRun") String dryRunText,

@@ -76,7 +76,7 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "Accepted; follow Location for progress",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "413", description = "File over 20 MiB", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "Empty file or unknown format", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Empty file, unknown format, or a dryRun that is neither true nor false", content = @Content(mediaType = "application/problem+json"))
     public Response start(byte[] file,
                           @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
                           @Parameter(description = "Report what would happen without writing", schema = @Schema(type = SchemaType.BOOLEAN))
@@ -97,7 +97,7 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "File over 20 MiB", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "400", description = "Not a readable multipart/form-data body (no boundary, cut off)",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "No file, more than one, an empty file or an unknown format",
+    @APIResponse(responseCode = "422", description = "No file, more than one, an empty file, an unknown format, or a dryRun that is neither true nor false",
             content = @Content(mediaType = "application/problem+json"))
     public Response startFromForm(@RestForm("file") List<FileUpload> uploads,
                                   @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
