@@ -1,9 +1,12 @@
 package dev.rapport.contacts;
 
 import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.StoredApiDocument;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasKey;
@@ -23,5 +26,11 @@ class OpenApiTest {
                 .body("paths.'/v1/backup/restore'.post.requestBody.content", hasKey("application/x-ndjson"))
                 .body("paths.'/v1/imports'.post.requestBody.content", hasKey("multipart/form-data"))
                 .body("paths.'/v1/imports'.post.requestBody.content", hasKey("text/vcard"));
+    }
+
+    /** openapi.yaml in the repository, linted by the build (deploy/client-check), is what this service serves. */
+    @Test
+    void theServedApiDocumentIsTheStoredOne() throws IOException {
+        StoredApiDocument.assertServedDocumentIsStored();
     }
 }

@@ -1,11 +1,13 @@
 package dev.rapport.reminders;
 
 import dev.rapport.testing.RapportInfraTestResource;
+import dev.rapport.testing.StoredApiDocument;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -40,5 +42,11 @@ class OpenApiTest {
             assertTrue(op.get("summary") instanceof String, "summary of " + what);
             assertFalse(((List<?>) op.get("tags")).isEmpty(), "tags of " + what);
         }));
+    }
+
+    /** openapi.yaml in the repository, linted by the build (deploy/client-check), is what this service serves. */
+    @Test
+    void theServedApiDocumentIsTheStoredOne() throws IOException {
+        StoredApiDocument.assertServedDocumentIsStored();
     }
 }

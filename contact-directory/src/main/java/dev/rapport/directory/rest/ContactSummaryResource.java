@@ -28,7 +28,7 @@ import java.util.UUID;
  * types after the service ({@link ContactSummaryApiNames}).
  */
 @Path("/v1/contacts/{contactId}/summary")
-@Tag(name = "Contact summaries")
+@Tag(name = "Contact summaries", description = "A contact as this service knows it from contacts-service's events")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactSummaryResource {
 

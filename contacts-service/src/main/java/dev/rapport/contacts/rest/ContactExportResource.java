@@ -1,5 +1,7 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.kit.openapi.ApiHeaders;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -37,7 +39,7 @@ import java.io.OutputStream;
 
 /** Everything (or what the filters select) out, streamed: vCard 4.0 or 3.0, CSV, or Rapport's JSON. */
 @Path("/v1/contacts/export")
-@Tag(name = "Contacts")
+@Tag(name = "Contacts", description = "Contacts, their contact points, tags and dated history; duplicates, merges and exports")
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
 public class ContactExportResource {
 
@@ -65,7 +67,7 @@ public class ContactExportResource {
     @Operation(operationId = "exportContacts", summary = "Export contacts as vCard, CSV or JSON",
             description = "Streams every contact you can see (or those the list filters select), sorted by name. "
                     + "vCard 4.0 by default, 3.0 with version=3.0; CSV with a header row; JSON as an array of Contact.")
-    @APIResponse(responseCode = "200", description = "The file", content = {
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.CONTENT_DISPOSITION, ref = ApiHeaders.CONTENT_DISPOSITION), description = "The file", content = {
             @Content(mediaType = "text/vcard"), @Content(mediaType = "text/csv"), @Content(mediaType = "application/json")})
     @APIResponse(responseCode = "422", description = "Unknown format or version, or invalid filters",
             content = @Content(mediaType = "application/problem+json"))

@@ -1,5 +1,7 @@
 package dev.rapport.contacts.rest;
 
+import dev.rapport.kit.openapi.ApiHeaders;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.rapport.kit.http.Pages;
 import dev.rapport.kit.http.IfMatch;
 import dev.rapport.kit.http.MergePatch;
@@ -54,7 +56,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Path("/v1/contacts")
-@Tag(name = "Contacts")
+@Tag(name = "Contacts", description = "Contacts, their contact points, tags and dated history; duplicates, merges and exports")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
 public class ContactResource {
@@ -93,7 +95,7 @@ public class ContactResource {
     @Operation(operationId = "createContact", summary = "Create a contact",
             description = "With an Idempotency-Key, a retry with the same body returns the first response and creates nothing; the same key with another body is a 422.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactInput.class)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+    @APIResponse(responseCode = "201", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "Created; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = PROBLEM))
@@ -134,9 +136,9 @@ public class ContactResource {
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "getContact", summary = "Get a contact")
-    @APIResponse(responseCode = "200", description = "The contact; its version is the strong ETag",
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The contact; its version is the strong ETag",
             content = @Content(schema = @Schema(implementation = ContactView.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match matched: unchanged")
+    @APIResponse(responseCode = "304", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "If-None-Match matched: unchanged")
     @APIResponse(responseCode = "308", description = "Merged into another contact, named by Location and `mergedInto`",
             content = @Content(schema = @Schema(implementation = MergedContactView.class)))
     @APIResponse(responseCode = "404", description = "No such contact in your workspace", content = @Content(mediaType = PROBLEM))
@@ -165,7 +167,7 @@ public class ContactResource {
     @Operation(operationId = "updateContact", summary = "Change a contact (JSON Merge Patch)",
             description = "Send only what changes; null removes a field; a list replaces the whole list. Job, place and relationship changes are recorded in the contact's history as of effectiveOn.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ContactInput.class)))
-    @APIResponse(responseCode = "200", description = "The changed contact with its new ETag",
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The changed contact with its new ETag",
             content = @Content(schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such contact in your workspace", content = @Content(mediaType = PROBLEM))

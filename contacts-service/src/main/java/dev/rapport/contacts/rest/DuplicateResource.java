@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Path("/v1/contacts/duplicates")
-@Tag(name = "Contacts")
+@Tag(name = "Contacts", description = "Contacts, their contact points, tags and dated history; duplicates, merges and exports")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
 public class DuplicateResource {

@@ -47,7 +47,7 @@ import java.util.UUID;
 
 /** Bring contacts in: upload a file as the request body or as a form; it is imported in the background. */
 @Path("/v1/imports")
-@Tag(name = "Imports")
+@Tag(name = "Imports", description = "vCard, LinkedIn and Google CSV, and Rapport JSON files in, with the outcome of every row")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
 public class ImportResource {

@@ -32,7 +32,7 @@ import java.util.UUID;
 
 /** Tags are created by using them on a contact; here they are listed, renamed and deleted workspace-wide. */
 @Path("/v1/tags")
-@Tag(name = "Tags")
+@Tag(name = "Tags", description = "The workspace's tags, with how many contacts carry each")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
 public class TagResource {

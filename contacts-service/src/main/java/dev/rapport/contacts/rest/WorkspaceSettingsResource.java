@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Locale;
 
 @Path("/v1/settings")
-@Tag(name = "Workspace settings")
+@Tag(name = "Workspace settings", description = "The workspace's contact settings, such as the region national phone numbers are read in")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
 public class WorkspaceSettingsResource {

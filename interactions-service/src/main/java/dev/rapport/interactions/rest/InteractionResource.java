@@ -1,5 +1,7 @@
 package dev.rapport.interactions.rest;
 
+import dev.rapport.kit.openapi.ApiHeaders;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.interactions.config.InteractionsConfig;
@@ -84,7 +86,7 @@ public class InteractionResource {
     @Operation(operationId = "logInteraction", summary = "Log an interaction",
             description = "With an Idempotency-Key, a retry with the same body returns the first response and logs nothing; the same key with another body is a 422. Emits interaction.logged.v1.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InteractionInput.class)))
-    @APIResponse(responseCode = "201", description = "Logged; Location and ETag headers set",
+    @APIResponse(responseCode = "201", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "Logged; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = InteractionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = PROBLEM))
@@ -122,9 +124,9 @@ public class InteractionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "getInteraction", summary = "Get an interaction")
-    @APIResponse(responseCode = "200", description = "The interaction; its version is the strong ETag",
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The interaction; its version is the strong ETag",
             content = @Content(schema = @Schema(implementation = InteractionView.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match matched: unchanged")
+    @APIResponse(responseCode = "304", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "If-None-Match matched: unchanged")
     @APIResponse(responseCode = "404", description = "No such interaction you can see in your workspace", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         LoggedInteraction logged = interactions.find(id).orElseThrow(() -> Problems.notFound("No interaction " + id));
@@ -141,7 +143,7 @@ public class InteractionResource {
     @Operation(operationId = "updateInteraction", summary = "Change an interaction (JSON Merge Patch)",
             description = "Send only what changes; null removes a field; a list replaces the whole list. source and externalId cannot change. Emits interaction.updated.v1.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = InteractionInput.class)))
-    @APIResponse(responseCode = "200", description = "The changed interaction with its new ETag",
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The changed interaction with its new ETag",
             content = @Content(schema = @Schema(implementation = InteractionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such interaction you can see in your workspace", content = @Content(mediaType = PROBLEM))

@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Set;
 
 @Path("/v1/interactions/stats")
-@Tag(name = "Interactions")
+@Tag(name = "Interactions", description = "The interaction log: meetings, calls, messages, notes, feedback and follow-ups")
 @Produces(MediaType.APPLICATION_JSON)
 public class InteractionStatsResource {
 

@@ -1,5 +1,7 @@
 package dev.rapport.reminders.rest;
 
+import dev.rapport.kit.openapi.ApiHeaders;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.rapport.kit.http.IfMatch;
 import dev.rapport.kit.http.Pages;
 import dev.rapport.kit.http.StrictJson;
@@ -76,7 +78,7 @@ public class CadenceResource {
     @Operation(operationId = "createCadence", summary = "Keep in touch with a contact, or everyone with a tag, this often",
             description = "Creates or moves the keep-in-touch reminders it governs (reminder.created|updated.v1): due the last interaction + every, or, with none yet, today + every.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CadenceInput.class)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set", content = @Content(schema = @Schema(implementation = CadenceView.class)))
+    @APIResponse(responseCode = "201", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "Created; Location and ETag headers set", content = @Content(schema = @Schema(implementation = CadenceView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The contact or tag has a cadence already", content = @Content(mediaType = PROBLEM))
@@ -133,7 +135,7 @@ public class CadenceResource {
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "getCadence", summary = "Get a cadence")
-    @APIResponse(responseCode = "200", description = "The cadence; its version is the strong ETag", content = @Content(schema = @Schema(implementation = CadenceView.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The cadence; its version is the strong ETag", content = @Content(schema = @Schema(implementation = CadenceView.class)))
     @APIResponse(responseCode = "404", description = "No such cadence you can see in your workspace", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
         Cadence cadence = cadences.find(id).orElseThrow(() -> Problems.notFound("No cadence " + id));
@@ -146,7 +148,7 @@ public class CadenceResource {
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "updateCadence", summary = "Change how often", description = "Moves the keep-in-touch reminders it governs (reminder.updated.v1).")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CadencePatch.class)))
-    @APIResponse(responseCode = "200", description = "The changed cadence with its new ETag", content = @Content(schema = @Schema(implementation = CadenceView.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The changed cadence with its new ETag", content = @Content(schema = @Schema(implementation = CadenceView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such cadence you can see in your workspace", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))

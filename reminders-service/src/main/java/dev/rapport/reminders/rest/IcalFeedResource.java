@@ -1,5 +1,7 @@
 package dev.rapport.reminders.rest;
 
+import dev.rapport.kit.openapi.ApiHeaders;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.reminders.service.CalendarFeeds;
 import jakarta.annotation.security.PermitAll;
@@ -18,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ import static dev.rapport.reminders.rest.ReminderResource.PROBLEM;
 
 /** What calendar apps fetch: the URL is the credential, so no bearer token is asked for (nor could be sent). */
 @Path("/ical")
-@Tag(name = "Calendar feeds")
+@Tag(name = "Calendar feeds", description = "Secret URLs that put your reminders and birthdays in any calendar app")
 public class IcalFeedResource {
 
     static final String CALENDAR = "text/calendar; charset=utf-8";
@@ -42,12 +43,11 @@ public class IcalFeedResource {
     @Path("/{token}.ics")
     @PermitAll
     @Produces(CALENDAR)
-    @SecurityRequirement(name = "none")
     @Operation(operationId = "getCalendarFeed", summary = "A calendar feed (RFC 5545), for calendar apps",
             description = "Your open reminders and the keep-in-touch days of contacts you may see, and their birthdays as yearly all-day events. If-None-Match and If-Modified-Since answer 304 when nothing changed.")
-    @APIResponse(responseCode = "200", description = "The calendar; ETag and Last-Modified set",
+    @APIResponse(responseCode = "200", headers = {@Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), @Header(name = ApiHeaders.LAST_MODIFIED, ref = ApiHeaders.LAST_MODIFIED)}, description = "The calendar; ETag and Last-Modified set",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "If-None-Match matched: unchanged")
+    @APIResponse(responseCode = "304", headers = {@Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), @Header(name = ApiHeaders.LAST_MODIFIED, ref = ApiHeaders.LAST_MODIFIED)}, description = "If-None-Match matched: unchanged")
     @APIResponse(responseCode = "404", description = "No such feed (unknown or revoked: the same answer)", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("token") String token, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                         @Context Request request) {

@@ -1,5 +1,7 @@
 package dev.rapport.reminders.rest;
 
+import dev.rapport.kit.openapi.ApiHeaders;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.http.IfMatch;
@@ -84,7 +86,7 @@ public class ReminderResource {
     @Operation(operationId = "createReminder", summary = "Remind me (a one-off reminder, optionally repeating)",
             description = "With an Idempotency-Key, a retry with the same body returns the first response and creates nothing; the same key with another body is a 422. Emits reminder.created.v1.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReminderInput.class)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+    @APIResponse(responseCode = "201", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "Created; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = ReminderView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = PROBLEM))
@@ -139,7 +141,7 @@ public class ReminderResource {
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = "getReminder", summary = "Get a reminder")
-    @APIResponse(responseCode = "200", description = "The reminder; its version is the strong ETag",
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The reminder; its version is the strong ETag",
             content = @Content(schema = @Schema(implementation = ReminderView.class)))
     @APIResponse(responseCode = "404", description = "No such reminder you can see in your workspace", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
@@ -154,7 +156,7 @@ public class ReminderResource {
     @Operation(operationId = "updateReminder", summary = "Change a one-off reminder or follow-up (JSON Merge Patch)",
             description = "Send only what changes; null removes a field. A changed reminder is open again and no longer snoozed. Keep-in-touch reminders follow their cadence (409). Emits reminder.updated.v1.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ReminderInput.class)))
-    @APIResponse(responseCode = "200", description = "The changed reminder with its new ETag",
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The changed reminder with its new ETag",
             content = @Content(schema = @Schema(implementation = ReminderView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such reminder you can see in your workspace", content = @Content(mediaType = PROBLEM))
@@ -199,7 +201,7 @@ public class ReminderResource {
     @Operation(operationId = "snoozeReminder", summary = "Not before a day",
             description = "An interaction that moves a keep-in-touch past the day ends the snooze by itself. If-Match is optional here. Emits reminder.updated.v1.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SnoozeInput.class)))
-    @APIResponse(responseCode = "200", description = "The snoozed reminder", content = @Content(schema = @Schema(implementation = ReminderView.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The snoozed reminder", content = @Content(schema = @Schema(implementation = ReminderView.class)))
     @APIResponse(responseCode = "404", description = "No such reminder you can see in your workspace", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Completed or dismissed already", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
@@ -224,7 +226,7 @@ public class ReminderResource {
     @Operation(operationId = "completeReminder", summary = "Done",
             description = "A keep-in-touch counts from today; a repeating one-off rolls to its next day; any other is completed. Completing does not pretend an interaction happened: send logInteraction to have one logged with the reminder's contact (interactions-service logs it from reminder.completed.v1, and it moves the keep-in-touch like any interaction). The body is optional; If-Match too. Emits reminder.completed.v1.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompleteInput.class)))
-    @APIResponse(responseCode = "200", description = "The reminder after it", content = @Content(schema = @Schema(implementation = CompletionView.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The reminder after it", content = @Content(schema = @Schema(implementation = CompletionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such reminder you can see in your workspace", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Completed or dismissed already", content = @Content(mediaType = PROBLEM))
@@ -244,7 +246,7 @@ public class ReminderResource {
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "dismissReminder", summary = "Not doing it",
             description = "A keep-in-touch skips this round (counts from today); a repeating one-off rolls to its next day; any other is dismissed. If-Match is optional here. Emits reminder.dismissed.v1.")
-    @APIResponse(responseCode = "200", description = "The reminder after it", content = @Content(schema = @Schema(implementation = ReminderView.class)))
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), description = "The reminder after it", content = @Content(schema = @Schema(implementation = ReminderView.class)))
     @APIResponse(responseCode = "404", description = "No such reminder you can see in your workspace", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Completed or dismissed already", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))

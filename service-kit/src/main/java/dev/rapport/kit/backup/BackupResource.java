@@ -1,5 +1,7 @@
 package dev.rapport.kit.backup;
 
+import dev.rapport.kit.openapi.ApiHeaders;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.rapport.kit.config.ServiceConfig;
 import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
@@ -26,7 +28,7 @@ import java.util.Map;
 
 /** Every service's backup of its own data for the caller's workspace, and its restore into an empty one. */
 @Path("/v1/backup")
-@Tag(name = "Backup")
+@Tag(name = "Backup", description = "This service's data of your workspace as one signed file, and restoring it into an empty workspace")
 @RolesAllowed(Roles.ADMIN)
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "403", description = "Not a workspace admin", content = @Content(mediaType = "application/problem+json"))
@@ -48,7 +50,7 @@ public class BackupResource {
     @Operation(operationId = "backupWorkspace", summary = "Back up this service's data of your workspace",
             description = "NDJSON, streamed from one consistent snapshot: a header line, one line per row, and an end line "
                     + "with the row count. Back up every service to back up the whole workspace.")
-    @APIResponse(responseCode = "200", description = "The backup", content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.CONTENT_DISPOSITION, ref = ApiHeaders.CONTENT_DISPOSITION), description = "The backup", content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Backups are not configured (no rapport.backup.signing-key)",
             content = @Content(mediaType = PROBLEM))
     public Response backup() {

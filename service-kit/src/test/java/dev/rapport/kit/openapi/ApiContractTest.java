@@ -1,0 +1,76 @@
+package dev.rapport.kit.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiContractTest {
+
+    @Test
+    void aSecuredIdempotentCreateGetsProblemsTheSharedErrorsAndItsHeaders() {
+        Operation create = OASFactory.createOperation()
+                .addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER))
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("SecurityScheme", List.of("member")))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("201", OASFactory.createAPIResponse().description("Created"))
+                        .addAPIResponse("422", OASFactory.createAPIResponse().description("Invalid")));
+        OpenAPI api = document("/v1/things", create);
+
+        new ApiContract().filterOpenAPI(api);
+
+        APIResponse created = create.getResponses().getAPIResponse("201");
+        assertEquals(Set.of("Location", "Idempotent-Replayed"), created.getHeaders().keySet());
+        for (String status : List.of("401", "403", "422", "503")) {
+            APIResponse error = create.getResponses().getAPIResponse(status);
+            assertEquals("#/components/schemas/Problem",
+                    error.getContent().getMediaType("application/problem+json").getSchema().getRef(), status);
+        }
+        assertTrue(create.getResponses().getAPIResponse("401").getHeaders().containsKey("WWW-Authenticate"));
+        assertTrue(create.getResponses().getAPIResponse("503").getHeaders().containsKey("Retry-After"));
+        assertEquals(Set.of("Location", "Idempotent-Replayed", "WWW-Authenticate", "Retry-After"),
+                api.getComponents().getHeaders().keySet(), "only the headers some response sends");
+        assertTrue(api.getComponents().getSchemas().containsKey("Problem"));
+        assertEquals("/", api.getServers().get(0).getUrl());
+    }
+
+    @Test
+    void anOperationWithoutATokenSaysSoAndGetsNo401() {
+        Operation feed = OASFactory.createOperation()
+                .addParameter(OASFactory.createParameter().name("cursor").in(Parameter.In.QUERY))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("A page")));
+        OpenAPI api = document("/feed", feed);
+
+        new ApiContract().filterOpenAPI(api);
+
+        assertEquals(List.of(), feed.getSecurity());
+        assertNull(feed.getResponses().getAPIResponse("401"));
+        assertTrue(feed.getResponses().getAPIResponse("200").getHeaders().containsKey("Link"), "a page links its next");
+    }
+
+    @Test
+    void resteasyProblemsOwnSchemasGiveWayToOurs() {
+        OpenAPI api = document("/x", OASFactory.createOperation().responses(OASFactory.createAPIResponses()));
+        api.components(OASFactory.createComponents()
+                .addSchema("HttpProblem", OASFactory.createSchema())
+                .addSchema("HttpValidationProblem", OASFactory.createSchema()));
+
+        new ApiContract().filterOpenAPI(api);
+
+        assertEquals(Set.of("Problem", "Violation"), api.getComponents().getSchemas().keySet());
+    }
+
+    private static OpenAPI document(String path, Operation operation) {
+        return OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem(path, OASFactory.createPathItem().POST(operation)));
+    }
+}
