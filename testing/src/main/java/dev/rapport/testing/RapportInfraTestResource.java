@@ -9,13 +9,15 @@ import java.util.Map;
 /**
  * Points a service under {@code @QuarkusTest} at the shared real PostgreSQL and Kafka, and makes it trust the
  * test signing key ({@link TestTokens}). Services compose their
- * JDBC URL from {@code rapport.db.port}, so one resource serves all three databases.
+ * JDBC URL from {@code rapport.db.port}, so one resource serves all three databases. Every JSON answer the tests receive
+ * is checked against the service's API document ({@link ResponsesMatchApiDocument}).
  */
 public class RapportInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
         Infrastructure infrastructure = TestInfrastructure.get();
+        ResponsesMatchApiDocument.install();
         return Map.of(
                 "rapport.db.port", Integer.toString(infrastructure.postgres().port()),
                 "kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers(),

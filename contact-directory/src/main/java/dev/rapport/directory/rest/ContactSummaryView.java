@@ -17,10 +17,10 @@ public record ContactSummaryView(
         @Schema(description = "The contact's tags", examples = "[\"mentor\"]") List<String> tags,
         @Schema(nullable = true, enumeration = {"professional", "personal", "both"},
                 description = "How the user knows the contact; null when not said") String relationship,
-        @Schema(description = "The contact's version this summary reflects") long version) {
+        @Schema(required = true, description = "The contact's version this summary reflects") long version) {
 
     @Schema(name = ContactSummaryApiNames.BIRTHDAY_SCHEMA)
-    public record Birthday(int month, int day, Integer year) {
+    public record Birthday(@Schema(required = true) int month, @Schema(required = true) int day, Integer year) {
     }
 
     public static ContactSummaryView of(ContactProjection projection) {

@@ -1,5 +1,7 @@
 package dev.rapport.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.rapport.kit.openapi.ApiHeaders;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -71,8 +73,8 @@ public class ContactExportResource {
             @Content(mediaType = "text/vcard"), @Content(mediaType = "text/csv"), @Content(mediaType = "application/json")})
     @APIResponse(responseCode = "422", description = "Unknown format or version, or invalid filters",
             content = @Content(mediaType = "application/problem+json"))
-    public Response export(@Parameter(description = "vcard (default), csv or json") @QueryParam("format") String format,
-                           @Parameter(description = "vCard version: 4.0 (default) or 3.0") @QueryParam("version") String version,
+    public Response export(@Parameter(description = "vcard (default), csv or json", schema = @Schema(type = SchemaType.STRING, enumeration = {"vcard", "csv", "json"})) @QueryParam("format") String format,
+                           @Parameter(description = "vCard version: 4.0 (default) or 3.0", schema = @Schema(type = SchemaType.STRING, enumeration = {"4.0", "3.0"})) @QueryParam("version") String version,
                            @BeanParam ContactListParameters filters) {
         String user = workspaces.currentUser().orElseThrow();
         ContactSearch search = filters.toSearch(user, config.defaultPageSize(), config.maxPageSize());

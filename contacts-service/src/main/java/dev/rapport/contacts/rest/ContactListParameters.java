@@ -1,5 +1,7 @@
 package dev.rapport.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.rapport.kit.http.WholeNumberParameter;
 import dev.rapport.kit.http.Folding;
 import dev.rapport.contacts.domain.InvalidValue;
@@ -44,7 +46,7 @@ public class ContactListParameters {
     public String city;
 
     @QueryParam("relationship")
-    @Parameter(description = "professional, personal or both")
+    @Parameter(description = "professional, personal or both", schema = @Schema(type = SchemaType.STRING, enumeration = {"professional", "personal", "both"}))
     public String relationship;
 
     @QueryParam("owner")
@@ -60,7 +62,7 @@ public class ContactListParameters {
     public String birthdayBetween;
 
     @QueryParam("sort")
-    @Parameter(description = "name, updatedAt or createdAt; prefix with - for descending", example = "-updatedAt")
+    @Parameter(description = "name, updatedAt or createdAt; prefix with - for descending", example = "-updatedAt", schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "updatedAt", "-updatedAt", "createdAt", "-createdAt"}))
     public String sort;
 
     @QueryParam("limit")

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.rapport.kit.openapi.ApiHeaders;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.rapport.kit.http.Pages;
@@ -176,7 +177,7 @@ public class ContactResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
     public Response update(@PathParam("id") UUID id, String body,
                            @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Parameter(description = "When the change took effect (ISO date; default today)")
+                           @Parameter(description = "When the change took effect (ISO date; default today)", schema = @Schema(type = SchemaType.STRING, format = "date"))
                            @QueryParam("effectiveOn") String effectiveOn) {
         JsonNode patch = strictJson.tree(body);
         Optional<Long> version = version(ifMatch);

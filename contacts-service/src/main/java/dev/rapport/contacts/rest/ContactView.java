@@ -11,7 +11,7 @@ import java.util.UUID;
 
 @Schema(name = "Contact")
 public record ContactView(
-        @Schema(examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID id,
+        @Schema(required = true, examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID id,
         String givenName, String familyName,
         @Schema(examples = "Ada Lovelace") String displayName,
         String nickname, String pronouns,
@@ -20,11 +20,11 @@ public record ContactView(
         String city, String region, String country, String address,
         Birthday birthday, String howWeMet, String metAt, LocalDate metOn, String relationship, String note,
         List<String> tags,
-        @Schema(enumeration = {"workspace", "private"}) String visibility,
+        @Schema(required = true, enumeration = {"workspace", "private"}) String visibility,
         @Schema(description = "The user who added the contact; only they see a private contact") String ownerId,
         @Schema(description = "The user (token subject) who added the contact") String createdBy,
-        Instant createdAt, Instant updatedAt,
-        @Schema(description = "Optimistic-locking version; also sent as the strong ETag") long version) {
+        @Schema(required = true) Instant createdAt, Instant updatedAt,
+        @Schema(required = true, description = "Optimistic-locking version; also sent as the strong ETag") long version) {
 
     public static ContactView of(Contact contact) {
         ContactDetails d = contact.details();
@@ -42,7 +42,7 @@ public record ContactView(
     }
 
     @Schema(name = "Email")
-    public record Email(@Schema(examples = "ada@example.org") String address, String label, boolean primary) {
+    public record Email(@Schema(examples = "ada@example.org") String address, String label, @Schema(required = true) boolean primary) {
     }
 
     @Schema(name = "Phone", description = """
@@ -54,7 +54,7 @@ public record ContactView(
                         @Schema(description = "As it was written", examples = "020 7946 0958") String original,
                         @Schema(required = true, description = "Whether `number` holds the number in E.164 (false: only `original` is known)")
                         boolean normalized,
-                        String label, boolean primary) {
+                        String label, @Schema(required = true) boolean primary) {
     }
 
     @Schema(name = "SocialProfile", description = """
@@ -63,14 +63,14 @@ public record ContactView(
     public record SocialProfile(
             @Schema(enumeration = {"linkedin", "facebook", "x", "github", "instagram", "mastodon", "other"}) String network,
             @Schema(description = "Null only for an `other` profile known by its handle alone", nullable = true) String url,
-            @Schema(nullable = true) String handle, @Schema(nullable = true) String label, boolean primary) {
+            @Schema(nullable = true) String handle, @Schema(nullable = true) String label, @Schema(required = true) boolean primary) {
     }
 
     @Schema(name = "Website")
-    public record Website(String url, String kind, String label, boolean primary) {
+    public record Website(String url, @Schema(required = true) String kind, String label, @Schema(required = true) boolean primary) {
     }
 
     @Schema(name = "Birthday")
-    public record Birthday(int month, int day, Integer year) {
+    public record Birthday(@Schema(required = true) int month, @Schema(required = true) int day, Integer year) {
     }
 }

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 @Schema(name = "DuplicateCandidate", description = "Two contacts that may be the same person")
 public record DuplicateView(Side a, Side b,
-                            @Schema(description = "0..1: how likely they are the same person", examples = "0.99") double score,
+                            @Schema(required = true, description = "0..1: how likely they are the same person", examples = "0.99") double score,
                             @Schema(examples = "[\"same email ada@example.org\"]") List<String> reasons) {
 
     @Schema(name = "DuplicateSide")
-    public record Side(UUID id, String displayName) {
+    public record Side(@Schema(required = true) UUID id, String displayName) {
     }
 }

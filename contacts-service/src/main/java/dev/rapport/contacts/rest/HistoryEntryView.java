@@ -10,8 +10,8 @@ import java.util.UUID;
 
 @Schema(name = "HistoryEntry", description = "A dated change of job, place or relationship")
 public record HistoryEntryView(
-        UUID id,
-        @Schema(enumeration = {"job", "place", "relationship"}) String kind,
+        @Schema(required = true) UUID id,
+        @Schema(required = true, enumeration = {"job", "place", "relationship"}) String kind,
         @Schema(description = "When the change took effect") LocalDate effectiveOn,
         @Schema(examples = "{\"company\":\"Acme\",\"title\":\"Engineer\",\"department\":null}") Map<String, String> from,
         Map<String, String> to,

@@ -78,7 +78,7 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "File over 20 MiB", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "Empty file, unknown format, or a dryRun that is neither true nor false", content = @Content(mediaType = "application/problem+json"))
     public Response start(byte[] file,
-                          @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
+                          @Parameter(description = "vcard, linkedin, google or json; without it, told from Content-Type (and, for CSV, the header row)", schema = @Schema(type = SchemaType.STRING, enumeration = {"vcard", "linkedin", "google", "json"})) @QueryParam("format") String format,
                           @Parameter(description = "Report what would happen without writing", schema = @Schema(type = SchemaType.BOOLEAN))
                           @QueryParam("dryRun") String dryRun,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -100,7 +100,7 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "No file, more than one, an empty file, an unknown format, or a dryRun that is neither true nor false",
             content = @Content(mediaType = "application/problem+json"))
     public Response startFromForm(@RestForm("file") List<FileUpload> uploads,
-                                  @Parameter(description = "vcard, linkedin, google or json") @QueryParam("format") String format,
+                                  @Parameter(description = "vcard, linkedin, google or json; without it, told from Content-Type (and, for CSV, the header row)", schema = @Schema(type = SchemaType.STRING, enumeration = {"vcard", "linkedin", "google", "json"})) @QueryParam("format") String format,
                                   @Parameter(description = "Report what would happen without writing", schema = @Schema(type = SchemaType.BOOLEAN))
                           @QueryParam("dryRun") String dryRun,
                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -158,9 +158,9 @@ public class ImportResource {
     @APIResponse(responseCode = "404", description = "No such import of yours", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "Invalid outcome, rowsAfter or rowsLimit", content = @Content(mediaType = "application/problem+json"))
     public ImportJobView get(@PathParam("id") UUID id,
-                             @Parameter(description = "created, updated, skipped or failed") @QueryParam("outcome") String outcome,
-                             @Parameter(description = "Rows after this row number (default 0)") @QueryParam("rowsAfter") String rowsAfter,
-                             @Parameter(description = "At most this many rows (1 to 5,000; default 1,000)") @QueryParam("rowsLimit") String rowsLimit) {
+                             @Parameter(description = "created, updated, skipped or failed", schema = @Schema(type = SchemaType.STRING, enumeration = {"created", "updated", "skipped", "failed"})) @QueryParam("outcome") String outcome,
+                             @Parameter(description = "Rows after this row number (default 0)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("rowsAfter") String rowsAfter,
+                             @Parameter(description = "At most this many rows (1 to 5,000; default 1,000)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5000")) @QueryParam("rowsLimit") String rowsLimit) {
         List<FieldError> errors = new ArrayList<>();
         ImportOutcome only = outcome(outcome, errors);
         int after = WholeNumberParameter.parse("rowsAfter", rowsAfter, 0, 0, Integer.MAX_VALUE, errors);

@@ -1,5 +1,6 @@
 package dev.rapport.interactions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.rapport.interactions.config.CalendarConfig;
 import dev.rapport.interactions.domain.CalendarImport;
 import dev.rapport.interactions.domain.InvalidValue;
@@ -99,7 +100,7 @@ public class CalendarImportResource {
     @APIResponse(responseCode = "422", description = "No file, several, empty, or not an iCalendar file", content = @Content(mediaType = InteractionResource.PROBLEM))
     public Response importForm(@RestForm("file") List<FileUpload> uploads,
                                @RestForm("visibility") String formVisibility,
-                               @Parameter(description = "private (default) or workspace") @QueryParam("visibility") String visibility,
+                               @Parameter(description = "private (default) or workspace", schema = @Schema(type = SchemaType.STRING, enumeration = {"private", "workspace"})) @QueryParam("visibility") String visibility,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                @Context UriInfo uri) throws IOException {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("boundary=")) {

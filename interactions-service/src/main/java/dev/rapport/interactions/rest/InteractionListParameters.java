@@ -29,7 +29,7 @@ public class InteractionListParameters {
     public String contact;
 
     @QueryParam("kind")
-    @Parameter(schema = @Schema(enumeration = {"meeting", "call", "video_call", "email", "message", "social", "event", "note"}))
+    @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"meeting", "call", "video_call", "email", "message", "social", "event", "note"}))
     public String kind;
 
     @QueryParam("from")
@@ -45,7 +45,7 @@ public class InteractionListParameters {
     public String tag;
 
     @QueryParam("initiatedBy")
-    @Parameter(schema = @Schema(enumeration = {"me", "them", "mutual"}))
+    @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"me", "them", "mutual"}))
     public String initiatedBy;
 
     @QueryParam("q")

@@ -54,7 +54,7 @@ public class InteractionStatsResource {
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = InteractionResource.PROBLEM))
     public Response lastTouches(
             @Parameter(description = "Only contacts with this tag") @QueryParam("tag") String tag,
-            @Parameter(schema = @Schema(enumeration = {"professional", "personal", "both"})) @QueryParam("relationship") String relationship,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"professional", "personal", "both"})) @QueryParam("relationship") String relationship,
             @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {

@@ -57,7 +57,7 @@ public class AgendaResource {
     @Operation(operationId = "getAgenda", summary = "Your agenda: overdue, due on the day, and coming")
     @APIResponse(responseCode = "200", description = "The agenda", content = @Content(schema = @Schema(implementation = AgendaView.class)))
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
-    public AgendaView get(@Parameter(description = "The first day (default: today in your time zone)", schema = @Schema(format = "date"))
+    public AgendaView get(@Parameter(description = "The first day (default: today in your time zone)", schema = @Schema(type = SchemaType.STRING, format = "date"))
                           @QueryParam("date") String date,
                           @Parameter(description = "How many days from it, the first included (default 7, at most 366)", schema = @Schema(type = SchemaType.INTEGER))
                           @QueryParam("days") String days,

@@ -113,7 +113,7 @@ public class CadenceResource {
             description = "Cursor pagination: follow nextCursor (also in a Link rel=next header) until it is null. Cadences of contacts you may not see are left out.")
     @APIResponse(responseCode = "200", description = "A page of cadences", content = @Content(schema = @Schema(implementation = CadencePageView.class)))
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
-    public Response list(@Parameter(description = "Only this contact's") @QueryParam("contact") String contact,
+    public Response list(@Parameter(description = "Only this contact's", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("contact") String contact,
                          @Parameter(description = "Only this tag's (any case)") @QueryParam("tag") String tag,
                          @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER))
                          @QueryParam("limit") String limit,

@@ -110,9 +110,9 @@ public class ReminderResource {
     @APIResponse(responseCode = "200", description = "A page of reminders",
             content = @Content(schema = @Schema(implementation = ReminderPageView.class)))
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
-    public Response list(@Parameter(schema = @Schema(enumeration = {"open", "completed", "dismissed"})) @QueryParam("status") String status,
-                         @Parameter(schema = @Schema(enumeration = {"keep-in-touch", "one-off", "follow-up"})) @QueryParam("kind") String kind,
-                         @Parameter(description = "Only those about this contact") @QueryParam("contact") String contact,
+    public Response list(@Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"open", "completed", "dismissed"})) @QueryParam("status") String status,
+                         @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"keep-in-touch", "one-off", "follow-up"})) @QueryParam("kind") String kind,
+                         @Parameter(description = "Only those about this contact", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("contact") String contact,
                          @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * so generated clients see the truth: every error is one {@code Problem} (RFC 9457) schema; every operation may answer
  * 503 with {@code Retry-After} (its database unavailable), every secured one 401 and 403; a 201 or 202 carries
  * {@code Location}; a page (an operation taking {@code cursor}) its next page as {@code Link}; an operation taking {@code Idempotency-Key} may answer a replay marked {@code Idempotent-Replayed};
- * an operation without a token says so ({@code security: []}); the server is the origin serving the document.
+ * an operation without a token says so ({@code security: []}); the server is the origin serving the document. Schemas
+ * are shaped as sent and as read ({@link SchemaShapes}).
  * Resource methods refer to the shared headers by name ({@link ApiHeaders}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -46,10 +47,11 @@ public class ApiContract implements OASFilter {
         REPLACED.forEach(schemas::remove);
         schemas.put(PROBLEM, problem());
         schemas.put(VIOLATION, violation());
-        components.setSchemas(schemas);
         List<Operation> operations = api.getPaths() == null || api.getPaths().getPathItems() == null ? List.of()
                 : api.getPaths().getPathItems().values().stream().flatMap(item -> item.getOperations().values().stream()).toList();
         operations.forEach(ApiContract::complete);
+        SchemaShapes.apply(schemas, operations);
+        components.setSchemas(schemas);
         components.setHeaders(usedHeaders(operations));
         api.setServers(new ArrayList<>(List.of(OASFactory.createServer().url("/")
                 .description("The origin that serves this document"))));
