@@ -32,7 +32,7 @@ public final class ContactEventTypes {
      * The classpath folder of the schemas, examples and AsyncAPI document. Under {@code META-INF/resources} so a
      * Quarkus application that depends on this jar (contacts-service) serves them at {@code /events/}.
      */
-    public static final String RESOURCES = "META-INF/resources/events/";
+    public static final String RESOURCES = "META-INF/resources/events/contacts/";
 
     private ContactEventTypes() {
     }

@@ -20,7 +20,7 @@ public final class InteractionEventTypes {
     public static final List<String> ALL = List.of(LOGGED_V1, UPDATED_V1, DELETED_V1);
 
     /** The classpath folder of the schemas, examples and AsyncAPI document, served by interactions-service at /events/. */
-    public static final String RESOURCES = "META-INF/resources/events/";
+    public static final String RESOURCES = "META-INF/resources/events/interactions/";
 
     private InteractionEventTypes() {
     }

@@ -25,7 +25,7 @@ public final class ReminderEventTypes {
             DELETED_V1);
 
     /** The classpath folder of the schemas, examples and AsyncAPI document, served by reminders-service at /events/. */
-    public static final String RESOURCES = "META-INF/resources/events/";
+    public static final String RESOURCES = "META-INF/resources/events/reminders/";
 
     private ReminderEventTypes() {
     }

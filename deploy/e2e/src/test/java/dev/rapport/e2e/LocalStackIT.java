@@ -111,30 +111,59 @@ class LocalStackIT {
         }
     }
 
-    /** Each producer serves what its contract jar holds, at the URLs the AsyncAPI documents name. */
+    /**
+     * Each producer serves what its contract jar holds under {@code /events/<area>/}; every reference of every served
+     * AsyncAPI document resolves relative to the document itself (a consumer's, to the producer's files it serves too),
+     * so each document parses on its own.
+     */
     private static void assertProducersServeTheirEventDocuments(Ports ports) throws IOException {
         assertServes(ports.contactsUrl(), "contact-events", ContactEventTypes.RESOURCES, ContactEventTypes.ALL);
         assertServes(ports.interactionsUrl(), "interaction-events", InteractionEventTypes.RESOURCES, InteractionEventTypes.ALL);
         assertServes(ports.remindersUrl(), "reminder-events", ReminderEventTypes.RESOURCES, ReminderEventTypes.ALL);
-        // A consumer never serves the producer's files.
-        for (String consumer : List.of(ports.interactionsUrl(), ports.remindersUrl())) {
-            given().get(consumer + "/events/" + ContactEventTypes.CREATED_V1 + ".schema.json").then().statusCode(404);
-        }
+        assertReferencesResolve(ports.contactsUrl() + "/" + EVENTS + "contacts/asyncapi.yaml");
+        assertTrue(assertReferencesResolve(ports.interactionsUrl() + "/" + EVENTS + "interactions/asyncapi.yaml")
+                .containsAll(List.of("../contacts/" + ContactEventTypes.CREATED_V1 + ".schema.json",
+                        "../reminders/" + ReminderEventTypes.COMPLETED_V1 + ".schema.json")));
+        assertTrue(assertReferencesResolve(ports.remindersUrl() + "/" + EVENTS + "reminders/asyncapi.yaml")
+                .containsAll(List.of("../contacts/" + ContactEventTypes.CREATED_V1 + ".schema.json",
+                        "../interactions/" + InteractionEventTypes.LOGGED_V1 + ".schema.json")));
     }
+
+    private static final String EVENTS = "events/";
 
     private static void assertServes(String serviceUrl, String jar, String resources, List<String> types) throws IOException {
         List<String> documents = new ArrayList<>(List.of("asyncapi.yaml"));
         types.forEach(type -> documents.addAll(List.of(type + ".schema.json", type + ".example.json")));
+        String folder = resources.substring(resources.indexOf(EVENTS));
         for (String document : documents) {
-            // The services' jars are on this classpath too, each with its own asyncapi.yaml: take the contract jar's.
             URL file = Collections.list(LocalStackIT.class.getClassLoader().getResources(resources + document))
                     .stream().filter(url -> url.toString().contains(jar)).findFirst().orElseThrow();
             try (InputStream published = file.openStream()) {
-                String served = given().get(serviceUrl + "/events/" + document).then().statusCode(200)
+                String served = given().get(serviceUrl + "/" + folder + document).then().statusCode(200)
                         .extract().asString();
                 assertEquals(new String(published.readAllBytes(), StandardCharsets.UTF_8), served, document);
             }
         }
+    }
+
+    /**
+     * Every $ref of the document that leaves it is relative and answers 200 from where the document is served.
+     *
+     * @return those references
+     */
+    private static List<String> assertReferencesResolve(String documentUrl) {
+        String document = given().get(documentUrl).then().statusCode(200).extract().asString();
+        List<String> outside = new ArrayList<>();
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\$ref:\\s*'?([^'\\s#][^'\\s]*)'?").matcher(document);
+        while (refs.find()) {
+            outside.add(refs.group(1));
+        }
+        for (String ref : outside) {
+            assertFalse(ref.contains("://"), documentUrl + " refers to " + ref + ": not relative");
+            given().get(java.net.URI.create(documentUrl).resolve(ref).toString()).then().statusCode(200);
+        }
+        assertFalse(outside.isEmpty(), "no reference found in " + documentUrl);
+        return outside;
     }
 
     private static Response preflight(String url, String origin) {
