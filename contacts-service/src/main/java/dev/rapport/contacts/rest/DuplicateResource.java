@@ -41,7 +41,7 @@ public class DuplicateResource {
     @APIResponse(responseCode = "200", description = "Candidate pairs with a score and reasons",
             content = @Content(schema = @Schema(implementation = DuplicateView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "422", description = "Invalid limit", content = @Content(mediaType = "application/problem+json"))
-    public List<DuplicateView> list(@Parameter(description = "At most this many pairs (default 100, at most 500)")
+    public List<DuplicateView> list(@Parameter(description = "At most this many pairs (default 100, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
                                     @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         int size = WholeNumberParameter.parse("limit", limit, 100, 1, MAX, errors);

@@ -81,7 +81,8 @@ public class CalendarImportResource {
     @APIResponse(responseCode = "422", description = "Empty, not an iCalendar file (the problem names the line), or an invalid visibility",
             content = @Content(mediaType = InteractionResource.PROBLEM))
     public Response importFile(byte[] file,
-                               @Parameter(description = "Of the meetings created: private (default: a calendar is personal) or workspace")
+                               @Parameter(description = "Of the meetings created: private (default: a calendar is personal) or workspace",
+                                       schema = @Schema(type = SchemaType.STRING, enumeration = {"private", "workspace"}))
                                @QueryParam("visibility") String visibility,
                                @Context UriInfo uri) {
         return accept(file, visibility, uri);

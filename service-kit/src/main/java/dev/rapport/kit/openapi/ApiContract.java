@@ -22,8 +22,8 @@ import java.util.TreeMap;
 /**
  * What every Rapport operation answers beyond what its own annotations say, written into each service's API document
  * so generated clients see the truth: every error is one {@code Problem} (RFC 9457) schema; every operation may answer
- * 503 with {@code Retry-After} (its database unavailable), every secured one 401 and 403; a 201 or 202 carries
- * {@code Location}; a page (an operation taking {@code cursor}) its next page as {@code Link}; an operation taking {@code Idempotency-Key} may answer a replay marked {@code Idempotent-Replayed};
+ * 503 with {@code Retry-After} (its database unavailable), every secured one 401 and 403; a 201, 202 or redirect carries
+ * {@code Location}; a JSON page (with {@code nextCursor}) its next page as {@code Link}; an operation taking {@code Idempotency-Key} may answer a replay marked {@code Idempotent-Replayed};
  * an operation without a token says so ({@code security: []}); the server is the origin serving the document. Schemas
  * are shaped as sent and as read ({@link SchemaShapes}).
  * Resource methods refer to the shared headers by name ({@link ApiHeaders}).
@@ -38,6 +38,10 @@ public class ApiContract implements OASFilter {
     private static final String VIOLATION = "Violation";
     /** resteasy-problem's own schemas, which describe its defaults (optional type, example.com URIs), not ours. */
     private static final List<String> REPLACED = List.of("HttpProblem", "HttpValidationProblem");
+    /** The descriptions Quarkus gives the 401 and 403 it adds to secured operations. */
+    private static final List<String> QUARKUS_DEFAULTS = List.of("Not Authorized", "Not Allowed");
+
+    private Map<String, Schema> schemas;
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -45,11 +49,12 @@ public class ApiContract implements OASFilter {
         api.setComponents(components);
         Map<String, Schema> schemas = new TreeMap<>(components.getSchemas() == null ? Map.of() : components.getSchemas());
         REPLACED.forEach(schemas::remove);
+        this.schemas = schemas;
         schemas.put(PROBLEM, problem());
         schemas.put(VIOLATION, violation());
         List<Operation> operations = api.getPaths() == null || api.getPaths().getPathItems() == null ? List.of()
                 : api.getPaths().getPathItems().values().stream().flatMap(item -> item.getOperations().values().stream()).toList();
-        operations.forEach(ApiContract::complete);
+        operations.forEach(this::complete);
         SchemaShapes.apply(schemas, operations);
         components.setSchemas(schemas);
         components.setHeaders(usedHeaders(operations));
@@ -57,7 +62,7 @@ public class ApiContract implements OASFilter {
                 .description("The origin that serves this document"))));
     }
 
-    private static void complete(Operation operation) {
+    private void complete(Operation operation) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
@@ -78,13 +83,13 @@ public class ApiContract implements OASFilter {
             if (status.startsWith("4") || status.startsWith("5")) {
                 response.setContent(problemContent());
             }
-            if (status.equals("201") || status.equals("202")) {
+            if (List.of("201", "202", "301", "302", "303", "307", "308").contains(status)) {
                 header(response, ApiHeaders.LOCATION);
             }
             if (idempotent && status.startsWith("2")) {
                 header(response, ApiHeaders.IDEMPOTENT_REPLAYED);
             }
-            if (paged && status.equals("200")) {
+            if (paged && status.equals("200") && isPage(response)) {
                 header(response, ApiHeaders.LINK);
             }
         });
@@ -104,6 +109,17 @@ public class ApiContract implements OASFilter {
         return used;
     }
 
+    /** A JSON page (its schema has {@code nextCursor}), not a file download that happens to take the list filters. */
+    private boolean isPage(APIResponse response) {
+        if (response.getContent() == null || response.getContent().getMediaType("application/json") == null) {
+            return false;
+        }
+        Schema schema = response.getContent().getMediaType("application/json").getSchema();
+        String ref = schema == null ? null : schema.getRef();
+        Schema page = ref == null || schemas == null ? schema : schemas.get(ref.substring(SCHEMAS.length()));
+        return page != null && page.getProperties() != null && page.getProperties().containsKey("nextCursor");
+    }
+
     private static boolean takes(Operation operation, Parameter.In in, String name) {
         return operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> p.getIn() == in && name.equalsIgnoreCase(p.getName()));
@@ -116,7 +132,7 @@ public class ApiContract implements OASFilter {
             responses.addAPIResponse(status, response);
         }
         // Quarkus' automatic security responses say only "Not Authorized" / "Not Allowed".
-        if (response.getDescription() == null || response.getDescription().startsWith("Not ")) {
+        if (response.getDescription() == null || QUARKUS_DEFAULTS.contains(response.getDescription())) {
             response.setDescription(description);
         }
         for (String header : headers) {

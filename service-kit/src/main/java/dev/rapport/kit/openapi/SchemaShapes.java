@@ -18,10 +18,11 @@ import java.util.Set;
  * Shapes the schemas the way Jackson really writes and reads them, so generated clients get the types right:
  * <ul>
  * <li><b>Responses</b> carry every property (nulls are written, not left out), so each property of a schema only
- * responses use is {@code required}; a property its class did not mark {@code required = true} may be null, and so
+ * responses (2xx and 3xx) use is {@code required}; a property its class did not mark {@code required = true} may be null, and so
  * may a map's values.</li>
- * <li><b>Merge patches</b> ({@code application/merge-patch+json}) get their own schema, {@code <Name>Patch}, where every
- * property is optional and may be {@code null}, which removes it (RFC 7396).</li>
+ * <li><b>Merge patches</b> (a body only read as {@code application/merge-patch+json}, from {@code <Name>Input}) get their
+ * own schema, {@code <Name>Patch}, where every property is optional and those creating does not require may be
+ * {@code null}, which removes them (RFC 7396).</li>
  * <li><b>Request bodies</b> leave out what they do not need: a default is said in the description, not as
  * {@code default}, which client generators read as "always present".</li>
  * </ul>
@@ -48,7 +49,7 @@ final class SchemaShapes {
             }
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                 operation.getResponses().getAPIResponses().forEach((status, response) -> {
-                    if (status.startsWith("2") && response.getContent() != null) {
+                    if ((status.startsWith("2") || status.startsWith("3")) && response.getContent() != null) {
                         response.getContent().getMediaTypes().values().forEach(media -> collect(media.getSchema(), schemas, written));
                     }
                 });
@@ -98,7 +99,7 @@ final class SchemaShapes {
         property.setDefaultValue(null);
         String description = property.getDescription();
         if (description == null || !description.toLowerCase().contains("default")) {
-            property.setDescription((description == null ? "" : description.strip() + " ") + "Default: " + value + ".");
+            property.setDescription(sentence(description) + "Default: " + value + ".");
         }
     }
 
@@ -108,31 +109,44 @@ final class SchemaShapes {
             return;
         }
         MediaType patch = body.getContent().getMediaType(MERGE_PATCH);
-        if (patch == null || patch.getSchema() == null || patch.getSchema().getRef() == null) {
+        // Only a body read as a merge patch alone; a schema already named ...Patch was written for its operation.
+        if (patch == null || body.getContent().getMediaTypes().size() != 1 || patch.getSchema() == null
+                || patch.getSchema().getRef() == null || !patch.getSchema().getRef().endsWith("Input")) {
             return;
         }
         String input = patch.getSchema().getRef().substring(SCHEMAS.length());
-        String name = (input.endsWith("Input") ? input.substring(0, input.length() - "Input".length())
-                : input.endsWith("Patch") ? input.substring(0, input.length() - "Patch".length()) : input) + "Patch";
+        String name = input.substring(0, input.length() - "Input".length()) + "Patch";
         Schema source = schemas.get(input);
         if (source == null) {
             return;
         }
+        // What creating requires cannot be removed: null there is a 422, so only the others admit null.
+        Set<String> kept = new HashSet<>(source.getRequired() == null ? List.of() : source.getRequired());
         Schema copy = copy(source);
         copy.setRequired(null);
         if (source.getProperties() != null) {
             Map<String, Schema> properties = new LinkedHashMap<>();
             source.getProperties().forEach((property, schema) -> {
-                Schema nullable = nullable(copy(schema));
-                nullable.setDefaultValue(null);
-                properties.put(property, nullable);
+                Schema optional = kept.contains(property) ? copy(schema) : nullable(copy(schema));
+                optional.setDefaultValue(null);
+                properties.put(property, optional);
             });
             copy.setProperties(properties);
         }
-        copy.setDescription((source.getDescription() == null ? "" : source.getDescription().strip() + " ")
-                + "A JSON Merge Patch (RFC 7396): send only what changes; null removes a field; a list replaces the whole list.");
+        copy.setDescription(sentence(source.getDescription())
+                + "A JSON Merge Patch (RFC 7396): send only what changes; null removes a field (one that creating does not "
+                + "require); a list replaces the whole list.");
         schemas.put(name, copy);
         patch.setSchema(OASFactory.createSchema().ref(SCHEMAS + name));
+    }
+
+    /** The text as a sentence followed by a space, or nothing. */
+    private static String sentence(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String stripped = text.strip();
+        return stripped + (stripped.endsWith(".") ? " " : ". ");
     }
 
     /** The same schema that also admits null. */

@@ -3,6 +3,7 @@ package dev.rapport.kit.openapi;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,12 @@ class ApiContractTest {
     void anOperationWithoutATokenSaysSoAndGetsNo401() {
         Operation feed = OASFactory.createOperation()
                 .addParameter(OASFactory.createParameter().name("cursor").in(Parameter.In.QUERY))
-                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("A page")));
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("A page")
+                        .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/Page"))))));
         OpenAPI api = document("/feed", feed);
+        api.components(OASFactory.createComponents().addSchema("Page", OASFactory.createSchema()
+                .addProperty("items", OASFactory.createSchema()).addProperty("nextCursor", OASFactory.createSchema())));
 
         new ApiContract().filterOpenAPI(api);
 
@@ -67,6 +72,33 @@ class ApiContractTest {
         new ApiContract().filterOpenAPI(api);
 
         assertEquals(Set.of("Problem", "Violation"), api.getComponents().getSchemas().keySet());
+    }
+
+    @Test
+    void aMergePatchBodyGetsItsOwnSchemaWhereOnlyWhatCreatingDoesNotRequireMayBeNull() {
+        Operation patch = OASFactory.createOperation().requestBody(OASFactory.createRequestBody().content(
+                OASFactory.createContent().addMediaType("application/merge-patch+json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/ThingInput")))))
+                .responses(OASFactory.createAPIResponses());
+        OpenAPI api = document("/v1/things/{id}", patch);
+        api.components(OASFactory.createComponents().addSchema("ThingInput", OASFactory.createSchema()
+                .addProperty("name", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("note", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .defaultValue("none"))
+                .required(List.of("name"))));
+
+        new ApiContract().filterOpenAPI(api);
+
+        var thingPatch = api.getComponents().getSchemas().get("ThingPatch");
+        assertEquals("#/components/schemas/ThingPatch",
+                patch.getRequestBody().getContent().getMediaType("application/merge-patch+json").getSchema().getRef());
+        assertNull(thingPatch.getRequired(), "nothing is required in a patch");
+        assertEquals(List.of(Schema.SchemaType.STRING),
+                thingPatch.getProperties().get("name").getType(), "what creating requires cannot be removed");
+        assertTrue(thingPatch.getProperties().get("note").getType()
+                .contains(Schema.SchemaType.NULL));
+        assertNull(thingPatch.getProperties().get("note").getDefaultValue());
+        assertEquals(List.of("name"), api.getComponents().getSchemas().get("ThingInput").getRequired(), "the input is left as it was");
     }
 
     private static OpenAPI document(String path, Operation operation) {
