@@ -9,8 +9,8 @@ import java.util.UUID;
 /** The summary's API type; its schema names are the service's own ({@link ContactSummaryApiNames}). */
 @Schema(name = ContactSummaryApiNames.SUMMARY_SCHEMA, description = "A contact as this service knows it.")
 public record ContactSummaryView(
-        @Schema(examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID contactId,
-        @Schema(examples = "Ada Lovelace") String displayName,
+        @Schema(required = true, examples = "01936f0e-7c4a-7cc1-8c3e-0f6f1d2b3a4c") UUID contactId,
+        @Schema(required = true, examples = "Ada Lovelace") String displayName,
         @Schema(description = "Every email address of the contact, primary first", examples = "[\"ada@example.org\"]")
         List<String> emails,
         @Schema(nullable = true) Birthday birthday,

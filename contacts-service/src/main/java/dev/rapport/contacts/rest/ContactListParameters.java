@@ -66,7 +66,7 @@ public class ContactListParameters {
     public String sort;
 
     @QueryParam("limit")
-    @Parameter(description = "Page size (default 50, at most 200)", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER))
+    @Parameter(description = "Page size (default 50, at most 200)", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "200"))
     public String limit;
 
     @QueryParam("cursor")

@@ -70,7 +70,7 @@ public class ContactInteractionsResource {
             content = @Content(schema = @Schema(implementation = InteractionPageView.class)))
     @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = InteractionResource.PROBLEM))
     public Response timeline(@PathParam("contactId") UUID contactId,
-                             @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER))
+                             @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
                              @QueryParam("limit") String limit,
                              @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                              @Context UriInfo uri) {

@@ -1,5 +1,7 @@
 package dev.rapport.interactions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import dev.rapport.kit.openapi.SchemaShapes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rapport.interactions.domain.FollowUp;
 import dev.rapport.interactions.domain.InteractionDetails;
@@ -18,7 +20,7 @@ import java.util.UUID;
 @Schema(name = "InteractionInput", description = """
         What a client writes about an interaction (POST body; PATCH merges a JSON Merge Patch into it). Unknown \
         fields are rejected with 422, never silently ignored; every invalid field is listed at once. Lists \
-        (participants, tags) are replaced as a whole by a PATCH, as RFC 7386 says.""")
+        (participants, tags) are replaced as a whole by a PATCH, as RFC 7396 says.""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InteractionInput(
         @Schema(required = true, enumeration = {"meeting", "call", "video_call", "email", "message", "social", "event", "note"})
@@ -48,9 +50,11 @@ public record InteractionInput(
         @Schema(enumeration = {"workspace", "private"}, defaultValue = "workspace",
                 description = "private: only you see it") String visibility,
         @Schema(enumeration = {"manual", "import"}, defaultValue = "manual",
-                description = "Set when logging only: import, with externalId, for what another tool recorded")
+                description = "Set when logging only: import, with externalId, for what another tool recorded",
+                extensions = @Extension(name = SchemaShapes.CREATE_ONLY, value = "true"))
         String source,
         @Schema(description = "Set when logging only: the id the other tool gave it; logging it again is a 409",
+                extensions = @Extension(name = SchemaShapes.CREATE_ONLY, value = "true"),
                 examples = "crm-4711") @Size(max = 200) String externalId) {
 
     @Schema(name = "InteractionParticipantInput")

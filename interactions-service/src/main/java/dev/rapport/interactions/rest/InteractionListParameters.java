@@ -57,7 +57,7 @@ public class InteractionListParameters {
     public String hasFollowUp;
 
     @QueryParam("limit")
-    @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
     public String limit;
 
     @QueryParam("cursor")

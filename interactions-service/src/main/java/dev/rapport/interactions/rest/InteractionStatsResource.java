@@ -55,7 +55,7 @@ public class InteractionStatsResource {
     public Response lastTouches(
             @Parameter(description = "Only contacts with this tag") @QueryParam("tag") String tag,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"professional", "personal", "both"})) @QueryParam("relationship") String relationship,
-            @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();

@@ -59,9 +59,9 @@ public class AgendaResource {
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
     public AgendaView get(@Parameter(description = "The first day (default: today in your time zone)", schema = @Schema(type = SchemaType.STRING, format = "date"))
                           @QueryParam("date") String date,
-                          @Parameter(description = "How many days from it, the first included (default 7, at most 366)", schema = @Schema(type = SchemaType.INTEGER))
+                          @Parameter(description = "How many days from it, the first included (default 7, at most 366)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "366"))
                           @QueryParam("days") String days,
-                          @Parameter(description = "At most this many items per list (default 50, at most 500)", schema = @Schema(type = SchemaType.INTEGER))
+                          @Parameter(description = "At most this many items per list (default 50, at most 500)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
                           @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate from = null;

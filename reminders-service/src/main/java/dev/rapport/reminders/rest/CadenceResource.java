@@ -115,7 +115,7 @@ public class CadenceResource {
     @APIResponse(responseCode = "422", description = "Invalid query parameters", content = @Content(mediaType = PROBLEM))
     public Response list(@Parameter(description = "Only this contact's", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("contact") String contact,
                          @Parameter(description = "Only this tag's (any case)") @QueryParam("tag") String tag,
-                         @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER))
+                         @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {

@@ -113,7 +113,7 @@ public class ReminderResource {
     public Response list(@Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"open", "completed", "dismissed"})) @QueryParam("status") String status,
                          @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"keep-in-touch", "one-off", "follow-up"})) @QueryParam("kind") String kind,
                          @Parameter(description = "Only those about this contact", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("contact") String contact,
-                         @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER))
+                         @Parameter(description = "Page size (default 50, at most 200)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {

@@ -22,12 +22,18 @@ import java.util.Set;
  * may a map's values.</li>
  * <li><b>Merge patches</b> (a body only read as {@code application/merge-patch+json}, from {@code <Name>Input}) get their
  * own schema, {@code <Name>Patch}, where every property is optional and those creating does not require may be
- * {@code null}, which removes them (RFC 7396).</li>
+ * {@code null}, which removes them (RFC 7396); properties marked {@link #CREATE_ONLY} are left out.</li>
  * <li><b>Request bodies</b> leave out what they do not need: a default is said in the description, not as
  * {@code default}, which client generators read as "always present".</li>
  * </ul>
  */
-final class SchemaShapes {
+public final class SchemaShapes {
+
+    /**
+     * Marks a property of an {@code <Name>Input} that is set when creating only: its {@code <Name>Patch} leaves it out
+     * ({@code @Schema(extensions = @Extension(name = SchemaShapes.CREATE_ONLY, value = "true"))}).
+     */
+    public static final String CREATE_ONLY = "x-create-only";
 
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String MERGE_PATCH = "application/merge-patch+json";
@@ -127,6 +133,9 @@ final class SchemaShapes {
         if (source.getProperties() != null) {
             Map<String, Schema> properties = new LinkedHashMap<>();
             source.getProperties().forEach((property, schema) -> {
+                if (createOnly(schema)) {
+                    return;
+                }
                 Schema optional = kept.contains(property) ? copy(schema) : nullable(copy(schema));
                 optional.setDefaultValue(null);
                 properties.put(property, optional);
@@ -138,6 +147,11 @@ final class SchemaShapes {
                 + "require); a list replaces the whole list.");
         schemas.put(name, copy);
         patch.setSchema(OASFactory.createSchema().ref(SCHEMAS + name));
+    }
+
+    private static boolean createOnly(Schema property) {
+        return (property.getExtensions() != null && property.getExtensions().containsKey(CREATE_ONLY))
+                || property.get(CREATE_ONLY) != null;
     }
 
     /** The text as a sentence followed by a space, or nothing. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,8 @@ class ApiContractTest {
                 .addProperty("name", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("note", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .defaultValue("none"))
+                .addProperty("source", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .addExtension(SchemaShapes.CREATE_ONLY, "true"))
                 .required(List.of("name"))));
 
         new ApiContract().filterOpenAPI(api);
@@ -98,6 +101,7 @@ class ApiContractTest {
         assertTrue(thingPatch.getProperties().get("note").getType()
                 .contains(Schema.SchemaType.NULL));
         assertNull(thingPatch.getProperties().get("note").getDefaultValue());
+        assertFalse(thingPatch.getProperties().containsKey("source"), "set when creating only");
         assertEquals(List.of("name"), api.getComponents().getSchemas().get("ThingInput").getRequired(), "the input is left as it was");
     }
 
