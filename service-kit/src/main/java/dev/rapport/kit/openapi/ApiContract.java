@@ -98,14 +98,15 @@ public class ApiContract implements OASFilter {
 
     /** The shared headers some response refers to: a document declares no header it never sends. */
     private static Map<String, Header> usedHeaders(List<Operation> operations) {
+        Map<String, Header> known = ApiHeaders.all();
         Map<String, Header> used = new TreeMap<>();
         operations.stream().flatMap(operation -> operation.getResponses().getAPIResponses().values().stream())
                 .filter(response -> response.getHeaders() != null)
                 .flatMap(response -> response.getHeaders().values().stream())
                 .map(Header::getRef).filter(ref -> ref != null && ref.startsWith(HEADERS))
                 .map(ref -> ref.substring(HEADERS.length()))
-                .forEach(name -> used.put(name, ApiHeaders.all().get(name)));
-        used.values().removeIf(java.util.Objects::isNull);
+                .filter(known::containsKey)
+                .forEach(name -> used.put(name, known.get(name)));
         return used;
     }
 
