@@ -1,8 +1,10 @@
 package dev.rapport.directory;
 
+import dev.rapport.directory.rest.ContactSummaryResource;
 import dev.rapport.events.ContactEventTypes;
 import dev.rapport.testing.TestEvents;
 import dev.rapport.testing.TestTokens;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,7 @@ import static org.awaitility.Awaitility.await;
  * projection holds them (its summary answers as expected).
  */
 public final class ContactFixtures {
+
 
     private final String kafka;
     private final String workspace;
@@ -80,16 +83,16 @@ public final class ContactFixtures {
     public void awaitKnown(String id) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().auth().oauth2(TestTokens.otherMember(workspace)).redirects().follow(false)
-                        .get("/v1/contacts/{id}/summary", id).statusCode() != 404
+                        .get(summaryPath(), id).statusCode() != 404
                         || given().auth().oauth2(TestTokens.member(workspace)).redirects().follow(false)
-                        .get("/v1/contacts/{id}/summary", id).statusCode() != 404);
+                        .get(summaryPath(), id).statusCode() != 404);
     }
 
     /** Waits until the contact's summary answers {@code status} (200 known, 308 merged, 404 erased) to the workspace's member. */
     public void awaitStatus(String id, int status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().auth().oauth2(TestTokens.member(workspace)).redirects().follow(false)
-                        .get("/v1/contacts/{id}/summary", id).statusCode() == status);
+                        .get(summaryPath(), id).statusCode() == status);
     }
 
     private void send(String key, String type, String json) {
@@ -105,5 +108,10 @@ public final class ContactFixtures {
                 + "\",\"tags\":[" + (tags.isEmpty() ? "" : "\"" + String.join("\",\"", tags) + "\"") + "],\"relationship\":"
                 + (relationship == null ? "null" : "\"" + relationship + "\"") + ",\"version\":" + version
                 + ",\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}";
+    }
+
+    /** This service's summary path template ({@link ContactSummaryResource#path(String)}). */
+    public static String summaryPath() {
+        return ContactSummaryResource.path(ConfigProvider.getConfig().getValue("quarkus.application.name", String.class));
     }
 }

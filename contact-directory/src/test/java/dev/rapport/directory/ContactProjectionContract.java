@@ -68,7 +68,12 @@ public abstract class ContactProjectionContract extends AuthContract {
 
     @Override
     protected String protectedPath() {
-        return "/v1/contacts/" + UUID.randomUUID() + "/summary";
+        return summary(UUID.randomUUID().toString());
+    }
+
+    /** The summary path of one contact in this service. */
+    protected static String summary(String contactId) {
+        return ContactFixtures.summaryPath().replace("{contactId}", contactId);
     }
 
     @Test
@@ -78,7 +83,7 @@ public abstract class ContactProjectionContract extends AuthContract {
                 createdJson(contactId, "Ada Lovelace"));
 
         awaitSummary(contactId, "Ada Lovelace");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get(summary(contactId))
                 .then().body("emails[0]", equalTo("ada@example.org"));
     }
 
@@ -88,19 +93,19 @@ public abstract class ContactProjectionContract extends AuthContract {
         send(contactId, CREATED, stateJson(contactId, "Many Mails", 0, "workspace")
                 .replace("[\"ada@example.org\"]", "[\"ada@example.org\",\"ada@work.example\",\"a.l@example.net\"]"));
         awaitSummary(contactId, "Many Mails");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("emails", equalTo(List.of("ada@example.org", "ada@work.example", "a.l@example.net")));
 
         // The whole list is replaced by the next state: a new primary and a removed address.
         send(contactId, UPDATED, stateJson(contactId, "Many Mails Updated", 1, "workspace")
                 .replace("[\"ada@example.org\"]", "[\"a.l@example.net\",\"ada@example.org\"]"));
         awaitSummary(contactId, "Many Mails Updated");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("emails", equalTo(List.of("a.l@example.net", "ada@example.org")));
 
         send(contactId, UPDATED, stateJson(contactId, "No Mail", 2, "workspace").replace("[\"ada@example.org\"]", "[]"));
         awaitSummary(contactId, "No Mail");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("emails", equalTo(List.of()));
     }
 
@@ -110,13 +115,13 @@ public abstract class ContactProjectionContract extends AuthContract {
         send(contactId, CREATED, stateJson(contactId, "Tagged", 0, "workspace")
                 .replace("\"version\"", "\"tags\":[\"mentor\",\"london\"],\"relationship\":\"professional\",\"version\""));
         awaitSummary(contactId, "Tagged");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("tags", equalTo(List.of("mentor", "london"))).body("relationship", equalTo("professional"));
 
         // An event from before the fields existed says nothing of them: the contact has none.
         send(contactId, UPDATED, stateJson(contactId, "Tagged Later", 1, "workspace"));
         awaitSummary(contactId, "Tagged Later");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("tags", equalTo(List.of())).body("relationship", nullValue());
     }
 
@@ -131,7 +136,7 @@ public abstract class ContactProjectionContract extends AuthContract {
         updated.put("displayName", "Renamed by the example");
         send(contactId, UPDATED, updated.toString());
         awaitSummary(contactId, "Renamed by the example");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("birthday.month", equalTo(updated.path("birthday").path("month").asInt()))
                 .body("version", equalTo(updated.path("version").asInt()))
                 .body("tags[0]", equalTo(updated.path("tags").path(0).asText()))
@@ -164,7 +169,7 @@ public abstract class ContactProjectionContract extends AuthContract {
         restored.putArray("emails").add("ada@example.org").add("countess@example.org");
         send(survivorId, MERGE_UNDONE, undone.toString());
         awaitSummary(absorbedId, "A. Lovelace again");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", absorbedId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(absorbedId))
                 .then().body("emails", equalTo(List.of("ada@example.org", "countess@example.org")));
         awaitSummary(survivorId, "Ada Lovelace");
     }
@@ -178,8 +183,8 @@ public abstract class ContactProjectionContract extends AuthContract {
         send(absorbedId, CREATED, stateJson(absorbedId, "Late Arrival", 0, "workspace"));
         handledUpTo(absorbedId);
         given().auth().oauth2(TestTokens.reader(WORKSPACE)).redirects().follow(false)
-                .get("/v1/contacts/{id}/summary", absorbedId)
-                .then().statusCode(308).header("Location", endsWith("/v1/contacts/" + survivorId + "/summary"));
+                .get(summary(absorbedId))
+                .then().statusCode(308).header("Location", endsWith(summary(survivorId)));
     }
 
     @Test
@@ -191,7 +196,7 @@ public abstract class ContactProjectionContract extends AuthContract {
         send(contactId, UPDATED, stateJson(contactId, "Version One", 1, "workspace"));
         send(contactId, UPDATED, stateJson(contactId, "Version Two Again", 2, "workspace"));
         handledUpTo(contactId);
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().statusCode(200).body("displayName", equalTo("Version Two")).body("version", equalTo(2));
 
         send(contactId, UPDATED, stateJson(contactId, "Version Three", 3, "workspace"));
@@ -207,7 +212,7 @@ public abstract class ContactProjectionContract extends AuthContract {
         send(contactId, UPDATED, stateJson(contactId, "Zombie", 5, "workspace"));
         send(contactId, CREATED, stateJson(contactId, "Zombie", 0, "workspace"));
         handledUpTo(contactId);
-        given().auth().oauth2(TestTokens.member(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.member(WORKSPACE)).get(summary(contactId))
                 .then().statusCode(404);
     }
 
@@ -217,9 +222,9 @@ public abstract class ContactProjectionContract extends AuthContract {
         send(contactId, CREATED, stateJson(contactId, "Private Friend", 0, "private"));
         String owner = TestTokens.sign(Tokens.Spec.of(WORKSPACE, "owner-1", "member"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(owner).get("/v1/contacts/{id}/summary", contactId)
+                given().auth().oauth2(owner).get(summary(contactId))
                         .then().statusCode(200).body("displayName", equalTo("Private Friend")));
-        given().auth().oauth2(TestTokens.member(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.member(WORKSPACE)).get(summary(contactId))
                 .then().statusCode(404);
     }
 
@@ -238,9 +243,9 @@ public abstract class ContactProjectionContract extends AuthContract {
         send(contactId, UPDATED, stateJson(contactId, "First", 1, "workspace")
                 .replace("\"birthday\":null", "\"birthday\":{\"month\":3,\"day\":14}"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+                given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                         .then().statusCode(200).body("birthday.day", equalTo(14)));
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get(summary(contactId))
                 .then().statusCode(200).body("displayName", equalTo("First")).body("version", equalTo(1));
         given().when().get("/q/metrics")
                 .then().body(containsString("rapport_events_consumed_total{consumer=\""))
@@ -275,7 +280,7 @@ public abstract class ContactProjectionContract extends AuthContract {
                 createdJson(contactId, "Only in one workspace"));
         awaitSummary(contactId, "Only in one workspace");
 
-        given().auth().oauth2(TestTokens.member(OTHER_WORKSPACE)).when().get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.member(OTHER_WORKSPACE)).when().get(summary(contactId))
                 .then().statusCode(404).body("status", equalTo(404));
     }
 
@@ -291,7 +296,7 @@ public abstract class ContactProjectionContract extends AuthContract {
                 contactId, createdJson(contactId, "Theirs"));
         awaitSummary(OTHER_WORKSPACE, contactId, "Theirs");
 
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().statusCode(200).body("displayName", equalTo("Mine"));
     }
 
@@ -307,7 +312,7 @@ public abstract class ContactProjectionContract extends AuthContract {
         ObjectNode restored = example(RESTORED, contactId).put("displayName", "Back From The Backup").put("version", 1);
         send(contactId, RESTORED, restored.toString());
         awaitSummary(contactId, "Back From The Backup");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("version", equalTo(1))
                 .body("emails", equalTo(new ObjectMapper().convertValue(restored.get("emails"), List.class)))
                 .body("birthday.day", equalTo(restored.path("birthday").path("day").asInt()));
@@ -315,11 +320,11 @@ public abstract class ContactProjectionContract extends AuthContract {
         // An older state changes nothing now; the contact's next change applies.
         send(contactId, CREATED, stateJson(contactId, "Stale", 0, "workspace"));
         handledUpTo(contactId);
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("displayName", equalTo("Back From The Backup"));
         send(contactId, UPDATED, stateJson(contactId, "Changed After The Restore", 2, "workspace"));
         awaitSummary(contactId, "Changed After The Restore");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().body("version", equalTo(2));
     }
 
@@ -368,7 +373,7 @@ public abstract class ContactProjectionContract extends AuthContract {
         awaitSummary(OTHER_WORKSPACE, contactId, "Second Home");
         send(OTHER_WORKSPACE, contactId, UPDATED, stateJson(contactId, "Second Home Changed", 1, "workspace"));
         awaitSummary(OTHER_WORKSPACE, contactId, "Second Home Changed");
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().statusCode(404);
 
         // Restored into the first workspace too: two live rows, each changed by its own workspace's events only.
@@ -376,11 +381,11 @@ public abstract class ContactProjectionContract extends AuthContract {
         awaitSummary(contactId, "First Home Back");
         send(contactId, UPDATED, stateJson(contactId, "First Home Changed", 5, "workspace"));
         awaitSummary(contactId, "First Home Changed");
-        given().auth().oauth2(TestTokens.reader(OTHER_WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(OTHER_WORKSPACE)).get(summary(contactId))
                 .then().statusCode(200).body("displayName", equalTo("Second Home Changed")).body("version", equalTo(1));
         send(OTHER_WORKSPACE, contactId, DELETED, deletedJson(contactId, 2));
         awaitGone(OTHER_WORKSPACE, contactId);
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get("/v1/contacts/{id}/summary", contactId)
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).get(summary(contactId))
                 .then().statusCode(200).body("displayName", equalTo("First Home Changed")).body("version", equalTo(5));
     }
 
@@ -396,7 +401,7 @@ public abstract class ContactProjectionContract extends AuthContract {
     @Test
     public void theSummaryIsDocumentedUnderThisServicesOwnNames() {
         JsonPath api = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
-        String operation = "paths.'/v1/contacts/{contactId}/summary'.get";
+        String operation = "paths.'" + ContactFixtures.summaryPath() + "'.get";
         assertEquals("get" + openApiPrefix + "ContactSummary", api.getString(operation + ".operationId"));
         assertEquals("#/components/schemas/" + openApiPrefix + "ContactSummary",
                 api.getString(operation + ".responses.'200'.content.'application/json'.schema.'$ref'"));
@@ -429,7 +434,7 @@ public abstract class ContactProjectionContract extends AuthContract {
 
     @Test
     public void unknownContactIsA404Problem() {
-        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get("/v1/contacts/{id}/summary", UUID.randomUUID())
+        given().auth().oauth2(TestTokens.reader(WORKSPACE)).when().get(summary(UUID.randomUUID().toString()))
                 .then().statusCode(404).body("status", equalTo(404));
     }
 
@@ -453,8 +458,8 @@ public abstract class ContactProjectionContract extends AuthContract {
     private static void awaitMergedInto(String absorbedId, String survivorId) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.reader(WORKSPACE)).redirects().follow(false)
-                        .get("/v1/contacts/{id}/summary", absorbedId)
-                        .then().statusCode(308).header("Location", endsWith("/v1/contacts/" + survivorId + "/summary")));
+                        .get(summary(absorbedId))
+                        .then().statusCode(308).header("Location", endsWith(summary(survivorId))));
     }
 
     /** The producer's published example of {@code type} (from the contact-events jar), about {@code contactId}. */
@@ -493,7 +498,7 @@ public abstract class ContactProjectionContract extends AuthContract {
 
     protected static void awaitGone(String workspace, String contactId) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.reader(workspace)).when().get("/v1/contacts/{id}/summary", contactId)
+                given().auth().oauth2(TestTokens.reader(workspace)).when().get(summary(contactId))
                         .then().statusCode(404));
     }
 
@@ -508,7 +513,7 @@ public abstract class ContactProjectionContract extends AuthContract {
 
     protected static void awaitSummary(String workspace, String contactId, String displayName) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.reader(workspace)).when().get("/v1/contacts/{id}/summary", contactId)
+                given().auth().oauth2(TestTokens.reader(workspace)).when().get(summary(contactId))
                         .then().statusCode(200).body("displayName", equalTo(displayName)));
     }
 }

@@ -81,13 +81,13 @@ class BackupTest {
     }
 
     private String backup(String token) {
-        return given().auth().oauth2(token).get("/v1/backup").then().statusCode(200)
+        return given().auth().oauth2(token).get("/v1/backups/contacts").then().statusCode(200)
                 .contentType(NDJSON).header("Content-Disposition", containsString(".ndjson")).extract().asString();
     }
 
     private ValidatableResponse restore(String token, String backup) {
         return given().auth().oauth2(token).contentType(NDJSON).body(backup.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post("/v1/backup/restore").then();
+                .post("/v1/backups/contacts/restore").then();
     }
 
     @Test
@@ -198,7 +198,7 @@ class BackupTest {
 
     @Test
     void onlyAnAdminBacksUpOrRestores() {
-        given().auth().oauth2(api.token()).get("/v1/backup").then().statusCode(403);
+        given().auth().oauth2(api.token()).get("/v1/backups/contacts").then().statusCode(403);
         restore(api.token(), "{}").statusCode(403);
     }
 

@@ -61,10 +61,10 @@ class ContactEventSchemaTest {
         String admin = TestTokens.admin(workspace);
         String id = given().auth().oauth2(member).contentType(ContentType.JSON).body("{\"displayName\":\"Katherine Johnson\"}")
                 .post("/v1/contacts").then().statusCode(201).extract().path("id");
-        byte[] backup = given().auth().oauth2(admin).get("/v1/backup").then().statusCode(200).extract().asByteArray();
+        byte[] backup = given().auth().oauth2(admin).get("/v1/backups/contacts").then().statusCode(200).extract().asByteArray();
         String etag = given().auth().oauth2(member).get("/v1/contacts/" + id).then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(member).header("If-Match", etag).delete("/v1/contacts/" + id).then().statusCode(204);
-        given().auth().oauth2(admin).contentType("application/x-ndjson").body(backup).post("/v1/backup/restore")
+        given().auth().oauth2(admin).contentType("application/x-ndjson").body(backup).post("/v1/backups/contacts/restore")
                 .then().statusCode(200);
     }
 }

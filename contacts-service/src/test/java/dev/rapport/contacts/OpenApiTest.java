@@ -22,8 +22,8 @@ class OpenApiTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v1/contacts/{id}/merge'.post.operationId", notNullValue())
                 .body("paths.'/v1/merges/{id}/undo'.post.operationId", notNullValue())
-                .body("paths.'/v1/backup'.get.operationId", notNullValue())
-                .body("paths.'/v1/backup/restore'.post.requestBody.content", hasKey("application/x-ndjson"))
+                .body("paths.'/v1/backups/contacts'.get.operationId", notNullValue())
+                .body("paths.'/v1/backups/contacts/restore'.post.requestBody.content", hasKey("application/x-ndjson"))
                 .body("paths.'/v1/imports'.post.requestBody.content", hasKey("multipart/form-data"))
                 .body("paths.'/v1/imports'.post.requestBody.content", hasKey("text/vcard"));
     }

@@ -36,7 +36,7 @@ class InteractionBackupTest {
                         + "\"occurredAt\":\"2026-11-30T14:00:00Z\",\"participants\":[{\"contactId\":\"" + ada
                         + "\"},{\"contactId\":\"" + charles + "\"}],\"feedback\":\"Loved it\"}")
                 .post("/v1/interactions").then().statusCode(201).extract().path("id");
-        String backup = given().auth().oauth2(TestTokens.admin(workspace)).get("/v1/backup").then().statusCode(200)
+        String backup = given().auth().oauth2(TestTokens.admin(workspace)).get("/v1/backups/interactions").then().statusCode(200)
                 .extract().asString();
         String otherWorkspaceInteraction = "elsewhere-" + UUID.randomUUID();
         assertFalse(backup.contains(otherWorkspaceInteraction));
@@ -44,12 +44,12 @@ class InteractionBackupTest {
         // Ids are unique per install: a restore goes where the rows are not (here: the log was deleted since).
         String target = "restored-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.admin(target)).contentType("application/x-ndjson")
-                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backup/restore").then().statusCode(409);
+                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backups/interactions/restore").then().statusCode(409);
         given().auth().oauth2(token).header("If-Match", "\"0\"").delete("/v1/interactions/{id}", id).then().statusCode(204);
 
         // Restored elsewhere: the contacts arrive there as contacts-service announces its own restore.
         given().auth().oauth2(TestTokens.admin(target)).contentType("application/x-ndjson")
-                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backup/restore").then().statusCode(200)
+                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backups/interactions/restore").then().statusCode(200)
                 .body("restored.interaction", equalTo(1)).body("restored.interaction_participant", equalTo(2));
         ContactFixtures restoredContacts = new ContactFixtures(kafka, target);
         restoredContacts.announce(ada, "Ada");
@@ -61,6 +61,6 @@ class InteractionBackupTest {
                 .body("items.id", equalTo(List.of(id)));
         // A second restore into a workspace that holds the log is refused whole.
         given().auth().oauth2(TestTokens.admin(target)).contentType("application/x-ndjson")
-                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backup/restore").then().statusCode(409);
+                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backups/interactions/restore").then().statusCode(409);
     }
 }

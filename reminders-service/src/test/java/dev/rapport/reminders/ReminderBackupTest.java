@@ -42,9 +42,9 @@ class ReminderBackupTest {
         String feed = java.net.URI.create(given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
                 .post("/v1/calendar-feeds").then().statusCode(201).extract().<String>path("url")).getPath();
         String feedId = given().auth().oauth2(token).get("/v1/calendar-feeds").path("[0].id");
-        String backup = given().auth().oauth2(TestTokens.admin(workspace)).get("/v1/backup").then().statusCode(200)
+        String backup = given().auth().oauth2(TestTokens.admin(workspace)).get("/v1/backups/reminders").then().statusCode(200)
                 .extract().asString();
-        given().auth().oauth2(token).get("/v1/backup").then().statusCode(403);
+        given().auth().oauth2(token).get("/v1/backups/reminders").then().statusCode(403);
 
         // Ids are unique per install: the restore goes where the rows are not (deleted here since).
         // Version 1: the new time zone moved its moment.
@@ -54,7 +54,7 @@ class ReminderBackupTest {
         given().get(feed).then().statusCode(404);
         String target = "reminders-restored-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.admin(target)).contentType("application/x-ndjson")
-                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backup/restore").then().statusCode(200)
+                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backups/reminders/restore").then().statusCode(200)
                 .body("restored.cadence", equalTo(1)).body("restored.reminder", equalTo(2))
                 .body("restored.user_setting", equalTo(1)).body("restored.calendar_feed", equalTo(1));
         new ContactFixtures(kafka, target).announce(ada, "Ada");

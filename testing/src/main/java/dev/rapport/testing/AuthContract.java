@@ -2,6 +2,7 @@ package dev.rapport.testing;
 
 import dev.rapport.local.DevKeys;
 import dev.rapport.local.Tokens;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,10 +132,12 @@ public abstract class AuthContract {
         // The protected path names a random id: no such resource, in the same vocabulary in every service.
         assertProblem(given().auth().oauth2(member).get(protectedPath()), 404, "not-found");
         // The backup is for admins only: a member is forbidden.
-        assertProblem(given().auth().oauth2(member).get("/v1/backup"), 403, "forbidden");
-        assertProblem(given().auth().oauth2(TestTokens.admin(WORKSPACE)).put("/v1/backup"), 405, "method-not-allowed");
+        String backup = "/v1/backups/" + ConfigProvider.getConfig().getValue("quarkus.application.name", String.class)
+                .replaceFirst("-service$", "");
+        assertProblem(given().auth().oauth2(member).get(backup), 403, "forbidden");
+        assertProblem(given().auth().oauth2(TestTokens.admin(WORKSPACE)).put(backup), 405, "method-not-allowed");
         assertProblem(given().auth().oauth2(TestTokens.admin(WORKSPACE)).contentType("text/plain").body("x")
-                .post("/v1/backup/restore"), 415, "unsupported-media-type");
+                .post(backup + "/restore"), 415, "unsupported-media-type");
     }
 
     private static void assertProblem(io.restassured.response.Response response, int status, String type) {

@@ -9,15 +9,16 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
-import java.util.TreeMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Gives the shared summary endpoint the service's own names in its API document, so operation ids and schema
  * names stay unique across the services (a front end generating one client for all of them sees no clash):
  * {@code getContactSummary}, {@code ContactSummary} and {@code ContactBirthday} become, with the prefix
  * {@code Interaction}, {@code getInteractionContactSummary}, {@code InteractionContactSummary} and
- * {@code InteractionContactBirthday} ({@link DirectoryConfig.OpenApi}).
+ * {@code InteractionContactBirthday}, tagged {@code Interaction contact summaries} ({@link DirectoryConfig.OpenApi}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ContactSummaryApiNames implements OASFilter {
@@ -25,6 +26,7 @@ public class ContactSummaryApiNames implements OASFilter {
     static final String OPERATION_ID = "getContactSummary";
     static final String SUMMARY_SCHEMA = "ContactSummary";
     static final String BIRTHDAY_SCHEMA = "ContactBirthday";
+    static final String TAG = "Contact summaries";
     private static final String SCHEMAS = "#/components/schemas/";
 
     private final DirectoryConfig.OpenApi names = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
@@ -35,6 +37,7 @@ public class ContactSummaryApiNames implements OASFilter {
         if (OPERATION_ID.equals(operation.getOperationId())) {
             operation.setOperationId("get" + renamed(SUMMARY_SCHEMA));
             operation.setSummary(names.summary());
+            operation.setTags(List.of(renamedTag()));
         }
         return operation;
     }
@@ -52,6 +55,9 @@ public class ContactSummaryApiNames implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getTags() != null) {
+            openAPI.getTags().stream().filter(tag -> TAG.equals(tag.getName())).forEach(tag -> tag.setName(renamedTag()));
+        }
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
@@ -65,6 +71,11 @@ public class ContactSummaryApiNames implements OASFilter {
             schemas.put(ours ? renamed(name) : name, schema);
         });
         openAPI.getComponents().setSchemas(schemas);
+    }
+
+    /** {@code Interaction contact summaries}. */
+    private String renamedTag() {
+        return names.prefix() + " contact summaries";
     }
 
     private String renamed(String name) {

@@ -2,6 +2,7 @@ package dev.rapport.directory.rest;
 
 import dev.rapport.directory.domain.ContactProjection;
 import dev.rapport.directory.service.ContactProjectionService;
+import dev.rapport.kit.config.ServiceConfig;
 import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import dev.rapport.kit.problem.Problems;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -27,10 +29,18 @@ import java.util.UUID;
  * The contact as this service's projection holds it. Each service's API document names the operation and its
  * types after the service ({@link ContactSummaryApiNames}).
  */
-@Path("/v1/contacts/{contactId}/summary")
-@Tag(name = "Contact summaries", description = "A contact as this service knows it from contacts-service's events")
+@Tag(name = ContactSummaryApiNames.TAG, description = "A contact as this service knows it from contacts-service's events")
 @Produces(MediaType.APPLICATION_JSON)
-public class ContactSummaryResource {
+public abstract class ContactSummaryResource {
+
+    /**
+     * The path template of a service's summaries: {@code interactions-service} →
+     * {@code /v1/contact-directory/interactions/{contactId}}. Each service serves them at its own path, with a
+     * subclass that names it, so one origin routes every service's.
+     */
+    public static String path(String serviceName) {
+        return "/v1/contact-directory/" + serviceName.replaceFirst("-service$", "") + "/{contactId}";
+    }
 
     private static final int PERMANENT_REDIRECT = 308;
 
@@ -40,8 +50,14 @@ public class ContactSummaryResource {
     @Inject
     WorkspaceContext workspaces;
 
+    @Inject
+    ServiceConfig service;
+
     @GET
+    @Path("/{contactId}")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
+    // Quarkus does not see @RolesAllowed on a method a resource inherits: the requirement is written out.
+    @SecurityRequirement(name = "SecurityScheme", scopes = {Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = ContactSummaryApiNames.OPERATION_ID, summary = "A contact as this service knows it")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = ContactSummaryView.class)))
@@ -55,7 +71,7 @@ public class ContactSummaryResource {
                 .orElseThrow(() -> Problems.notFound("No contact " + contactId));
         return projection.mergedInto()
                 .map(survivor -> Response.status(PERMANENT_REDIRECT)
-                        .location(uri.getBaseUriBuilder().path("v1/contacts/{id}/summary").build(survivor)))
+                        .location(uri.getBaseUriBuilder().path(path(service.name())).build(survivor)))
                 .orElseGet(() -> Response.ok(ContactSummaryView.of(projection)))
                 .build();
     }

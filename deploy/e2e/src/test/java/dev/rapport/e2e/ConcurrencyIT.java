@@ -50,7 +50,7 @@ class ConcurrencyIT {
         token = Tokens.sign(Tokens.Spec.of("concurrency", "racer", "member"), stack.keys().privateKey());
         contact = post(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"Mary Jackson\"}", null).path("id");
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of(Service.INTERACTIONS, Service.REMINDERS).stream()
-                .allMatch(s -> given().auth().oauth2(token).get(stack.url(s) + "/v1/contacts/" + contact + "/summary")
+                .allMatch(s -> given().auth().oauth2(token).get(stack.url(s) + s.summaryPath(contact))
                         .statusCode() == 200));
     }
 

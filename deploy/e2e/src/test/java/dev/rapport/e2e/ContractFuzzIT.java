@@ -70,8 +70,8 @@ class ContractFuzzIT {
                 .post(stack.url(Service.CONTACTS) + "/v1/contacts").then().statusCode(201).extract().path("id");
         knownIds.put(Service.CONTACTS, List.of(contact));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token)
-                .get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + contact + "/summary").statusCode() == 200
-                && given().auth().oauth2(token).get(stack.url(Service.REMINDERS) + "/v1/contacts/" + contact + "/summary")
+                .get(stack.url(Service.INTERACTIONS) + Service.INTERACTIONS.summaryPath(contact)).statusCode() == 200
+                && given().auth().oauth2(token).get(stack.url(Service.REMINDERS) + Service.REMINDERS.summaryPath(contact))
                 .statusCode() == 200);
         String interaction = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"kind\":\"call\",\"occurredAt\":\"2026-11-30T10:00:00Z\",\"participants\":[{\"contactId\":\"" + contact + "\"}],"

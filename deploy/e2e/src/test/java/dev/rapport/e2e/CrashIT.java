@@ -85,7 +85,7 @@ class CrashIT {
         assertEquals(count(interactions, "select count(*) from contact_projection where workspace_id = ?", "crash"),
                 count(interactions, "select count(*) from inbox_event where workspace_id = 'crash' and consumer = ?",
                         "interactions.contact-projection"), "each event is recorded once");
-        given().auth().oauth2(token).get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + id + "/summary")
+        given().auth().oauth2(token).get(stack.url(Service.INTERACTIONS) + Service.INTERACTIONS.summaryPath(id))
                 .then().statusCode(200);
     }
 

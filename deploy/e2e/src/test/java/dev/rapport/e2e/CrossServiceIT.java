@@ -55,7 +55,7 @@ class CrossServiceIT {
                 .post(stack.url(Service.CONTACTS) + "/v1/contacts").then().statusCode(201).extract().path("id");
         for (Service consumer : CONSUMERS) {
             awaitSummary(consumer, token, id, 200, "Katherine Goble");
-            given().auth().oauth2(token).get(stack.url(consumer) + "/v1/contacts/" + id + "/summary")
+            given().auth().oauth2(token).get(stack.url(consumer) + consumer.summaryPath(id))
                     .then().body("birthday.month", equalTo(8)).body("birthday.day", equalTo(26));
         }
 
@@ -88,8 +88,8 @@ class CrossServiceIT {
         for (Service consumer : CONSUMERS) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                     given().auth().oauth2(token).redirects().follow(false)
-                            .get(stack.url(consumer) + "/v1/contacts/" + absorbed + "/summary")
-                            .then().statusCode(308).header("Location", endsWith("/v1/contacts/" + survivor + "/summary")));
+                            .get(stack.url(consumer) + consumer.summaryPath(absorbed))
+                            .then().statusCode(308).header("Location", endsWith(consumer.summaryPath(survivor))));
         }
 
         given().auth().oauth2(token).post(stack.url(Service.CONTACTS) + "/v1/merges/" + mergeId + "/undo").then().statusCode(200);
@@ -120,29 +120,29 @@ class CrossServiceIT {
 
         Map<Service, byte[]> backups = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            backups.put(service, given().auth().oauth2(admin).get(stack.url(service) + "/v1/backup")
+            backups.put(service, given().auth().oauth2(admin).get(stack.url(service) + service.backupPath())
                     .then().statusCode(200).extract().asByteArray());
         }
         forget(Service.CONTACTS, workspace, "merged_contact", "contact_merge", "contact_source", "contact_history",
                 "contact", "tag", "workspace_settings");
         for (Service consumer : CONSUMERS) {
             forget(consumer, workspace, "contact_projection");
-            given().auth().oauth2(member).get(stack.url(consumer) + "/v1/contacts/" + survivor + "/summary").then().statusCode(404);
+            given().auth().oauth2(member).get(stack.url(consumer) + consumer.summaryPath(survivor)).then().statusCode(404);
         }
 
         for (Service service : Service.values()) {
             given().auth().oauth2(admin).contentType("application/x-ndjson").body(backups.get(service))
-                    .post(stack.url(service) + "/v1/backup/restore").then().statusCode(200);
+                    .post(stack.url(service) + service.backupPath() + "/restore").then().statusCode(200);
         }
         assertEquals(before, given().auth().oauth2(member).get(stack.url(Service.CONTACTS) + "/v1/contacts/" + survivor)
                 .then().statusCode(200).extract().asString());
         for (Service consumer : CONSUMERS) {
             awaitSummary(consumer, member, survivor, 200, "Mary Jackson");
-            given().auth().oauth2(member).get(stack.url(consumer) + "/v1/contacts/" + survivor + "/summary")
+            given().auth().oauth2(member).get(stack.url(consumer) + consumer.summaryPath(survivor))
                     .then().body("birthday.month", equalTo(4));
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                     given().auth().oauth2(member).redirects().follow(false)
-                            .get(stack.url(consumer) + "/v1/contacts/" + absorbed + "/summary")
+                            .get(stack.url(consumer) + consumer.summaryPath(absorbed))
                             .then().statusCode(308));
         }
     }
@@ -161,7 +161,7 @@ class CrossServiceIT {
         for (Service consumer : CONSUMERS) {
             awaitSummary(consumer, member, id, 200, "Christine Darden");
         }
-        byte[] backup = given().auth().oauth2(admin).get(stack.url(Service.CONTACTS) + "/v1/backup")
+        byte[] backup = given().auth().oauth2(admin).get(stack.url(Service.CONTACTS) + Service.CONTACTS.backupPath())
                 .then().statusCode(200).extract().asByteArray();
         deleteAndAwaitGone(member, id, "\"0\"");
 
@@ -182,7 +182,7 @@ class CrossServiceIT {
         restoreContacts(Tokens.sign(Tokens.Spec.of(elsewhere, "restore-admin", "admin"), stack.keys().privateKey()), backup);
         for (Service consumer : CONSUMERS) {
             awaitSummary(consumer, otherMember, id, 200, "Christine Darden");
-            given().auth().oauth2(member).get(stack.url(consumer) + "/v1/contacts/" + id + "/summary").then().statusCode(404);
+            given().auth().oauth2(member).get(stack.url(consumer) + consumer.summaryPath(id)).then().statusCode(404);
         }
     }
 
@@ -196,7 +196,7 @@ class CrossServiceIT {
 
     private static void restoreContacts(String admin, byte[] backup) {
         given().auth().oauth2(admin).contentType("application/x-ndjson").body(backup)
-                .post(stack.url(Service.CONTACTS) + "/v1/backup/restore").then().statusCode(200);
+                .post(stack.url(Service.CONTACTS) + Service.CONTACTS.backupPath() + "/restore").then().statusCode(200);
     }
 
     private static void forget(Service service, String workspace, String... tables) throws Exception {
@@ -331,14 +331,14 @@ class CrossServiceIT {
                 .post(stack.url(Service.CONTACTS) + "/v1/contacts").then().statusCode(201).extract().path("id");
         for (Service consumer : CONSUMERS) {
             awaitSummary(consumer, owner, id, 200, "Only Mine");
-            given().auth().oauth2(colleague).get(stack.url(consumer) + "/v1/contacts/" + id + "/summary")
+            given().auth().oauth2(colleague).get(stack.url(consumer) + consumer.summaryPath(id))
                     .then().statusCode(404);
         }
     }
 
     private static void awaitSummary(Service consumer, String token, String id, int status, String displayName) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            var response = given().auth().oauth2(token).get(stack.url(consumer) + "/v1/contacts/" + id + "/summary")
+            var response = given().auth().oauth2(token).get(stack.url(consumer) + consumer.summaryPath(id))
                     .then().statusCode(status);
             if (displayName != null) {
                 response.body("displayName", equalTo(displayName));

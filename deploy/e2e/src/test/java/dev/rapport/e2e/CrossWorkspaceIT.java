@@ -73,7 +73,7 @@ class CrossWorkspaceIT {
         String tag = given().auth().oauth2(victim).get(stack.url(Service.CONTACTS) + "/v1/tags").then().statusCode(200)
                 .extract().path("[0].id");
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of(Service.INTERACTIONS, Service.REMINDERS).stream().allMatch(s ->
-                given().auth().oauth2(victim).get(stack.url(s) + "/v1/contacts/" + contact + "/summary").statusCode() == 200));
+                given().auth().oauth2(victim).get(stack.url(s) + s.summaryPath(contact)).statusCode() == 200));
 
         String interaction = create(Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"meeting\",\"occurredAt\":\"2026-11-30T10:00:00Z\","
                 + "\"participants\":[{\"contactId\":\"" + contact + "\"}],\"summary\":\"" + MARKER + " meeting\","
@@ -221,7 +221,7 @@ class CrossWorkspaceIT {
     @Test
     void aColleagueSeesNoneOfAnotherUsersPrivateContact() {
         for (Service service : Service.values()) {
-            String path = service == Service.CONTACTS ? "/v1/contacts/" + privateContact : "/v1/contacts/" + privateContact + "/summary";
+            String path = service == Service.CONTACTS ? "/v1/contacts/" + privateContact : service.summaryPath(privateContact);
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     given().auth().oauth2(victim).get(stack.url(service) + path).statusCode() == 200);
             given().auth().oauth2(colleague).get(stack.url(service) + path).then().statusCode(404);
@@ -242,7 +242,7 @@ class CrossWorkspaceIT {
         String mine = createAs(attacker, Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"Mallory's own\"}");
         String myOther = createAs(attacker, Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"Mallory's other\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(attacker)
-                .get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + mine + "/summary").statusCode() == 200);
+                .get(stack.url(Service.INTERACTIONS) + Service.INTERACTIONS.summaryPath(mine)).statusCode() == 200);
         String myInteraction = createAs(attacker, Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"call\","
                 + "\"occurredAt\":\"2026-11-30T10:00:00Z\",\"participants\":[{\"contactId\":\"" + mine + "\"}]}");
         String myReminder = createAs(attacker, Service.REMINDERS, "/v1/reminders", "{\"text\":\"call\",\"due\":\"2026-12-24\"}");
@@ -283,7 +283,7 @@ class CrossWorkspaceIT {
                 + "\"feedback\":\"" + MARKER + " liked the draft\",\"visibility\":\"private\","
                 + "\"followUp\":{\"due\":\"2026-12-20\",\"text\":\"" + MARKER + " secret promise\"}}");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(victim)
-                .get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + privateContact + "/summary").statusCode() == 200);
+                .get(stack.url(Service.INTERACTIONS) + Service.INTERACTIONS.summaryPath(privateContact)).statusCode() == 200);
         String withPrivateContact = create(Service.INTERACTIONS, "/v1/interactions", "{\"kind\":\"meeting\","
                 + "\"occurredAt\":\"2026-11-28T10:00:00Z\",\"participants\":[{\"contactId\":\"" + privateContact + "\"}],"
                 + "\"summary\":\"" + MARKER + " with a private contact\"}");
@@ -369,9 +369,9 @@ class CrossWorkspaceIT {
         String later = create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"After the crafted events\"}");
         for (Service consumer : List.of(Service.INTERACTIONS, Service.REMINDERS)) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    given().auth().oauth2(victim).get(stack.url(consumer) + "/v1/contacts/" + later + "/summary").statusCode() == 200);
-            given().auth().oauth2(victim).get(stack.url(consumer) + "/v1/contacts/" + contact + "/summary").then().statusCode(200);
-            given().auth().oauth2(attacker).get(stack.url(consumer) + "/v1/contacts/" + contact + "/summary").then().statusCode(404);
+                    given().auth().oauth2(victim).get(stack.url(consumer) + consumer.summaryPath(later)).statusCode() == 200);
+            given().auth().oauth2(victim).get(stack.url(consumer) + consumer.summaryPath(contact)).then().statusCode(200);
+            given().auth().oauth2(attacker).get(stack.url(consumer) + consumer.summaryPath(contact)).then().statusCode(404);
         }
         given().auth().oauth2(victim).get(stack.url(Service.INTERACTIONS) + "/v1/contacts/" + contact + "/timeline")
                 .then().statusCode(200).body("items.summary", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("forged")));

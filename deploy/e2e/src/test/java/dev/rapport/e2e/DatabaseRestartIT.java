@@ -144,7 +144,7 @@ class DatabaseRestartIT {
                 "{\"displayName\":\"" + name + "\"}"), 0).body()).getString("id");
         for (Service consumer : List.of(Service.INTERACTIONS, Service.REMINDERS)) {
             await().atMost(PROPAGATION).pollInterval(POLL).until(() ->
-                    send(consumer, "setup", get(bearer, consumer, "/v1/contacts/" + id + "/summary"), 0).status() == 200);
+                    send(consumer, "setup", get(bearer, consumer, consumer.summaryPath(id)), 0).status() == 200);
         }
         return id;
     }

@@ -3,6 +3,7 @@ package dev.rapport.e2e;
 import dev.rapport.events.ContactEventTypes;
 import dev.rapport.events.InteractionEventTypes;
 import dev.rapport.events.ReminderEventTypes;
+import dev.rapport.local.LocalStack.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,8 @@ class LocalStackIT {
 
             assertLocalBrowserOriginsOnlyAreAllowed(ports);
             assertProducersServeTheirEventDocuments(ports);
-            awaitSummary(ports.interactionsUrl(), token, contactId, Duration.ofSeconds(10));
-            awaitSummary(ports.remindersUrl(), token, contactId, Duration.ofSeconds(10));
+            awaitSummary(ports.interactionsUrl() + Service.INTERACTIONS.summaryPath(contactId), token, Duration.ofSeconds(10));
+            awaitSummary(ports.remindersUrl() + Service.REMINDERS.summaryPath(contactId), token, Duration.ofSeconds(10));
             given().get(ports.contactsUrl() + "/v1/contacts/" + contactId).then().statusCode(401);
             launcher.stop();
             assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the launcher");
@@ -77,9 +78,9 @@ class LocalStackIT {
             String token = LauncherProcess.mintToken(dataDir, "--workspace=demo", "--user=someone-else", "--roles=reader");
             given().auth().oauth2(token).get(ports.contactsUrl() + "/v1/contacts/" + contactId)
                     .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
-            given().auth().oauth2(token).get(ports.interactionsUrl() + "/v1/contacts/" + contactId + "/summary")
+            given().auth().oauth2(token).get(ports.interactionsUrl() + Service.INTERACTIONS.summaryPath(contactId))
                     .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
-            given().auth().oauth2(token).get(ports.remindersUrl() + "/v1/contacts/" + contactId + "/summary")
+            given().auth().oauth2(token).get(ports.remindersUrl() + Service.REMINDERS.summaryPath(contactId))
                     .then().statusCode(200).body("displayName", equalTo("Katherine Johnson"));
             again.stop();
         }
@@ -171,9 +172,9 @@ class LocalStackIT {
                 .header("Access-Control-Request-Headers", "authorization,content-type").options(url);
     }
 
-    private static void awaitSummary(String serviceUrl, String token, String contactId, Duration timeout) {
+    private static void awaitSummary(String summaryUrl, String token, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                given().auth().oauth2(token).get(serviceUrl + "/v1/contacts/" + contactId + "/summary")
+                given().auth().oauth2(token).get(summaryUrl)
                         .then().statusCode(200).body("displayName", equalTo("Katherine Johnson")));
     }
 

@@ -113,7 +113,7 @@ class ResourceBoundsIT {
                 long[] millis = new long[50];
                 for (int i = 0; i < millis.length; i++) {
                     long start = System.nanoTime();
-                    String unknown = "/v1/contacts/" + java.util.UUID.randomUUID() + (service == Service.CONTACTS ? "" : "/summary");
+                    String unknown = service == Service.CONTACTS ? "/v1/contacts/" + java.util.UUID.randomUUID() : service.summaryPath(java.util.UUID.randomUUID());
                     HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(stack.url(service) + unknown))
                             .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -565,7 +565,7 @@ class ScaleOutIT {
         String anchor = create(a(Service.CONTACTS), token, "{\"displayName\":\"Katherine Johnson\"}");
         awaitProjected(token, anchor);
         await().atMost(PROPAGATION).pollInterval(POLL).untilAsserted(() -> given().auth().oauth2(token)
-                .get(a(Service.REMINDERS) + "/v1/contacts/" + anchor + "/summary").then().statusCode(200));
+                .get(a(Service.REMINDERS) + Service.REMINDERS.summaryPath(anchor)).then().statusCode(200));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"contactId\":\"" + anchor + "\",\"every\":\"P30D\"}")
                 .post(a(Service.REMINDERS) + "/v1/cadences").then().statusCode(201);
 
@@ -675,7 +675,7 @@ class ScaleOutIT {
     /** The contact is in interactions-service's projection (one database: both instances see it). */
     private static void awaitProjected(String token, String contact) {
         await().atMost(PROPAGATION).pollInterval(POLL).untilAsserted(() -> given().auth().oauth2(token)
-                .get(b(Service.INTERACTIONS) + "/v1/contacts/" + contact + "/summary").then().statusCode(200));
+                .get(b(Service.INTERACTIONS) + Service.INTERACTIONS.summaryPath(contact)).then().statusCode(200));
     }
 
     /**

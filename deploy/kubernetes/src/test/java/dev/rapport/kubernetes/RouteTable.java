@@ -85,10 +85,11 @@ final class RouteTable {
         StringBuilder out = new StringBuilder("""
                 # GENERATED from the services' OpenAPI documents by deploy/kubernetes (RouteTable); do not edit. RoutesTest
                 # fails when a service's paths change; it writes the new file to deploy/kubernetes/target/routes.yaml.
-                # Paths served by more than one service, so not routed through the one origin (reach them on the service,
-                # e.g. kubectl port-forward svc/contacts-service 8081):
                 """);
-        unrouted.forEach(path -> out.append("#   ").append(path).append('\n'));
+        if (!unrouted.isEmpty()) {
+            out.append("# Paths served by more than one service, so not routed through the one origin:\n");
+            unrouted.forEach(path -> out.append("#   ").append(path).append('\n'));
+        }
         out.append("# Each rule allows a request 300 s: exports and imports stream for minutes on big workspaces.\n");
         out.append("""
                 apiVersion: gateway.networking.k8s.io/v1

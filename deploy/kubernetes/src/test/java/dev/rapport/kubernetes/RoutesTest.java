@@ -60,6 +60,11 @@ class RoutesTest {
     }
 
     @Test
+    void noTwoServicesServeTheSamePathSoOneOriginServesTheWholeApi() {
+        assertEquals(Set.of(), RouteTable.fromOpenApi().unrouted());
+    }
+
+    @Test
     void aPathTwoServicesServeIsLeftOutAndListed() {
         RouteTable table = new RouteTable(Map.of(
                 Services.CONTACTS, List.of("/v1/contacts/{id}", "/v1/backup"),

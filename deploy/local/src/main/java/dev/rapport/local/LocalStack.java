@@ -26,6 +26,16 @@ public final class LocalStack implements AutoCloseable {
             this.module = module;
             this.database = database;
         }
+
+        /** This service's workspace backup ({@code POST …/restore} restores it). */
+        public String backupPath() {
+            return "/v1/backups/" + database;
+        }
+
+        /** A contact as this consumer's contact directory holds it (interactions and reminders only). */
+        public String summaryPath(Object contactId) {
+            return "/v1/contact-directory/" + database + "/" + contactId;
+        }
     }
 
     public record Settings(Path repositoryRoot, Path dataDir, int postgresPort, int kafkaPort,

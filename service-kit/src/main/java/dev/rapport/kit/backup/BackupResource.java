@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -26,15 +27,27 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Every service's backup of its own data for the caller's workspace, and its restore into an empty one. */
-@Path("/v1/backup")
+/**
+ * Every service's backup of its own data for the caller's workspace, and its restore into an empty one. Each service
+ * serves it at its own path, {@link #path(String) /v1/backups/&lt;area&gt;}, with a subclass that names it, so one
+ * origin can route every service's backup (the operation ids are the service's own, {@link BackupApiNames}).
+ */
 @Tag(name = "Backup", description = "This service's data of your workspace as one signed file, and restoring it into an empty workspace")
-@RolesAllowed(Roles.ADMIN)
-@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "Not a workspace admin", content = @Content(mediaType = "application/problem+json"))
-public class BackupResource {
+public abstract class BackupResource {
+
+    /** The path of a service's backup: {@code contacts-service} → {@code /v1/backups/contacts}. */
+    public static String path(String serviceName) {
+        return "/v1/backups/" + serviceName.replaceFirst("-service$", "");
+    }
+
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String NOT_ADMIN = "Not a workspace admin";
+    /**
+     * The scheme Quarkus declares for the token. It does not see {@code @RolesAllowed} on a method a resource inherits,
+     * so the requirement is written out here.
+     */
+    private static final String AUTOMATIC_SCHEME = "SecurityScheme";
 
     @Inject
     WorkspaceBackup backup;
@@ -46,13 +59,16 @@ public class BackupResource {
     ServiceConfig service;
 
     @GET
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = AUTOMATIC_SCHEME, scopes = Roles.ADMIN)
     @Produces(WorkspaceBackup.MEDIA_TYPE)
-    @Operation(operationId = "backupWorkspace", summary = "Back up this service's data of your workspace",
+    @Operation(operationId = BackupApiNames.BACKUP, summary = "Back up this service's data of your workspace",
             description = "NDJSON, streamed from one consistent snapshot: a header line, one line per row, and an end line "
                     + "with the row count. Back up every service to back up the whole workspace.")
     @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.CONTENT_DISPOSITION, ref = ApiHeaders.CONTENT_DISPOSITION), description = "The backup", content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Backups are not configured (no rapport.backup.signing-key)",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = NOT_ADMIN, content = @Content(mediaType = PROBLEM))
     public Response backup() {
         backup.requireSigningKey();
         StreamingOutput body = backup::write;
@@ -63,10 +79,12 @@ public class BackupResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = AUTOMATIC_SCHEME, scopes = Roles.ADMIN)
     @Path("/restore")
     @Consumes(WorkspaceBackup.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "restoreWorkspace", summary = "Restore a backup of this service into your (empty) workspace",
+    @Operation(operationId = BackupApiNames.RESTORE, summary = "Restore a backup of this service into your (empty) workspace",
             description = "All or nothing, in one transaction. The backup may come from another workspace or install. "
                     + "Up to quarkus.http.limits.max-body-size (20 MiB by default).")
     @RequestBody(required = true, content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
@@ -78,6 +96,7 @@ public class BackupResource {
     @APIResponse(responseCode = "413", description = "Backup too large", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Backups are not configured (no rapport.backup.signing-key)",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = NOT_ADMIN, content = @Content(mediaType = PROBLEM))
     public Map<String, Map<String, Long>> restore(InputStream body) {
         return Map.of("restored", backup.restore(body));
     }

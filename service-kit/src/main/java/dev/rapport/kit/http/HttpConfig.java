@@ -15,6 +15,6 @@ public interface HttpConfig {
     MemorySize maxJsonBody();
 
     /** Path prefixes of uploads, which may be as large as {@code quarkus.http.limits.max-body-size}. */
-    @WithDefault("/v1/imports,/v1/backup/restore")
+    @WithDefault("/v1/imports,/v1/backups/")
     List<String> uploadPaths();
 }

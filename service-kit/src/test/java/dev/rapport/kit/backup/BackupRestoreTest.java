@@ -1,6 +1,7 @@
 package dev.rapport.kit.backup;
 
 import dev.rapport.kit.KitTestResource;
+import dev.rapport.kit.backup.BackupResource;
 import dev.rapport.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +33,7 @@ class BackupRestoreTest {
         given().auth().oauth2(TestTokens.admin("backup-bystander")).contentType(ContentType.JSON)
                 .body("{\"body\":\"not mine\"}").post("/test/notes").then().statusCode(201);
 
-        String backup = given().auth().oauth2(TestTokens.admin(from)).get("/v1/backup")
+        String backup = given().auth().oauth2(TestTokens.admin(from)).get(BackupResource.path("kit-test"))
                 .then().statusCode(200).contentType(WorkspaceBackup.MEDIA_TYPE).extract().asString();
         List<String> lines = backup.lines().toList();
         assertEquals(5, lines.size(), "header, three rows, end line: " + backup);
@@ -51,9 +52,16 @@ class BackupRestoreTest {
         assertEquals(List.of(), notes("backup-tampered"));
     }
 
+    @Test
+    void eachServiceNamesItsBackupOperationsAfterItself() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/backups/kit-test'.get.operationId", equalTo("backupKitTest"))
+                .body("paths.'/v1/backups/kit-test/restore'.post.operationId", equalTo("restoreKitTest"));
+    }
+
     private static Response restore(String workspace, String backup) {
         return given().auth().oauth2(TestTokens.admin(workspace)).contentType(WorkspaceBackup.MEDIA_TYPE)
-                .body(backup.getBytes(StandardCharsets.UTF_8)).post("/v1/backup/restore");
+                .body(backup.getBytes(StandardCharsets.UTF_8)).post(BackupResource.path("kit-test") + "/restore");
     }
 
     private static List<String> notes(String workspace) {

@@ -44,7 +44,7 @@ class ConfigDefaultsTest {
     void everySettingHasItsDocumentedNameAndDefault() {
         assertEquals("kit-test", service.name());
         assertEquals(1024L * 1024, http.maxJsonBody().asLongValue());
-        assertEquals(List.of("/v1/imports", "/v1/backup/restore"), http.uploadPaths());
+        assertEquals(List.of("/v1/imports", "/v1/backups/"), http.uploadPaths());
         assertEquals(20L * 1024 * 1024, limits.maxBodySize().asLongValue(), "the kit's shared defaults set 20M");
         assertEquals("workspace", auth.workspaceClaim());
         assertEquals(20, outbox.batchSize(), "this test application's setting (500 by default)");

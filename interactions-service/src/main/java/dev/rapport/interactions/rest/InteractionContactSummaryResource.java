@@ -1,0 +1,9 @@
+package dev.rapport.interactions.rest;
+
+import dev.rapport.directory.rest.ContactSummaryResource;
+import jakarta.ws.rs.Path;
+
+/** A contact as this service's contact directory holds it ({@link ContactSummaryResource#path(String)}). */
+@Path("/v1/contact-directory/interactions")
+public class InteractionContactSummaryResource extends ContactSummaryResource {
+}
