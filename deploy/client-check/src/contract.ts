@@ -39,6 +39,11 @@ type CreateContact = paths["/v1/contacts"]["post"];
 holds<Equals<CreateContact["responses"][422]["content"]["application/problem+json"], Problem>>();
 holds<Equals<CreateContact["responses"][503]["content"]["application/problem+json"], Problem>>();
 
+// Over a rate limit: a 429 Problem saying when to try again.
+holds<Equals<CreateContact["responses"][429]["content"]["application/problem+json"], Problem>>();
+holds<Equals<CreateContact["responses"][429]["headers"]["RateLimit-Reset"], number>>();
+holds<Equals<CreateContact["responses"][429]["headers"]["Retry-After"], string>>();
+
 // Enumerated query parameters.
 type ListContacts = NonNullable<paths["/v1/contacts"]["get"]["parameters"]["query"]>;
 holds<Equals<ListContacts["sort"], "name" | "-name" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | undefined>>();

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Points a service under {@code @QuarkusTest} at the shared real PostgreSQL and Kafka, and makes it trust the
- * test signing key ({@link TestTokens}). Services compose their
+ * test signing key ({@link TestTokens}), with rate limits off. Services compose their
  * JDBC URL from {@code rapport.db.port}, so one resource serves all three databases. Every JSON answer the tests receive
  * is checked against the service's API document ({@link ResponsesMatchApiDocument}).
  */
@@ -22,7 +22,9 @@ public class RapportInfraTestResource implements QuarkusTestResourceLifecycleMan
                 "rapport.db.port", Integer.toString(infrastructure.postgres().port()),
                 "kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers(),
                 "mp.jwt.verify.publickey.location", TestInfrastructure.keys().publicKeyLocation(),
-                "mp.jwt.verify.issuer", DevKeys.ISSUER);
+                "mp.jwt.verify.issuer", DevKeys.ISSUER,
+                // A test suite calls far faster than any client; the limits have their own test (service-kit).
+                "rapport.rate-limit.enabled", "false");
     }
 
     @Override

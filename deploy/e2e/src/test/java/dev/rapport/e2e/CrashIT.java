@@ -57,7 +57,7 @@ class CrashIT {
             ports.put(service, Ports.free());
         }
         stack = LocalStack.start(new LocalStack.Settings(LauncherProcess.HOME, dataDir, Ports.free(), Ports.free(),
-                Ports.free(), ports, false), OFFSETS_COMMITTED_LATE);
+                Ports.free(), ports, false), LocalStack.withLimitsOutOfReach(OFFSETS_COMMITTED_LATE));
         token = Tokens.sign(Tokens.Spec.of("crash", "crash-user", "member"), stack.keys().privateKey());
     }
 

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -67,6 +69,7 @@ class LocalStackIT {
             awaitSummary(ports.interactionsUrl() + Service.INTERACTIONS.summaryPath(contactId), token, Duration.ofSeconds(10));
             awaitSummary(ports.remindersUrl() + Service.REMINDERS.summaryPath(contactId), token, Duration.ofSeconds(10));
             given().get(ports.contactsUrl() + "/v1/contacts/" + contactId).then().statusCode(401);
+            assertASyncClientIsNotThrottled(ports.contactsUrl(), token, contactId);
             launcher.stop();
             assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")), "PostgreSQL stopped with the launcher");
         }
@@ -170,6 +173,20 @@ class LocalStackIT {
     private static Response preflight(String url, String origin) {
         return given().header("Origin", origin).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type").options(url);
+    }
+
+    /**
+     * A sync client catching up after a day offline, with the stack's default rate limits: 300 requests back to back
+     * (far more than a page-by-page sync of a few thousand contacts makes) and none answered 429.
+     */
+    private static void assertASyncClientIsNotThrottled(String contactsUrl, String token, String contactId) {
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            int status = given().auth().oauth2(token).get(contactsUrl + (i % 2 == 0 ? "/v1/contacts?limit=100"
+                    : "/v1/contacts/" + contactId)).statusCode();
+            statuses.merge(status, 1, Integer::sum);
+        }
+        assertEquals(Map.of(200, 300), statuses);
     }
 
     private static void awaitSummary(String summaryUrl, String token, Duration timeout) {

@@ -100,8 +100,9 @@ class ScaleOutIT {
      * Every replica runs its schedulers often, so replicas race for the same work: due reminders every second, the
      * import sweep every second, the calendar poller twice a second (each subscription still fetched every 2 s).
      * Consumers' sessions time out after 10 s, so the test need not wait 45 s for the group to notice a killed instance.
+     * The load is one token's: rate limits out of reach.
      */
-    private static final Map<Service, Map<String, String>> SETTINGS = Map.of(
+    private static final Map<Service, Map<String, String>> SETTINGS = LocalStack.withLimitsOutOfReach(Map.of(
             Service.CONTACTS, Map.of("rapport.imports.sweep-interval", "1s"),
             Service.INTERACTIONS, Map.of(
                     "rapport.calendar.poll-interval", CALENDAR_POLL_INTERVAL.toString(),
@@ -115,7 +116,7 @@ class ScaleOutIT {
                     "rapport.reminders.due-check-every", "1s",
                     "rapport.reminders.due-check-delay", "1s",
                     "mp.messaging.incoming.contact-events.session.timeout.ms", SESSION_TIMEOUT,
-                    "mp.messaging.incoming.interaction-events.session.timeout.ms", SESSION_TIMEOUT));
+                    "mp.messaging.incoming.interaction-events.session.timeout.ms", SESSION_TIMEOUT)));
 
     @TempDir
     static Path dataDir;

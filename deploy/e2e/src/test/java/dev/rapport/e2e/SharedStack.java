@@ -35,7 +35,7 @@ final class SharedStack {
                     ports.put(service, Ports.free());
                 }
                 LocalStack started = LocalStack.start(new LocalStack.Settings(LauncherProcess.HOME, dataDir, Ports.free(),
-                        Ports.free(), Ports.free(), ports, false));
+                        Ports.free(), Ports.free(), ports, false), LocalStack.withLimitsOutOfReach(Map.of()));
                 stack = started;
                 if (!hooked) {
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * What every Rapport operation answers beyond what its own annotations say, written into each service's API document
  * so generated clients see the truth: every error is one {@code Problem} (RFC 9457) schema; every operation may answer
- * 503 with {@code Retry-After} (its database unavailable), every secured one 401 and 403; a 201, 202 or redirect carries
+ * 503 with {@code Retry-After} (its database unavailable), every secured one 401, 403 and 429 (rate limits, with
+ * {@code Retry-After} and {@code RateLimit-*}); a 201, 202 or redirect carries
  * {@code Location}; a JSON page (with {@code nextCursor}) its next page as {@code Link}; an operation taking {@code Idempotency-Key} may answer a replay marked {@code Idempotent-Replayed};
  * an operation without a token says so ({@code security: []}); the server is the origin serving the document. Schemas
  * are shaped as sent and as read ({@link SchemaShapes}).
@@ -72,6 +73,9 @@ public class ApiContract implements OASFilter {
             ensure(responses, "401", "No token, or one that is expired, not signed by the configured issuer or without a workspace",
                     ApiHeaders.WWW_AUTHENTICATE);
             ensure(responses, "403", "Your role may not do this");
+            ensure(responses, "429", "Over your token's or your workspace's rate limit; retry after Retry-After seconds",
+                    ApiHeaders.RETRY_AFTER, ApiHeaders.RATE_LIMIT_LIMIT, ApiHeaders.RATE_LIMIT_REMAINING,
+                    ApiHeaders.RATE_LIMIT_RESET);
         }
         ensure(responses, "503", "A database this call needs is unavailable; retry after Retry-After seconds",
                 ApiHeaders.RETRY_AFTER);

@@ -72,6 +72,16 @@ public final class Problems {
                 "Request bodies here are limited to " + limitBytes + " bytes");
     }
 
+    /** Over a rate limit: {@code Retry-After} and the {@code RateLimit-*} fields say when to try again. */
+    public static HttpProblem tooManyRequests(String detail, long retryAfterSeconds, int limit) {
+        return builder(429, "too-many-requests", "Too Many Requests", detail)
+                .withHeader("Retry-After", retryAfterSeconds)
+                .withHeader("RateLimit-Limit", limit)
+                .withHeader("RateLimit-Remaining", 0)
+                .withHeader("RateLimit-Reset", retryAfterSeconds)
+                .build();
+    }
+
     public static HttpProblem idempotencyKeyReused() {
         return problem(422, "idempotency-key-reused", "Idempotency-Key reused",
                 "This Idempotency-Key was already used with a different request body");

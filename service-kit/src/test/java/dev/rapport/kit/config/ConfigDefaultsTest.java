@@ -6,6 +6,7 @@ import dev.rapport.kit.idempotency.IdempotencyConfig;
 import dev.rapport.kit.inbox.ConsumerConfig;
 import dev.rapport.kit.inbox.InboxConfig;
 import dev.rapport.kit.outbox.OutboxConfig;
+import dev.rapport.kit.ratelimit.RateLimitConfig;
 import dev.rapport.kit.tenancy.AuthConfig;
 import dev.rapport.kit.KitTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The kit's settings keep the names and defaults the README documents (or the values this test app sets). */
 @QuarkusTest
@@ -39,6 +41,8 @@ class ConfigDefaultsTest {
     InboxConfig inbox;
     @Inject
     IdempotencyConfig idempotency;
+    @Inject
+    RateLimitConfig rateLimits;
 
     @Test
     void everySettingHasItsDocumentedNameAndDefault() {
@@ -58,5 +62,10 @@ class ConfigDefaultsTest {
         assertEquals("1h", inbox.pruneInterval());
         assertEquals(Duration.ofDays(1), idempotency.retention());
         assertEquals("1h", idempotency.pruneEvery());
+        assertEquals(100, rateLimits.token().perSecond());
+        assertEquals(1000, rateLimits.token().burst());
+        assertEquals(300, rateLimits.workspace().perSecond());
+        assertEquals(3000, rateLimits.workspace().burst());
+        assertFalse(rateLimits.enabled(), "the tests' setting (testing's RapportInfraTestResource; true by default)");
     }
 }

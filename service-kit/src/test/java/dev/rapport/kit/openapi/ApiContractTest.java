@@ -32,14 +32,17 @@ class ApiContractTest {
 
         APIResponse created = create.getResponses().getAPIResponse("201");
         assertEquals(Set.of("Location", "Idempotent-Replayed"), created.getHeaders().keySet());
-        for (String status : List.of("401", "403", "422", "503")) {
+        for (String status : List.of("401", "403", "422", "429", "503")) {
             APIResponse error = create.getResponses().getAPIResponse(status);
             assertEquals("#/components/schemas/Problem",
                     error.getContent().getMediaType("application/problem+json").getSchema().getRef(), status);
         }
         assertTrue(create.getResponses().getAPIResponse("401").getHeaders().containsKey("WWW-Authenticate"));
         assertTrue(create.getResponses().getAPIResponse("503").getHeaders().containsKey("Retry-After"));
-        assertEquals(Set.of("Location", "Idempotent-Replayed", "WWW-Authenticate", "Retry-After"),
+        assertEquals(Set.of("Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"),
+                create.getResponses().getAPIResponse("429").getHeaders().keySet());
+        assertEquals(Set.of("Location", "Idempotent-Replayed", "WWW-Authenticate", "Retry-After", "RateLimit-Limit",
+                        "RateLimit-Remaining", "RateLimit-Reset"),
                 api.getComponents().getHeaders().keySet(), "only the headers some response sends");
         assertTrue(api.getComponents().getSchemas().containsKey("Problem"));
         assertEquals("/", api.getServers().get(0).getUrl());
@@ -60,6 +63,7 @@ class ApiContractTest {
 
         assertEquals(List.of(), feed.getSecurity());
         assertNull(feed.getResponses().getAPIResponse("401"));
+        assertNull(feed.getResponses().getAPIResponse("429"), "requests without a token are not rate limited");
         assertTrue(feed.getResponses().getAPIResponse("200").getHeaders().containsKey("Link"), "a page links its next");
     }
 
