@@ -42,7 +42,7 @@ holds<Equals<CreateContact["responses"][503]["content"]["application/problem+jso
 // Over a rate limit: a 429 Problem saying when to try again.
 holds<Equals<CreateContact["responses"][429]["content"]["application/problem+json"], Problem>>();
 holds<Equals<CreateContact["responses"][429]["headers"]["RateLimit-Reset"], number>>();
-holds<Equals<CreateContact["responses"][429]["headers"]["Retry-After"], string>>();
+holds<Equals<CreateContact["responses"][429]["headers"]["Retry-After"], number>>();
 
 // Enumerated query parameters.
 type ListContacts = NonNullable<paths["/v1/contacts"]["get"]["parameters"]["query"]>;

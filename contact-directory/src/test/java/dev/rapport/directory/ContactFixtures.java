@@ -19,7 +19,6 @@ import static org.awaitility.Awaitility.await;
  */
 public final class ContactFixtures {
 
-
     private final String kafka;
     private final String workspace;
 

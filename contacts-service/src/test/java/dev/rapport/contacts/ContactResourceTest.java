@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -72,15 +73,19 @@ class ContactResourceTest {
     void corsPreflightFromAConfiguredOriginExposesTheHeadersFrontEndsNeed() {
         given().header("Origin", "https://app.example")
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,idempotency-key")
                 .options("/v1/contacts")
                 .then().statusCode(200)
-                .header("Access-Control-Allow-Origin", equalTo("https://app.example"));
+                .header("Access-Control-Allow-Origin", equalTo("https://app.example"))
+                .header("Access-Control-Allow-Headers", containsString("if-match"))
+                .header("Access-Control-Allow-Headers", containsString("idempotency-key"));
         given().auth().oauth2(MEMBER).header("Origin", "https://app.example").contentType(ContentType.JSON)
                 .body("{\"displayName\":\"From the browser\"}")
                 .post("/v1/contacts").then().statusCode(201)
-                .header("Access-Control-Expose-Headers", containsString("ETag"))
-                .header("Access-Control-Expose-Headers", containsString("Location"));
+                .header("Access-Control-Expose-Headers", allOf(containsString("ETag"), containsString("Location"),
+                        containsString("Link"), containsString("Idempotent-Replayed"), containsString("Content-Disposition"),
+                        containsString("Retry-After"), containsString("RateLimit-Limit"),
+                        containsString("RateLimit-Remaining"), containsString("RateLimit-Reset")));
     }
 
     @Test

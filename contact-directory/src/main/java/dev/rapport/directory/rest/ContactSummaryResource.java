@@ -2,6 +2,7 @@ package dev.rapport.directory.rest;
 
 import dev.rapport.directory.domain.ContactProjection;
 import dev.rapport.directory.service.ContactProjectionService;
+import dev.rapport.kit.openapi.ApiContract;
 import dev.rapport.kit.config.ServiceConfig;
 import dev.rapport.kit.tenancy.Roles;
 import dev.rapport.kit.tenancy.WorkspaceContext;
@@ -57,7 +58,7 @@ public abstract class ContactSummaryResource {
     @Path("/{contactId}")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
     // Quarkus does not see @RolesAllowed on a method a resource inherits: the requirement is written out.
-    @SecurityRequirement(name = "SecurityScheme", scopes = {Roles.MEMBER, Roles.ADMIN, Roles.READER})
+    @SecurityRequirement(name = ApiContract.TOKEN_SCHEME, scopes = {Roles.MEMBER, Roles.ADMIN, Roles.READER})
     @Operation(operationId = ContactSummaryApiNames.OPERATION_ID, summary = "A contact as this service knows it")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = ContactSummaryView.class)))

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * A contacts-service instance with low rate limits, on the shared stack: over a token's or a workspace's limit a
@@ -27,9 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class RateLimitIT {
 
-    /** Three requests at once per token, five per workspace, refilled so slowly the test never sees a refill. */
+    /** Three requests at once per user, five per workspace, refilled so slowly the test never sees a refill. */
     private static final Map<String, String> LOW_LIMITS = Map.of(
-            "rapport.rate-limit.token.per-second", "0.01", "rapport.rate-limit.token.burst", "3",
+            "rapport.rate-limit.user.per-second", "0.01", "rapport.rate-limit.user.burst", "3",
             "rapport.rate-limit.workspace.per-second", "0.01", "rapport.rate-limit.workspace.burst", "5");
 
     private static LocalStack stack;
@@ -49,7 +50,7 @@ class RateLimitIT {
     }
 
     @Test
-    void aTokenOverItsLimitGetsA429ProblemWithRetryAfterAndRateLimitFieldsAndNothingIsDone() {
+    void aUserOverTheirLimitGetsA429ProblemWithRetryAfterAndRateLimitFieldsAndNothingIsDone() {
         String token = token("rate-token", "runaway-script");
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).get(limited.url() + "/v1/contacts").then().statusCode(200);
@@ -59,12 +60,17 @@ class RateLimitIT {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://rapport.dev/problems/too-many-requests"))
                 .body("status", equalTo(429))
-                .body("detail", containsString("token"))
+                .body("detail", containsString("user"))
                 .header("Retry-After", Integer::parseInt, greaterThanOrEqualTo(90))
                 .header("RateLimit-Limit", "3")
                 .header("RateLimit-Remaining", "0")
                 .header("RateLimit-Reset", Integer::parseInt, greaterThanOrEqualTo(90));
-        // Another user of the workspace is not held back by this token, and the refused create did nothing.
+        // A fresh token of the same user does not start a fresh count.
+        String another = Tokens.sign(Tokens.Spec.of("rate-token", "runaway-script", "member").lasting(Duration.ofMinutes(7)),
+                stack.keys().privateKey());
+        assertNotEquals(token, another);
+        given().auth().oauth2(another).get(limited.url() + "/v1/contacts").then().statusCode(429);
+        // Another user of the workspace is not held back by this one, and the refused create did nothing.
         given().auth().oauth2(token("rate-token", "colleague")).get(limited.url() + "/v1/contacts?q=Never")
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }

@@ -74,13 +74,13 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * {@code extraConfig} with every service's rate limits (rapport.rate-limit.*) left on but out of reach: for load
-     * generators (benchmarks, load and failure tests), which send one token's requests far faster than any client.
+     * generators (benchmarks, load and failure tests), which send one user's requests far faster than any client.
      */
     public static Map<Service, Map<String, String>> withLimitsOutOfReach(Map<Service, Map<String, String>> extraConfig) {
         Map<Service, Map<String, String>> config = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             Map<String, String> settings = new LinkedHashMap<>(Map.of(
-                    "rapport.rate-limit.token.per-second", "1e9", "rapport.rate-limit.token.burst", "1000000000",
+                    "rapport.rate-limit.user.per-second", "1e9", "rapport.rate-limit.user.burst", "1000000000",
                     "rapport.rate-limit.workspace.per-second", "1e9", "rapport.rate-limit.workspace.burst", "1000000000"));
             settings.putAll(extraConfig.getOrDefault(service, Map.of()));
             config.put(service, settings);

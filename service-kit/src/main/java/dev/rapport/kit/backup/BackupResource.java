@@ -1,5 +1,6 @@
 package dev.rapport.kit.backup;
 
+import dev.rapport.kit.openapi.ApiContract;
 import dev.rapport.kit.openapi.ApiHeaders;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.rapport.kit.config.ServiceConfig;
@@ -40,14 +41,8 @@ public abstract class BackupResource {
         return "/v1/backups/" + serviceName.replaceFirst("-service$", "");
     }
 
-
     private static final String PROBLEM = "application/problem+json";
     private static final String NOT_ADMIN = "Not a workspace admin";
-    /**
-     * The scheme Quarkus declares for the token. It does not see {@code @RolesAllowed} on a method a resource inherits,
-     * so the requirement is written out here.
-     */
-    private static final String AUTOMATIC_SCHEME = "SecurityScheme";
 
     @Inject
     WorkspaceBackup backup;
@@ -60,7 +55,8 @@ public abstract class BackupResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = AUTOMATIC_SCHEME, scopes = Roles.ADMIN)
+    // Quarkus does not see @RolesAllowed on a method a resource inherits: the requirement is written out.
+    @SecurityRequirement(name = ApiContract.TOKEN_SCHEME, scopes = Roles.ADMIN)
     @Produces(WorkspaceBackup.MEDIA_TYPE)
     @Operation(operationId = BackupApiNames.BACKUP, summary = "Back up this service's data of your workspace",
             description = "NDJSON, streamed from one consistent snapshot: a header line, one line per row, and an end line "
@@ -80,7 +76,8 @@ public abstract class BackupResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = AUTOMATIC_SCHEME, scopes = Roles.ADMIN)
+    // Quarkus does not see @RolesAllowed on a method a resource inherits: the requirement is written out.
+    @SecurityRequirement(name = ApiContract.TOKEN_SCHEME, scopes = Roles.ADMIN)
     @Path("/restore")
     @Consumes(WorkspaceBackup.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)

@@ -33,6 +33,8 @@ import java.util.TreeMap;
 public class ApiContract implements OASFilter {
 
     static final String PROBLEM_JSON = "application/problem+json";
+    /** The security scheme Quarkus declares for the bearer token. */
+    public static final String TOKEN_SCHEME = "SecurityScheme";
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String HEADERS = "#/components/headers/";
     private static final String PROBLEM = "Problem";

@@ -35,7 +35,7 @@ public final class ApiHeaders {
                 Map.entry(LINK, header("When there is a next page: its absolute URL, rel=\"next\" (the request with cursor=nextCursor)",
                         "<https://rapport.example.org/v1/contacts?limit=50&cursor=eyJ...>; rel=\"next\"")),
                 Map.entry(LAST_MODIFIED, header("When this last changed", "Wed, 02 Dec 2026 09:30:00 GMT")),
-                Map.entry(RETRY_AFTER, header("Seconds to wait before trying again", "5")),
+                Map.entry(RETRY_AFTER, count("Seconds to wait before trying again", 5)),
                 Map.entry(IDEMPOTENT_REPLAYED, header("true when this is the stored answer to an earlier request with the same "
                         + "Idempotency-Key and body: nothing was done again", "true")),
                 Map.entry(WWW_AUTHENTICATE, header("Bearer: send a token from your identity provider", "Bearer")),

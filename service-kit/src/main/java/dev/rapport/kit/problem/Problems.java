@@ -1,5 +1,6 @@
 package dev.rapport.kit.problem;
 
+import dev.rapport.kit.openapi.ApiHeaders;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 
@@ -75,10 +76,10 @@ public final class Problems {
     /** Over a rate limit: {@code Retry-After} and the {@code RateLimit-*} fields say when to try again. */
     public static HttpProblem tooManyRequests(String detail, long retryAfterSeconds, int limit) {
         return builder(429, "too-many-requests", "Too Many Requests", detail)
-                .withHeader("Retry-After", retryAfterSeconds)
-                .withHeader("RateLimit-Limit", limit)
-                .withHeader("RateLimit-Remaining", 0)
-                .withHeader("RateLimit-Reset", retryAfterSeconds)
+                .withHeader(ApiHeaders.RETRY_AFTER, retryAfterSeconds)
+                .withHeader(ApiHeaders.RATE_LIMIT_LIMIT, limit)
+                .withHeader(ApiHeaders.RATE_LIMIT_REMAINING, 0)
+                .withHeader(ApiHeaders.RATE_LIMIT_RESET, retryAfterSeconds)
                 .build();
     }
 

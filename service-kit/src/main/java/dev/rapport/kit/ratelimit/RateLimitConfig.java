@@ -2,33 +2,39 @@ package dev.rapport.kit.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 
 /**
- * How many requests a workspace and one of its tokens may make ({@code rapport.rate-limit.*}). Each is a token
- * bucket: {@code burst} requests at once, refilled at {@code per-second}. The defaults are far above what a front
- * end or a sync client does at normal use (a page of 100 contacts a second is still 1 % of a token's rate); they
- * stop a runaway loop or a script from starving everyone else. Counted per service instance.
+ * How many requests a user and a workspace may make ({@code rapport.rate-limit.*}). Each is a token bucket:
+ * {@code burst} requests at once, refilled at {@code per-second}. The defaults (the kit's
+ * META-INF/microprofile-config.properties) are far above what a front end or a sync client does at normal use; they
+ * stop a runaway loop or script from starving everyone else. Counted by each service instance.
  */
 @ConfigMapping(prefix = "rapport.rate-limit")
 public interface RateLimitConfig {
 
-    /** Off: no request is ever answered 429 (e.g. for a benchmark of the service itself). */
+    /** Off: no request is ever answered 429. */
     @WithDefault("true")
     boolean enabled();
 
-    /** One bearer token (one signed-in user of one front end). */
-    Limit token();
+    /** One user (a token's subject) of one workspace, whichever of their tokens they send. */
+    @Valid
+    Limit user();
 
-    /** Every token of one workspace together. */
+    /** Every user of one workspace together. */
+    @Valid
     Limit workspace();
 
-    /** Defaults in the kit's META-INF/microprofile-config.properties: a token 100/s (burst 1,000), a workspace 300/s (3,000). */
     interface Limit {
 
         /** Requests a second, sustained. */
+        @Positive
         double perSecond();
 
         /** Requests at once after a quiet spell. */
+        @Min(1)
         int burst();
     }
 }

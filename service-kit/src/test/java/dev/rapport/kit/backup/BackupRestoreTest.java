@@ -1,7 +1,6 @@
 package dev.rapport.kit.backup;
 
 import dev.rapport.kit.KitTestResource;
-import dev.rapport.kit.backup.BackupResource;
 import dev.rapport.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -62,8 +62,8 @@ class ConfigDefaultsTest {
         assertEquals("1h", inbox.pruneInterval());
         assertEquals(Duration.ofDays(1), idempotency.retention());
         assertEquals("1h", idempotency.pruneEvery());
-        assertEquals(100, rateLimits.token().perSecond());
-        assertEquals(1000, rateLimits.token().burst());
+        assertEquals(100, rateLimits.user().perSecond());
+        assertEquals(1000, rateLimits.user().burst());
         assertEquals(300, rateLimits.workspace().perSecond());
         assertEquals(3000, rateLimits.workspace().burst());
         assertFalse(rateLimits.enabled(), "the tests' setting (testing's RapportInfraTestResource; true by default)");

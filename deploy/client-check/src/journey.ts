@@ -1,0 +1,238 @@
+// The journey a front end makes, written against the types generated from the combined document and run by the
+// build against a running stack (deploy/e2e ClientJourneyIT): if a call needed a cast or the server answered what
+// the types do not say, the contract lies. Needs RAPPORT_TOKEN (a member of an empty workspace) and the three
+// services' origins (RAPPORT_CONTACTS_URL, RAPPORT_INTERACTIONS_URL, RAPPORT_REMINDERS_URL): locally each service
+// has its own port; behind the Gateway all three are the same origin.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import createClient from "openapi-fetch";
+import ICAL from "ical.js";
+import type { paths } from "../generated/rapport";
+
+const token = setting("RAPPORT_TOKEN");
+const headers = { Authorization: `Bearer ${token}` };
+const contacts = createClient<paths>({ baseUrl: setting("RAPPORT_CONTACTS_URL"), headers });
+const interactions = createClient<paths>({ baseUrl: setting("RAPPORT_INTERACTIONS_URL"), headers });
+const reminders = createClient<paths>({ baseUrl: setting("RAPPORT_REMINDERS_URL"), headers });
+const MERGE_PATCH = { "Content-Type": "application/merge-patch+json" };
+// One word no other data of the workspace has, so searches find this run's contacts only.
+const marker = "journey" + randomUUID().replaceAll("-", "").slice(0, 10);
+const phone = "+1 202 555 0147";
+
+function setting(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set`);
+  }
+  return value;
+}
+
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    const result = await run();
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+    return result;
+  } catch (error) {
+    console.log(`FAIL ${name}`);
+    throw error;
+  }
+}
+
+/** Polls until {@code check} holds: what one service did reaches the others through Kafka, not at once. */
+async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what}: not within ${timeoutMs} ms`);
+}
+
+function etag(response: Response): string {
+  const value = response.headers.get("ETag");
+  assert.ok(value, "an ETag");
+  return value;
+}
+
+const today = new Date().toISOString().slice(0, 10);
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+const grace = await step("create a contact with an Idempotency-Key, and replay it", async () => {
+  const key = randomUUID();
+  const body = {
+    givenName: "Grace", familyName: "Hopper", nickname: "Amazing Grace", company: `Navy ${marker}`,
+    emails: [{ address: `grace.${marker}@example.org` }], phones: [{ number: phone, label: "mobile" }],
+  };
+  const first = await contacts.POST("/v1/contacts", { params: { header: { "Idempotency-Key": key } }, body });
+  assert.equal(first.response.status, 201);
+  assert.ok(first.data);
+  assert.ok(first.response.headers.get("Location")?.endsWith(`/v1/contacts/${first.data.id}`));
+  const replay = await contacts.POST("/v1/contacts", { params: { header: { "Idempotency-Key": key } }, body });
+  assert.equal(replay.response.status, 201);
+  assert.equal(replay.response.headers.get("Idempotent-Replayed"), "true");
+  assert.equal(replay.data?.id, first.data.id, "the replay creates nothing");
+  return first.data;
+});
+
+await step("search and follow cursors to the last page", async () => {
+  for (const name of ["Ada Lovelace", "Katherine Johnson", "Mary Jackson", "Dorothy Vaughan"]) {
+    const { response } = await contacts.POST("/v1/contacts", { body: { displayName: name, company: `NASA ${marker}` } });
+    assert.equal(response.status, 201);
+  }
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const { data, response } = await contacts.GET("/v1/contacts", {
+      params: { query: { q: marker, limit: 2, sort: "name", ...(cursor ? { cursor } : {}) } },
+    });
+    assert.ok(data, `page ${pages + 1}: ${response.status}`);
+    seen.push(...data.items.map((contact) => contact.displayName));
+    assert.equal(response.headers.has("Link"), data.nextCursor !== null, "Link exactly when there is a next page");
+    cursor = data.nextCursor ?? undefined;
+    pages++;
+  } while (cursor);
+  assert.deepEqual(seen, ["Ada Lovelace", "Dorothy Vaughan", "Grace Hopper", "Katherine Johnson", "Mary Jackson"]);
+  assert.equal(pages, 3);
+});
+
+await step("update with If-Match; a stale one is a 412 problem", async () => {
+  const read = await contacts.GET("/v1/contacts/{id}", { params: { path: { id: grace.id } } });
+  const before = etag(read.response);
+  const updated = await contacts.PATCH("/v1/contacts/{id}", {
+    params: { path: { id: grace.id }, header: { "If-Match": before } }, headers: MERGE_PATCH,
+    body: { title: "Rear Admiral" },
+  });
+  assert.equal(updated.data?.title, "Rear Admiral");
+  assert.notEqual(etag(updated.response), before);
+  const stale = await contacts.PATCH("/v1/contacts/{id}", {
+    params: { path: { id: grace.id }, header: { "If-Match": before } }, headers: MERGE_PATCH,
+    body: { title: "Commodore" },
+  });
+  assert.equal(stale.response.status, 412);
+  assert.equal(stale.error?.type, "https://rapport.dev/problems/stale");
+});
+
+await step("clear a field with null, and see the job change in the history", async () => {
+  const read = await contacts.GET("/v1/contacts/{id}", { params: { path: { id: grace.id } } });
+  assert.equal(read.data?.nickname, "Amazing Grace");
+  const cleared = await contacts.PATCH("/v1/contacts/{id}", {
+    params: { path: { id: grace.id }, header: { "If-Match": etag(read.response) } }, headers: MERGE_PATCH,
+    body: { nickname: null },
+  });
+  assert.equal(cleared.response.status, 200);
+  assert.equal(cleared.data?.nickname, null);
+  const history = await contacts.GET("/v1/contacts/{id}/history", { params: { path: { id: grace.id } } });
+  assert.ok(history.data?.some((entry) => JSON.stringify(entry.to ?? {}).includes("Rear Admiral")),
+    `the title change is in the history: ${JSON.stringify(history.data)}`);
+});
+
+const imported = await step("import a vCard and poll the job until it is done", async () => {
+  const vcard = [
+    "BEGIN:VCARD", "VERSION:3.0", "N:Hopper;Grace;Brewster Murray;;", "FN:Grace Brewster Murray Hopper",
+    `ORG:Navy ${marker}`, `TEL;TYPE=CELL:${phone}`, `EMAIL;TYPE=INTERNET:amazing.grace.${marker}@example.org`,
+    "END:VCARD", "",
+  ].join("\r\n");
+  const started = await contacts.POST("/v1/imports", {
+    body: vcard, bodySerializer: (text) => text, headers: { "Content-Type": "text/vcard" },
+  });
+  assert.equal(started.response.status, 202, JSON.stringify(started.error));
+  assert.ok(started.data);
+  const job = started.data.id;
+  let status = started.data.status;
+  await eventually("the import finishes", async () => {
+    const { data } = await contacts.GET("/v1/imports/{id}", { params: { path: { id: job } } });
+    status = data?.status ?? null;
+    return status === "succeeded" || status === "failed";
+  });
+  assert.equal(status, "succeeded");
+  const found = await contacts.GET("/v1/contacts", { params: { query: { q: marker, limit: 100 } } });
+  const card = found.data?.items.find((contact) => contact.displayName === "Grace Brewster Murray Hopper");
+  assert.ok(card, `the imported card is a contact: ${JSON.stringify(found.data?.items.map((c) => c.displayName))}`);
+  assert.notEqual(card.id, grace.id);
+  return card;
+});
+
+await step("export every contact as vCard", async () => {
+  const { data, response } = await contacts.GET("/v1/contacts/export", {
+    params: { query: { format: "vcard" } }, parseAs: "text",
+  });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get("Content-Type") ?? "", /^text\/vcard/);
+  assert.equal((data ?? "").match(/^BEGIN:VCARD/gm)?.length, 6);
+});
+
+await step("find the duplicate, merge it, and undo the merge", async () => {
+  const candidates = await contacts.GET("/v1/contacts/duplicates", {});
+  const pair = candidates.data?.find((candidate) =>
+    [candidate.a?.id, candidate.b?.id].sort().join() === [grace.id, imported.id].sort().join());
+  assert.ok(pair, `the two Graces are a candidate pair: ${JSON.stringify(candidates.data)}`);
+  const merged = await contacts.POST("/v1/contacts/{id}/merge", {
+    params: { path: { id: grace.id } }, body: { absorb: [imported.id] },
+  });
+  assert.equal(merged.response.status, 200, JSON.stringify(merged.error));
+  assert.ok(merged.data?.mergeId);
+  assert.ok(merged.data.contact?.emails.some((email) => email.address === `amazing.grace.${marker}@example.org`));
+  const undone = await contacts.POST("/v1/merges/{id}/undo", { params: { path: { id: merged.data.mergeId } } });
+  assert.equal(undone.response.status, 200, JSON.stringify(undone.error));
+  const back = await contacts.GET("/v1/contacts/{id}", { params: { path: { id: imported.id } } });
+  assert.equal(back.response.status, 200);
+});
+
+const followUpText = `Send Grace the COBOL paper ${marker}`;
+const agendaHasFollowUp = async (): Promise<boolean> => {
+  const { data } = await reminders.GET("/v1/agenda", { params: { query: { date: today, days: 7 } } });
+  assert.ok(data);
+  return [...data.overdue, ...data.today, ...data.upcoming].some((item) => item.text === followUpText);
+};
+
+await step("log an interaction with a follow-up, and see the agenda change", async () => {
+  await eventually("interactions-service knows the contact", async () =>
+    (await interactions.GET("/v1/contact-directory/interactions/{contactId}",
+      { params: { path: { contactId: grace.id } } })).response.status === 200);
+  assert.equal(await agendaHasFollowUp(), false);
+  const logged = await interactions.POST("/v1/interactions", {
+    body: {
+      kind: "call", occurredAt: new Date().toISOString(), timeZone: "Europe/London", initiatedBy: "me",
+      participants: [{ contactId: grace.id }], summary: "Compilers and nanoseconds",
+      followUp: { due: tomorrow, text: followUpText },
+    },
+  });
+  assert.equal(logged.response.status, 201, JSON.stringify(logged.error));
+  await eventually("the follow-up is on the agenda", agendaHasFollowUp);
+});
+
+await step("subscribe to the calendar feed and read it with ical.js", async () => {
+  const feed = await reminders.POST("/v1/calendar-feeds", { body: { name: "Journey" } });
+  assert.equal(feed.response.status, 201, JSON.stringify(feed.error));
+  assert.ok(feed.data);
+  const answer = await fetch(feed.data.url);
+  assert.equal(answer.status, 200);
+  assert.match(answer.headers.get("Content-Type") ?? "", /^text\/calendar/);
+  const calendar = new ICAL.Component(ICAL.parse(await answer.text()));
+  const summaries = calendar.getAllSubcomponents("vevent").map((event) => String(event.getFirstPropertyValue("summary")));
+  assert.ok(summaries.some((summary) => summary.includes(followUpText)), `the follow-up is in the feed: ${summaries}`);
+});
+
+await step("delete the contact and see it vanish in every service", async () => {
+  const read = await contacts.GET("/v1/contacts/{id}", { params: { path: { id: grace.id } } });
+  const deleted = await contacts.DELETE("/v1/contacts/{id}", {
+    params: { path: { id: grace.id }, header: { "If-Match": etag(read.response) } },
+  });
+  assert.equal(deleted.response.status, 204);
+  assert.equal((await contacts.GET("/v1/contacts/{id}", { params: { path: { id: grace.id } } })).response.status, 404);
+  await eventually("interactions-service forgets the contact", async () =>
+    (await interactions.GET("/v1/contact-directory/interactions/{contactId}",
+      { params: { path: { contactId: grace.id } } })).response.status === 404);
+  await eventually("reminders-service forgets the contact", async () =>
+    (await reminders.GET("/v1/contact-directory/reminders/{contactId}",
+      { params: { path: { contactId: grace.id } } })).response.status === 404);
+  const left = await interactions.GET("/v1/interactions", { params: { query: { q: "nanoseconds" } } });
+  assert.deepEqual(left.data?.items, [], "the interaction with only this contact is erased");
+  await eventually("the follow-up leaves the agenda", async () => !(await agendaHasFollowUp()));
+});
+
+console.log("The journey passed.");
