@@ -111,6 +111,7 @@ class CrossWorkspaceIT {
             stateUrls.put(path, Service.REMINDERS);
         }
         victimIds.put("/v1/contacts/", contact);
+        victimIds.put("/v1/contact-directory/", contact);
         victimIds.put("/v1/twin/", twin);
         // A duplicate of the first contact (the same email), so the duplicate check has something to find.
         victimIds.put("/v1/duplicate/", create(Service.CONTACTS, "/v1/contacts", "{\"displayName\":\"" + MARKER + " Again\","
