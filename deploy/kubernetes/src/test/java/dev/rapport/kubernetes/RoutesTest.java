@@ -67,9 +67,9 @@ class RoutesTest {
     @Test
     void aPathTwoServicesServeIsLeftOutAndListed() {
         RouteTable table = new RouteTable(Map.of(
-                Services.CONTACTS, List.of("/v1/contacts/{id}", "/v1/backup"),
-                Services.REMINDERS, List.of("/v1/contacts/{contactId}/reminders", "/v1/backup", "/ical/{token}.ics")));
-        assertEquals(new TreeSet<>(Set.of("/v1/backup")), table.unrouted());
+                Services.CONTACTS, List.of("/v1/contacts/{id}", "/v1/shared"),
+                Services.REMINDERS, List.of("/v1/contacts/{contactId}/reminders", "/v1/shared", "/ical/{token}.ics")));
+        assertEquals(new TreeSet<>(Set.of("/v1/shared")), table.unrouted());
         assertTrue(RouteTable.overlap("/v1/contacts/{id}", "/v1/contacts/export"));
         assertFalse(RouteTable.overlap("/v1/contacts/{id}", "/v1/contacts/{id}/history"));
         assertFalse(RouteTable.overlap("/ical/{token}.ics", "/ical/feed.json"));
