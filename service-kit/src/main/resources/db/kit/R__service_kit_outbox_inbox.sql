@@ -47,3 +47,17 @@ create table if not exists idempotency_record (
 create index if not exists idempotency_record_created_at on idempotency_record (created_at);
 
 create index if not exists inbox_event_received_at on inbox_event (received_at);
+
+-- The changes feed (kit changes/): who may read an event there (null: the workspace; a user id: that user alone;
+-- '': nobody), and its position, given in publishing order by the relay while it holds its lock, so positions
+-- become visible in ascending order and a cursor never skips a row that commits late.
+alter table outbox_event add column if not exists audience text;
+alter table outbox_event add column if not exists feed_position bigint;
+create sequence if not exists outbox_feed_position;
+create index if not exists outbox_event_feed on outbox_event (workspace_id, feed_position) where feed_position is not null;
+
+-- The last feed position pruned per workspace: a cursor before it has missed changes (410, resync).
+create table if not exists outbox_feed_pruned (
+    workspace_id text   primary key,
+    pruned_to    bigint not null
+);

@@ -1,6 +1,7 @@
 package dev.rapport.contacts;
 
 import dev.rapport.events.ContactEventTypes;
+import dev.rapport.kit.outbox.Audience;
 import dev.rapport.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,11 +19,11 @@ public class OutboxProbe {
 
     @Transactional
     public void appendThenFail(UUID subject) {
-        outbox.append(ContactEventTypes.TOPIC, "dev.rapport.test.probe.v1", subject, Map.of("probe", true));
+        outbox.append(ContactEventTypes.TOPIC, "dev.rapport.test.probe.v1", subject, Map.of("probe", true), Audience.WORKSPACE);
         throw new IllegalStateException("rolled back on purpose");
     }
 
     public void appendWithoutTransaction(UUID subject) {
-        outbox.append(ContactEventTypes.TOPIC, "dev.rapport.test.probe.v1", subject, Map.of("probe", true));
+        outbox.append(ContactEventTypes.TOPIC, "dev.rapport.test.probe.v1", subject, Map.of("probe", true), Audience.WORKSPACE);
     }
 }

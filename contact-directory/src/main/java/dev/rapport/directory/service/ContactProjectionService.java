@@ -85,6 +85,13 @@ public class ContactProjectionService {
         return found;
     }
 
+    /** The owners of those of {@code contactIds} that are private: who alone may read what is said of them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> privateOwners(java.util.Collection<UUID> contactIds) {
+        return byIds(contactIds).values().stream().filter(c -> "private".equals(c.visibility()))
+                .map(ContactRef::ownerId).toList();
+    }
+
     /**
      * Who {@code contactId} is now: itself, or the survivor of the merges it went into (followed to the end; a
      * chain longer than the contacts it passes through would be a cycle, and stops there).

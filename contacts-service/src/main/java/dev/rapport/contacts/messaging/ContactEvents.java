@@ -9,6 +9,8 @@ import dev.rapport.contacts.domain.HistoryEntry;
 import dev.rapport.contacts.domain.HistoryKind;
 import dev.rapport.contacts.domain.MergeSummary;
 import dev.rapport.contacts.domain.PhoneNumber;
+import dev.rapport.contacts.domain.Visibility;
+import dev.rapport.kit.outbox.Audience;
 import dev.rapport.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static dev.rapport.events.ContactEventTypes.CREATED_V1;
 import static dev.rapport.events.ContactEventTypes.DELETED_V1;
@@ -46,35 +49,44 @@ public class ContactEvents {
     Outbox outbox;
 
     public void created(Contact contact) {
-        outbox.append(TOPIC, CREATED_V1, contact.id(), state(contact, null));
+        outbox.append(TOPIC, CREATED_V1, contact.id(), state(contact, null), audience(List.of(contact)));
     }
 
     /** The contact is back from a backup, as it was: consumers replace whatever they hold for it. */
     public void restored(Contact contact) {
-        outbox.append(TOPIC, RESTORED_V1, contact.id(), state(contact, null));
+        outbox.append(TOPIC, RESTORED_V1, contact.id(), state(contact, null), audience(List.of(contact)));
     }
 
     /** The dated changes first, then the new state, so a consumer reading in order ends on the latest state. */
     public void updated(Contact contact, ContactChanges changes) {
         for (HistoryEntry entry : changes.history()) {
             outbox.append(TOPIC, CHANGE_TYPES.get(entry.kind()), contact.id(), new ContactChangeV1(contact.id(),
-                    entry.effectiveOn(), entry.oldValue(), entry.newValue(), entry.recordedBy(), contact.version()));
+                    entry.effectiveOn(), entry.oldValue(), entry.newValue(), entry.recordedBy(), contact.version()),
+                    audience(List.of(contact)));
         }
-        outbox.append(TOPIC, UPDATED_V1, contact.id(), state(contact, changes.fields()));
+        outbox.append(TOPIC, UPDATED_V1, contact.id(), state(contact, changes.fields()), audience(List.of(contact)));
     }
 
     public void deleted(Contact contact) {
-        outbox.append(TOPIC, DELETED_V1, contact.id(), new ContactDeletedV1(contact.id(), Instant.now(), contact.version() + 1));
+        outbox.append(TOPIC, DELETED_V1, contact.id(), new ContactDeletedV1(contact.id(), Instant.now(), contact.version() + 1),
+                audience(List.of(contact)));
     }
 
-    public void merged(MergeSummary merge) {
+    public void merged(Contact survivor, MergeSummary merge) {
         outbox.append(TOPIC, MERGED_V1, merge.survivorId(), new ContactMergedV1(merge.mergeId(), merge.survivorId(),
-                merge.absorbedIds(), merge.mergedBy(), merge.mergedAt()));
+                merge.absorbedIds(), merge.mergedBy(), merge.mergedAt()), audience(List.of(survivor)));
     }
 
     public void mergeUndone(UUID mergeId, Contact survivor, List<Contact> restored, Instant undoneAt) {
         outbox.append(TOPIC, MERGE_UNDONE_V1, survivor.id(), new ContactMergeUndoneV1(mergeId, survivor.id(),
-                restored.stream().map(contact -> state(contact, null)).toList(), undoneAt));
+                restored.stream().map(contact -> state(contact, null)).toList(), undoneAt),
+                audience(Stream.concat(Stream.of(survivor), restored.stream()).toList()));
+    }
+
+    /** Who outside the services may read an event carrying these contacts: the owner of the private ones, if one. */
+    private static Audience audience(List<Contact> contacts) {
+        return Audience.ofPrivateTo(contacts.stream().filter(c -> c.details().visibility() == Visibility.PRIVATE)
+                .map(Contact::ownerId).toList());
     }
 
     /** E.164 numbers (normalised) or the others as written, primary first. */

@@ -114,7 +114,7 @@ public class MergeService {
         if (!changes.none()) {
             events.updated(survivor, changes);
         }
-        events.merged(new MergeSummary(mergeId, survivor.id(), absorbedIds, user, at));
+        events.merged(survivor, new MergeSummary(mergeId, survivor.id(), absorbedIds, user, at));
         return new Merged(Optional.of(mergeId), survivor, absorbedIds);
     }
 

@@ -47,6 +47,6 @@ public class RestoreAnnouncer {
                 }
             }
         }
-        merges.active().forEach(events::merged);
+        merges.active().forEach(merge -> events.merged(contacts.findById(merge.survivorId()), merge));
     }
 }

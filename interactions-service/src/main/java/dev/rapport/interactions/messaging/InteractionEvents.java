@@ -3,11 +3,15 @@ package dev.rapport.interactions.messaging;
 import dev.rapport.interactions.domain.FollowUp;
 import dev.rapport.interactions.domain.Interaction;
 import dev.rapport.interactions.domain.LoggedInteraction;
+import dev.rapport.directory.service.ContactProjectionService;
+import dev.rapport.interactions.domain.Visibility;
+import dev.rapport.kit.outbox.Audience;
 import dev.rapport.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,18 +33,33 @@ public class InteractionEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ContactProjectionService contacts;
+
     public void logged(LoggedInteraction logged) {
-        outbox.append(TOPIC, LOGGED_V1, logged.interaction().id(), state(logged));
+        outbox.append(TOPIC, LOGGED_V1, logged.interaction().id(), state(logged),
+                audience(logged.interaction(), logged.participants()));
     }
 
     public void updated(LoggedInteraction updated) {
-        outbox.append(TOPIC, UPDATED_V1, updated.interaction().id(), state(updated));
+        outbox.append(TOPIC, UPDATED_V1, updated.interaction().id(), state(updated),
+                audience(updated.interaction(), updated.participants()));
     }
 
-    /** {@code version}: the last one the interaction had; the event carries the next, so it outranks every state sent. */
-    public void deleted(UUID interactionId, List<UUID> participants, long version, String reason, Instant at) {
-        outbox.append(TOPIC, DELETED_V1, interactionId,
-                new InteractionDeletedV1(interactionId, participants, version + 1, at, reason));
+    /** The event carries the interaction's next version, so it outranks every state sent. */
+    public void deleted(Interaction interaction, List<UUID> participants, String reason, Instant at) {
+        outbox.append(TOPIC, DELETED_V1, interaction.id(),
+                new InteractionDeletedV1(interaction.id(), participants, interaction.version() + 1, at, reason),
+                audience(interaction, participants));
+    }
+
+    /** Who outside the services may read it: as the API shows interactions (a private one, one with a private contact). */
+    private Audience audience(Interaction interaction, List<UUID> participants) {
+        List<String> owners = new ArrayList<>(contacts.privateOwners(participants));
+        if (interaction.visibility() == Visibility.PRIVATE) {
+            owners.add(interaction.createdBy());
+        }
+        return Audience.ofPrivateTo(owners);
     }
 
     private static InteractionStateV1 state(LoggedInteraction logged) {

@@ -162,7 +162,7 @@ public class InteractionService {
     public void delete(UUID id, Optional<Long> ifMatch) {
         LoggedInteraction found = require(id, ifMatch);
         interactions.delete(found.interaction());
-        events.deleted(id, found.participants(), found.interaction().version(), InteractionEvents.DELETED, Instant.now());
+        events.deleted(found.interaction(), found.participants(), InteractionEvents.DELETED, Instant.now());
     }
 
     /** A page of the log (or of one contact's timeline) as the query's user may see it, in the query's order. */

@@ -77,7 +77,7 @@ public class ParticipantChanges {
             List<UUID> remaining = after.getOrDefault(interaction.id(), List.of());
             if (remaining.isEmpty()) {
                 interactions.delete(interaction);
-                events.deleted(interaction.id(), List.of(), interaction.version(), InteractionEvents.PARTICIPANTS_ERASED, now);
+                events.deleted(interaction, List.of(), InteractionEvents.PARTICIPANTS_ERASED, now);
             } else if (!Objects.equals(remaining, before.get(interaction.id()))) {
                 interaction.participantsChanged(now);
                 interactions.flush();

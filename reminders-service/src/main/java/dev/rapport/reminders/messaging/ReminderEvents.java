@@ -1,11 +1,15 @@
 package dev.rapport.reminders.messaging;
 
+import dev.rapport.directory.service.ContactProjectionService;
+import dev.rapport.kit.outbox.Audience;
 import dev.rapport.kit.outbox.Outbox;
 import dev.rapport.reminders.domain.Reminder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.rapport.events.ReminderEventTypes.COMPLETED_V1;
@@ -32,35 +36,55 @@ public class ReminderEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ContactProjectionService contacts;
+
     public void created(Reminder reminder) {
-        outbox.append(TOPIC, CREATED_V1, reminder.id(), state(reminder, null));
+        outbox.append(TOPIC, CREATED_V1, reminder.id(), state(reminder, null), audience(reminder));
     }
 
     public void updated(Reminder reminder) {
-        outbox.append(TOPIC, UPDATED_V1, reminder.id(), state(reminder, null));
+        outbox.append(TOPIC, UPDATED_V1, reminder.id(), state(reminder, null), audience(reminder));
     }
 
     public void completed(Reminder reminder, ReminderStateV1.LogInteractionV1 logInteraction) {
-        outbox.append(TOPIC, COMPLETED_V1, reminder.id(), state(reminder, logInteraction));
+        outbox.append(TOPIC, COMPLETED_V1, reminder.id(), state(reminder, logInteraction), audience(reminder));
     }
 
     public void dismissed(Reminder reminder) {
-        outbox.append(TOPIC, DISMISSED_V1, reminder.id(), state(reminder, null));
+        outbox.append(TOPIC, DISMISSED_V1, reminder.id(), state(reminder, null), audience(reminder));
     }
 
     public void due(Reminder reminder) {
-        outbox.append(TOPIC, DUE_V1, reminder.id(), state(reminder, null));
+        outbox.append(TOPIC, DUE_V1, reminder.id(), state(reminder, null), audience(reminder));
     }
 
     /** {@code version}: the last one the reminder had; the event carries the next, so it outranks every state sent. */
     public void deleted(UUID reminderId, String kind, UUID contactId, String ownerId, long version, String reason, Instant at) {
         outbox.append(TOPIC, DELETED_V1, reminderId,
-                new ReminderDeletedV1(reminderId, kind, contactId, ownerId, version + 1, at, reason));
+                new ReminderDeletedV1(reminderId, kind, contactId, ownerId, version + 1, at, reason),
+                audience(contactId, ownerId));
     }
 
     public void deleted(Reminder reminder, String reason, Instant at) {
         deleted(reminder.id(), reminder.kind().wire(), reminder.contactId().orElse(null), reminder.ownerId().orElse(null),
                 reminder.version(), reason, at);
+    }
+
+    private Audience audience(Reminder reminder) {
+        return audience(reminder.contactId().orElse(null), reminder.ownerId().orElse(null));
+    }
+
+    /** Who outside the services may read it: as the API shows reminders (its owner's; a private contact's owner's). */
+    private Audience audience(UUID contactId, String ownerId) {
+        List<String> owners = new ArrayList<>();
+        if (contactId != null) {
+            owners.addAll(contacts.privateOwners(List.of(contactId)));
+        }
+        if (ownerId != null) {
+            owners.add(ownerId);
+        }
+        return Audience.ofPrivateTo(owners);
     }
 
     private static ReminderStateV1 state(Reminder r, ReminderStateV1.LogInteractionV1 logInteraction) {

@@ -2,6 +2,7 @@ package dev.rapport.kit.backup;
 
 import dev.rapport.kit.openapi.ApiContract;
 import dev.rapport.kit.openapi.ApiHeaders;
+import dev.rapport.kit.openapi.SharedApiNames;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.rapport.kit.config.ServiceConfig;
 import dev.rapport.kit.tenancy.Roles;
@@ -31,9 +32,9 @@ import java.util.Map;
 /**
  * Every service's backup of its own data for the caller's workspace, and its restore into an empty one. Each service
  * serves it at its own path, {@link #path(String) /v1/backups/&lt;area&gt;}, with a subclass that names it, so one
- * origin can route every service's backup (the operation ids are the service's own, {@link BackupApiNames}).
+ * origin can route every service's backup (the operation ids are the service's own, {@link SharedApiNames}).
  */
-@Tag(name = "Backup", description = "This service's data of your workspace as one signed file, and restoring it into an empty workspace")
+@Tag(name = SharedApiNames.BACKUP_TAG, description = "This service's data of your workspace as one signed file, and restoring it into an empty workspace")
 public abstract class BackupResource {
 
     /** The path of a service's backup: {@code contacts-service} → {@code /v1/backups/contacts}. */
@@ -58,7 +59,7 @@ public abstract class BackupResource {
     // Quarkus does not see @RolesAllowed on a method a resource inherits: the requirement is written out.
     @SecurityRequirement(name = ApiContract.TOKEN_SCHEME, scopes = Roles.ADMIN)
     @Produces(WorkspaceBackup.MEDIA_TYPE)
-    @Operation(operationId = BackupApiNames.BACKUP, summary = "Back up this service's data of your workspace",
+    @Operation(operationId = SharedApiNames.BACKUP, summary = "Back up this service's data of your workspace",
             description = "NDJSON, streamed from one consistent snapshot: a header line, one line per row, and an end line "
                     + "with the row count. Back up every service to back up the whole workspace.")
     @APIResponse(responseCode = "200", headers = @Header(name = ApiHeaders.CONTENT_DISPOSITION, ref = ApiHeaders.CONTENT_DISPOSITION), description = "The backup", content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))
@@ -81,7 +82,7 @@ public abstract class BackupResource {
     @Path("/restore")
     @Consumes(WorkspaceBackup.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = BackupApiNames.RESTORE, summary = "Restore a backup of this service into your (empty) workspace",
+    @Operation(operationId = SharedApiNames.RESTORE, summary = "Restore a backup of this service into your (empty) workspace",
             description = "All or nothing, in one transaction. The backup may come from another workspace or install. "
                     + "Up to quarkus.http.limits.max-body-size (20 MiB by default).")
     @RequestBody(required = true, content = @Content(mediaType = WorkspaceBackup.MEDIA_TYPE))

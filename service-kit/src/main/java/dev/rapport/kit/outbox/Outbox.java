@@ -53,13 +53,15 @@ public class Outbox {
      * @param type    CloudEvents type, e.g. {@code dev.rapport.contact.created.v1}
      * @param subject the aggregate id: Kafka key and CloudEvents subject, so one aggregate's events stay ordered
      * @param payload serialised as the JSON data of the event
+     * @param audience who may read it in the changes feed and webhooks
      * @return the event id
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String topic, String type, UUID subject, Object payload) {
+    public UUID append(String topic, String type, UUID subject, Object payload, Audience audience) {
         UUID id = Uuids.v7();
         entityManager.persist(new OutboxEvent(id, topic, type, subject.toString(), toJson(payload),
-                OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), currentTraceContext(), workspaces.require()));
+                OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), currentTraceContext(), workspaces.require(),
+                audience.user()));
         afterCommit.run(relay::wake);
         return id;
     }

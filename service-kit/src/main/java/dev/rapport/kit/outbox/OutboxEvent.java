@@ -44,11 +44,14 @@ class OutboxEvent {
     @Column(name = "workspace_id", updatable = false)
     String workspaceId;
 
+    @Column(updatable = false)
+    String audience;
+
     protected OutboxEvent() {
     }
 
     OutboxEvent(UUID id, String topic, String type, String subject, String payload, OffsetDateTime occurredAt,
-                String traceContext, String workspaceId) {
+                String traceContext, String workspaceId, String audience) {
         this.id = id;
         this.topic = topic;
         this.type = type;
@@ -57,5 +60,6 @@ class OutboxEvent {
         this.occurredAt = occurredAt;
         this.traceContext = traceContext;
         this.workspaceId = workspaceId;
+        this.audience = audience;
     }
 }

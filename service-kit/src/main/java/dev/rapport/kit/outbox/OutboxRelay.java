@@ -11,6 +11,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,10 +104,22 @@ public class OutboxRelay {
 
     /** Deletes published rows older than the retention (see {@link OutboxSchedule}). */
     public void prunePublished() {
-        QuarkusTransaction.requiringNew().run(() -> sql
-                .crossWorkspace(ALL_WORKSPACES, "delete from outbox_event where published_at < :before")
-                .set("before", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
-                .execute());
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
+        QuarkusTransaction.requiringNew().run(() -> {
+            // Remembered per workspace, so a feed cursor from before the pruned changes is told to resync.
+            sql.crossWorkspace(ALL_WORKSPACES, """
+                            insert into outbox_feed_pruned (workspace_id, pruned_to)
+                            select workspace_id, max(feed_position) from outbox_event
+                            where published_at < :before and feed_position is not null and workspace_id is not null
+                            group by workspace_id
+                            on conflict (workspace_id) do update
+                            set pruned_to = greatest(outbox_feed_pruned.pruned_to, excluded.pruned_to)""")
+                    .set("before", before)
+                    .execute();
+            sql.crossWorkspace(ALL_WORKSPACES, "delete from outbox_event where published_at < :before")
+                    .set("before", before)
+                    .execute();
+        });
     }
 
     private void drain() {
@@ -148,36 +161,55 @@ public class OutboxRelay {
             } catch (Exception e) {
                 throw new IllegalStateException("Kafka did not acknowledge " + batch.size() + " events", e);
             }
-            sql.crossWorkspace(ALL_WORKSPACES, "update outbox_event set published_at = now() where seq in (:seqs)")
-                    .set("seqs", batch.stream().map(PendingEvent::seq).toList())
-                    .execute();
+            markPublished(batch);
             return batch.size();
         });
+    }
+
+    /**
+     * Marks the batch published and gives its events their changes-feed positions, in publishing order. Under the
+     * relay lock, so each batch's positions follow the previous batch's, which committed before this one took the
+     * lock: a feed reader never sees a position after one still invisible to it.
+     */
+    private void markPublished(List<PendingEvent> batch) {
+        long last = ((Number) sql.crossWorkspace(ALL_WORKSPACES,
+                        "select setval('outbox_feed_position', nextval('outbox_feed_position') + :n - 1)")
+                .set("n", batch.size()).single()).longValue();
+        sql.crossWorkspace(ALL_WORKSPACES, """
+                        update outbox_event o set published_at = now(), feed_position = :first + r.rank - 1
+                        from (select seq, row_number() over (order by seq) as rank from outbox_event where seq in (:seqs)) r
+                        where o.seq = r.seq""")
+                .set("first", last - batch.size() + 1)
+                .set("seqs", batch.stream().map(PendingEvent::seq).toList())
+                .execute();
     }
 
     private List<PendingEvent> pending() {
         List<Object[]> rows = sql.crossWorkspace(ALL_WORKSPACES, """
                         select seq, id, topic, type, subject, cast(payload as text), occurred_at,
-                               cast(trace_context as text), workspace_id
+                               cast(trace_context as text), workspace_id, audience
                         from outbox_event where published_at is null order by seq limit :limit""")
                 .set("limit", config.batchSize())
                 .rows();
         return rows.stream().map(row -> new PendingEvent(((Number) row[0]).longValue(), (UUID) row[1],
                 (String) row[8], (String) row[2], (String) row[3], (String) row[4], (String) row[5], SqlTimes.utc(row[6]),
-                traceContext((String) row[7]))).toList();
+                traceContext((String) row[7]), (String) row[9])).toList();
     }
 
     private CompletableFuture<Void> send(PendingEvent event) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+        OutgoingCloudEventMetadataBuilder<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.id().toString())
                 .withSource(URI.create("/rapport/" + service.name()))
                 .withType(event.type())
                 .withSubject(event.subject())
                 .withTimestamp(event.occurredAt().toZonedDateTime())
                 .withDataContentType("application/json")
-                .withExtension("workspaceid", event.workspace())
-                .build();
+                .withExtension("workspaceid", event.workspace());
+        if (event.audience() != null) {
+            // Who outside the services may read it (Audience): webhooks deliver by it.
+            cloudEvent.withExtension("audience", event.audience());
+        }
         RecordHeaders headers = new RecordHeaders();
         event.traceContext().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
@@ -185,7 +217,7 @@ public class OutboxRelay {
                 .withTopic(event.topic())
                 .withHeaders(headers)
                 .build();
-        emitter.send(Message.of(event.payload(), Metadata.of(cloudEvent, record),
+        emitter.send(Message.of(event.payload(), Metadata.of(cloudEvent.build(), record),
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -6,5 +6,6 @@ import java.util.UUID;
 
 /** An outbox row not yet acknowledged by Kafka. */
 record PendingEvent(long seq, UUID id, String workspace, String topic, String type, String subject, String payload,
-                    OffsetDateTime occurredAt, Map<String, String> traceContext) {
+                    OffsetDateTime occurredAt, Map<String, String> traceContext,
+                    String audience) {
 }

@@ -1,6 +1,7 @@
 package dev.rapport.kit.testapp;
 
 import dev.rapport.kit.KitTestResource;
+import dev.rapport.kit.outbox.Audience;
 import dev.rapport.kit.outbox.Outbox;
 import dev.rapport.kit.tenancy.WorkspaceContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +24,11 @@ public class EventWriter {
     WorkspaceContext workspaces;
 
     public void append(String workspace, UUID subject, int n) {
+        append(workspace, subject, n, Audience.WORKSPACE);
+    }
+
+    public void append(String workspace, UUID subject, int n, Audience audience) {
         workspaces.callAs(workspace, () -> QuarkusTransaction.requiringNew().call(
-                () -> outbox.append(KitTestResource.TOPIC, TYPE, subject, Map.of("n", n))));
+                () -> outbox.append(KitTestResource.TOPIC, TYPE, subject, Map.of("n", n), audience)));
     }
 }
