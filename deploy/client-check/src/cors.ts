@@ -44,7 +44,8 @@ async function check(name: string, run: () => Promise<string>): Promise<void> {
     console.log(`ok   ${name}: ${saw} (${Date.now() - started} ms)`);
   } catch (error) {
     failures.push(name);
-    console.log(`FAIL ${name}\n     ${String(error instanceof Error ? error.message : error).replaceAll("\n", "\n     ")}`);
+    const why = String(error instanceof Error ? error.message : error).split("\n").filter((line) => line.trim() !== "");
+    console.log([`FAIL ${name}`, ...why.map((line) => `     ${line}`)].join("\n"));
   }
 }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -78,7 +79,8 @@ class ContactResourceTest {
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("https://app.example"))
                 .header("Access-Control-Allow-Headers", containsString("if-match"))
-                .header("Access-Control-Allow-Headers", containsString("idempotency-key"));
+                .header("Access-Control-Allow-Headers", containsString("idempotency-key"))
+                .header("Access-Control-Allow-Credentials", anyOf(nullValue(), equalTo("false")));
         given().auth().oauth2(MEMBER).header("Origin", "https://app.example").contentType(ContentType.JSON)
                 .body("{\"displayName\":\"From the browser\"}")
                 .post("/v1/contacts").then().statusCode(201)
