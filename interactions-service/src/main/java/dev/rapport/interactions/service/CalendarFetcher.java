@@ -1,5 +1,6 @@
 package dev.rapport.interactions.service;
 
+import dev.rapport.kit.http.AddressPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

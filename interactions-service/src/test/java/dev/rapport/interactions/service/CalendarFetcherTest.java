@@ -1,5 +1,6 @@
 package dev.rapport.interactions.service;
 
+import dev.rapport.kit.http.AddressPolicy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -8,9 +8,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Instant;
 
-/** A CloudEvent as a consumer sees it: the envelope attributes Rapport uses plus the raw JSON data. */
+/**
+ * A CloudEvent as a consumer sees it: the envelope attributes Rapport uses plus the raw JSON data.
+ *
+ * @param audience who outside the services may read it ({@link dev.rapport.kit.outbox.Audience}): null for the workspace
+ */
 public record IncomingEvent(String id, String type, String source, String subject, String workspaceId, Instant time,
-                            String data) {
+                            String data, String audience) {
 
     /**
      * The data as {@code type}, read tolerantly by {@code json} (consumers ignore fields they do not know).
@@ -37,6 +41,6 @@ public record IncomingEvent(String id, String type, String source, String subjec
         return new IncomingEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()),
                 ce.getSubject().orElse(null), workspace,
                 ce.getTimeStamp().map(t -> t.toInstant()).orElse(null),
-                message.getPayload());
+                message.getPayload(), ce.<String>getExtension("audience").orElse(null));
     }
 }

@@ -1,4 +1,4 @@
-package dev.rapport.interactions.service;
+package dev.rapport.kit.http;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Which addresses a user-supplied URL may make this service connect to: only public unicast ones. A subscription URL
+ * Which addresses a user-supplied URL may make a service connect to: only public unicast ones. A subscription or webhook URL
  * is chosen by the user, so without this check it could read cloud metadata (169.254.169.254), the service's own
  * management endpoints, or anything else on the internal network.
  */
