@@ -241,6 +241,13 @@ class WebhookTest {
                 .post("/v1/webhooks").then().statusCode(403);
     }
 
+    @Test
+    void theDocumentedEventTypesAreExactlyTheOnesAWebhookMayAskFor() {
+        List<String> documented = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath()
+                .getList("components.schemas.WebhookEventType.enum");
+        assertEquals(dev.rapport.reminders.service.Webhooks.EVENT_TYPES, documented);
+    }
+
     // --- helpers
 
     private JsonPath register(String token, String url, String type) {
