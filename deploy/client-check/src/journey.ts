@@ -7,6 +7,9 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import createClient from "openapi-fetch";
 import ICAL from "ical.js";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
 import type { paths } from "../generated/rapport";
 
 const token = setting("RAPPORT_TOKEN");
@@ -230,6 +233,51 @@ await step("subscribe to the calendar feed and read it with ical.js", async () =
   assert.ok(summaries.some((summary) => summary.includes(followUpText)), `the follow-up is in the feed: ${summaries}`);
 });
 
+await step("a webhook receives a reminder as a signed CloudEvent (verified with standardwebhooks)", async () => {
+  const received: { body: string; headers: IncomingHttpHeaders }[] = [];
+  const receiver = createServer((request, response) => {
+    let body = "";
+    request.setEncoding("utf8");
+    request.on("data", (chunk: string) => { body += chunk; });
+    request.on("end", () => {
+      received.push({ body, headers: request.headers });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, resolve));
+  try {
+    const port = (receiver.address() as AddressInfo).port;
+    const registered = await reminders.POST("/v1/webhooks", {
+      body: { url: `http://localhost:${port}/hook`, eventTypes: ["dev.rapport.reminder.created.v1"], description: "Journey" },
+    });
+    assert.equal(registered.response.status, 201, JSON.stringify(registered.error));
+    assert.ok(registered.data);
+    const text = `Ask Grace about compilers ${marker}`;
+    const reminder = await reminders.POST("/v1/reminders", { body: { text, due: tomorrow, contactId: grace.id } });
+    assert.equal(reminder.response.status, 201, JSON.stringify(reminder.error));
+    await eventually("the webhook receives the reminder", async () =>
+      received.some((request) => request.body.includes(marker)));
+    const delivery = received.find((request) => request.body.includes(marker))!;
+    assert.match(String(delivery.headers["content-type"]), /^application\/cloudevents\+json/);
+    const verified = new Webhook(registered.data.secret).verify(delivery.body, {
+      "webhook-id": String(delivery.headers["webhook-id"]),
+      "webhook-timestamp": String(delivery.headers["webhook-timestamp"]),
+      "webhook-signature": String(delivery.headers["webhook-signature"]),
+    }) as { type: string; subject: string; data: { text: string } };
+    assert.equal(verified.type, "dev.rapport.reminder.created.v1");
+    assert.equal(verified.subject, reminder.data?.id);
+    assert.equal(verified.data.text, text);
+    const deliveries = await reminders.GET("/v1/webhooks/{id}/deliveries", {
+      params: { path: { id: registered.data.webhook.id } },
+    });
+    assert.ok(deliveries.data?.items.some((d) => d.eventId === delivery.headers["webhook-id"]), "the delivery is recorded");
+    const removed = await reminders.DELETE("/v1/webhooks/{id}", { params: { path: { id: registered.data.webhook.id } } });
+    assert.equal(removed.response.status, 204);
+  } finally {
+    receiver.close();
+  }
+});
+
 await step("delete the contact and see it vanish in every service", async () => {
   const read = await contacts.GET("/v1/contacts/{id}", { params: { path: { id: grace.id } } });
   const deleted = await contacts.DELETE("/v1/contacts/{id}", {
@@ -246,6 +294,25 @@ await step("delete the contact and see it vanish in every service", async () => 
   const left = await interactions.GET("/v1/interactions", { params: { query: { q: marker } } });
   assert.deepEqual(left.data?.items, [], "the interaction with only this contact is erased");
   await eventually("the follow-up leaves the agenda", async () => !(await agendaHasFollowUp()));
+});
+
+await step("follow the contacts changes feed: this run's contact was created, then deleted", async () => {
+  const seen: string[] = [];
+  await eventually("the deletion reaches the feed", async () => {
+    seen.length = 0;
+    let after: string | undefined;
+    for (;;) {
+      const page = await contacts.GET("/v1/changes/contacts", { params: { query: after ? { after, limit: 1000 } : { limit: 1000 } } });
+      assert.equal(page.response.status, 200, JSON.stringify(page.error));
+      assert.ok(page.data);
+      seen.push(...page.data.items.filter((change) => change.subject === grace.id).map((change) => change.type));
+      after = page.data.cursor;
+      if (!page.data.more) {
+        return seen.at(-1) === "dev.rapport.contact.deleted.v1";
+      }
+    }
+  });
+  assert.equal(seen[0], "dev.rapport.contact.created.v1", seen.join(", "));
 });
 
 console.log("The journey passed.");
