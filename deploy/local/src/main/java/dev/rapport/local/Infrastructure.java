@@ -45,6 +45,8 @@ public final class Infrastructure implements AutoCloseable {
     public static List<String> allTopics() {
         List<String> all = new ArrayList<>(TOPICS);
         TOPICS.forEach(topic -> all.add(topic + ".dlq"));
+        // reminders-service's webhook consumer reads all three topics: its dead letters have a topic of their own.
+        all.add("rapport.webhooks.v1.dlq");
         return all;
     }
 
