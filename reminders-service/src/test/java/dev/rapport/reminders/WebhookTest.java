@@ -118,8 +118,11 @@ class WebhookTest {
                 "a retry is the same message");
 
         String delivery = deliveries(token, webhook).getString("items[0].id");
-        given().auth().oauth2(token).post("/v1/webhooks/" + webhook + "/deliveries/" + delivery + "/replay")
-                .then().statusCode(202).body("status", equalTo("pending")).body("attempts", equalTo(0));
+        String location = given().auth().oauth2(token).post("/v1/webhooks/" + webhook + "/deliveries/" + delivery + "/replay")
+                .then().statusCode(202).body("status", equalTo("pending")).body("attempts", equalTo(0))
+                .extract().header("Location");
+        assertTrue(location.endsWith("/v1/webhooks/" + webhook + "/deliveries/" + delivery), location);
+        given().auth().oauth2(token).get(location).then().statusCode(200).body("status", equalTo("pending"));
         dispatcher.dispatch().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(3, receiver.received.size());
         assertEquals(receiver.received.get(0).body(), receiver.received.get(2).body());
@@ -236,6 +239,13 @@ class WebhookTest {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://localhost:9/hook", "eventTypes", List.of("dev.rapport.contact.exploded.v1")))
                 .post("/v1/webhooks").then().statusCode(422).body("violations[0].field", equalTo("eventTypes"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://localhost:9/hook")).post("/v1/webhooks")
+                .then().statusCode(422).body("violations[0].field", equalTo("eventTypes"))
+                .body("violations[0].message", equalTo("is required"));
+        given().auth().oauth2(token).contentType(ContentType.TEXT)
+                .body("{\"url\":\"http://localhost:9/hook\",\"eventTypes\":[\"" + CREATED + "\"]}").post("/v1/webhooks")
+                .then().statusCode(415);
         given().auth().oauth2(TestTokens.reader("hooks-" + UUID.randomUUID())).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://localhost:9/hook", "eventTypes", List.of(CREATED)))
                 .post("/v1/webhooks").then().statusCode(403);

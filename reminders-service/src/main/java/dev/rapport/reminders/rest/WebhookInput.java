@@ -7,7 +7,7 @@ import java.util.List;
 
 @Schema(name = "WebhookInput")
 public record WebhookInput(
-        @Schema(required = true, examples = "https://hooks.example.com/rapport",
+        @Schema(required = true, maxLength = 2000, examples = "https://hooks.example.com/rapport",
                 description = "http(s); must resolve to a public address; redirects are not followed") String url,
         @Schema(nullable = true, maxLength = 200, description = "To tell your webhooks apart") String description,
         @Schema(required = true, type = SchemaType.ARRAY, minItems = 1, description = "The event types to receive", implementation = EventType.class)

@@ -12,6 +12,7 @@ import dev.rapport.reminders.domain.WebhookDelivery;
 import dev.rapport.reminders.service.Webhooks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,6 +59,7 @@ public class WebhookResource {
     RemindersConfig config;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "createWebhook", summary = "Register a URL to receive events",
             description = "It receives the events of the types asked for that you may see (another user's private contacts, "
@@ -73,6 +75,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "You have as many webhooks as one user may (rapport.webhooks.max-per-user)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "No URL, a URL this service does not call (not http(s), a private address), no or unknown event types, unknown fields", content = @Content(mediaType = PROBLEM))
     public Response create(String body, @Context UriInfo uri) {
         WebhookInput input = strictJson.read(strictJson.tree(body), WebhookInput.class);
@@ -165,16 +168,31 @@ public class WebhookResource {
                 page.nextCursor(), uri);
     }
 
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}")
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN, Roles.READER})
+    @Operation(operationId = "getWebhookDelivery", summary = "One delivery: its status, attempts and last error")
+    @APIResponse(responseCode = "200", description = "The delivery", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No such webhook of yours, or no such delivery of it", content = @Content(mediaType = PROBLEM))
+    public DeliveryView delivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return DeliveryView.of(webhooks.delivery(id, deliveryId));
+    }
+
     @POST
     @Path("/{id}/deliveries/{deliveryId}/replay")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
     @Operation(operationId = "replayWebhookDelivery", summary = "Send a delivery again, whatever became of it",
             description = "A new series of attempts starts now (same body, same webhook-id, a fresh signature).")
-    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "202", description = "Queued; Location is the delivery, to follow",
+            headers = @Header(name = ApiHeaders.LOCATION, ref = ApiHeaders.LOCATION),
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "403", description = "Read-only role", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such webhook of yours, or no such delivery of it", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The webhook is disabled: enable it first", content = @Content(mediaType = PROBLEM))
-    public Response replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return Response.accepted(DeliveryView.of(webhooks.replay(id, deliveryId))).build();
+    public Response replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId, @Context UriInfo uri) {
+        DeliveryView replayed = DeliveryView.of(webhooks.replay(id, deliveryId));
+        return Response.accepted(replayed)
+                .location(uri.getBaseUriBuilder().path("/v1/webhooks/{id}/deliveries/{deliveryId}").build(id, deliveryId))
+                .build();
     }
 }

@@ -133,8 +133,7 @@ public class WebhookDispatcher {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
-                        return Outcome.failed(null, cause.getClass().getSimpleName()
-                                + Optional.ofNullable(cause.getMessage()).map(m -> ": " + m).orElse(""));
+                        return Outcome.failed(null, describe(cause));
                     }
                     int status = response.statusCode();
                     return status >= 200 && status < 300 ? new Outcome(status, null)
@@ -164,6 +163,17 @@ public class WebhookDispatcher {
             }
             return null;
         }));
+    }
+
+    /** In words a user can act on; never the URL, which may hold a secret. */
+    private static String describe(Throwable failure) {
+        if (failure instanceof java.net.http.HttpTimeoutException) {
+            return "Timed out: no answer within the deadline (rapport.webhooks.timeout)";
+        }
+        if (failure instanceof java.net.ConnectException) {
+            return "Could not connect (refused or unreachable)";
+        }
+        return failure.getClass().getSimpleName() + Optional.ofNullable(failure.getMessage()).map(m -> ": " + m).orElse("");
     }
 
     /** The wait after the {@code attempt}th attempt failed: first-retry, then twice as long each time, capped. */

@@ -74,7 +74,9 @@ public class Webhooks {
             errors.add(FieldError.body("description", "is longer than 200 characters"));
         }
         Set<String> types = new LinkedHashSet<>(eventTypes == null ? List.of() : eventTypes);
-        if (types.isEmpty()) {
+        if (eventTypes == null) {
+            errors.add(FieldError.body("eventTypes", "is required"));
+        } else if (types.isEmpty()) {
             errors.add(FieldError.body("eventTypes", "must name at least one event type"));
         }
         types.stream().filter(type -> !EVENT_TYPES.contains(type)).findFirst().ifPresent(unknown ->
@@ -126,12 +128,16 @@ public class Webhooks {
         return deliveries.page(get(id).id(), status, after, limit);
     }
 
+    public WebhookDelivery delivery(UUID id, UUID deliveryId) {
+        return deliveries.byId(get(id).id(), deliveryId)
+                .orElseThrow(() -> Problems.notFound("No such delivery of this webhook"));
+    }
+
     /** Sends a delivery again, whatever became of it, as a new series of attempts. */
     @Transactional
     public WebhookDelivery replay(UUID id, UUID deliveryId) {
         Webhook webhook = get(id);
-        WebhookDelivery delivery = deliveries.byId(webhook.id(), deliveryId)
-                .orElseThrow(() -> Problems.notFound("No such delivery of this webhook"));
+        WebhookDelivery delivery = delivery(id, deliveryId);
         if (!webhook.active()) {
             throw Problems.conflict("This webhook is disabled: enable it first (POST /v1/webhooks/" + id + "/enable)");
         }

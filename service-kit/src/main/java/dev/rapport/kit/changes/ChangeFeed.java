@@ -2,6 +2,7 @@ package dev.rapport.kit.changes;
 
 import dev.rapport.kit.config.ServiceConfig;
 import dev.rapport.kit.outbox.OutboxConfig;
+import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.sql.SqlTimes;
 import dev.rapport.kit.tenancy.WorkspaceSql;
@@ -39,9 +40,11 @@ public class ChangeFeed {
         // One statement, one snapshot: the pruned mark, the head and the page agree. The head lets the cursor move
         // past changes this reader may not see, so a quiet feed is not read again and again.
         List<Object[]> rows = sql.query("""
-                        select e.id, e.type, e.subject, e.payload, e.occurred_at, e.feed_position, h.head, h.pruned_to
+                        select e.id, e.type, e.subject, e.payload, e.occurred_at, e.feed_position, h.head, h.pruned_to,
+                               h.given
                         from (select (select max(feed_position) from outbox_event where workspace_id = :workspace) as head,
-                                     (select pruned_to from outbox_feed_pruned where workspace_id = :workspace) as pruned_to) h
+                                     (select pruned_to from outbox_feed_pruned where workspace_id = :workspace) as pruned_to,
+                                     (select case when is_called then last_value else 0 end from outbox_feed_position) as given) h
                         left join lateral (
                             select id, type, subject, cast(payload as text) as payload, occurred_at, feed_position
                             from outbox_event
@@ -55,6 +58,10 @@ public class ChangeFeed {
                 .set("limit", limit + 1)
                 .rows();
         Object[] first = rows.get(0);
+        if (from > ((Number) first[8]).longValue()) {
+            // Past every position given: a cursor of another feed, or of a database since restored.
+            throw Problems.invalid(FieldError.query("after", "is not a cursor this feed gave"));
+        }
         if (after != null && first[7] != null && after < ((Number) first[7]).longValue()) {
             throw gone();
         }

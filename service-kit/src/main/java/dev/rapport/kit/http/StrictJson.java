@@ -86,7 +86,8 @@ public class StrictJson {
         } catch (JsonProcessingException e) {
             // Jackson's own words for this one name its classes and settings.
             String reason = e.getOriginalMessage().startsWith("Trailing token")
-                    ? "more follows the JSON object" : e.getOriginalMessage();
+                    ? "more follows the JSON object"
+                    : e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "");
             throw Problems.malformed("The request body is not valid JSON: " + reason);
         }
     }

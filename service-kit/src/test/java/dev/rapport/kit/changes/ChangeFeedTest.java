@@ -126,6 +126,8 @@ class ChangeFeedTest {
         String token = TestTokens.member("feed-" + UUID.randomUUID());
         given().auth().oauth2(token).queryParam("after", "abc").get(FEED)
                 .then().statusCode(422).body("violations[0].field", equalTo("after"));
+        given().auth().oauth2(token).queryParam("after", "999999999999").get(FEED)
+                .then().statusCode(422).body("violations[0].field", equalTo("after"));
         given().auth().oauth2(token).queryParam("limit", "0").get(FEED)
                 .then().statusCode(422).body("violations[0].field", equalTo("limit"));
         given().get(FEED).then().statusCode(401);

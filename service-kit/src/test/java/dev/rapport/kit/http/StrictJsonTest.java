@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** Request bodies read strictly: what is not exactly the JSON a client meant is refused, never guessed. */
 @QuarkusTest
@@ -43,6 +44,14 @@ class StrictJsonTest {
     @Test
     void contentAfterTheObjectIsMalformed() {
         post("{\"body\":\"x\"} {\"body\":\"y\"}").statusCode(400);
+    }
+
+    @Test
+    void anUnclosedObjectIsMalformedInWordsWithoutTheParsersInternals() {
+        post("{\"body\":\"x\"").statusCode(400)
+                .body("detail", containsString("Unexpected end-of-input"))
+                .body("detail", not(containsString("Source")))
+                .body("detail", not(containsString("StreamReadFeature")));
     }
 
     @Test
