@@ -3,6 +3,7 @@ package dev.rapport.reminders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.rapport.directory.ContactFixtures;
 import dev.rapport.reminders.service.WebhookDispatcher;
 import dev.rapport.testing.RapportInfraTestResource;
 import dev.rapport.testing.TestTokens;
@@ -48,6 +49,9 @@ class WebhookTest {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
 
     private final List<Receiver> receivers = new ArrayList<>();
 
@@ -156,6 +160,57 @@ class WebhookTest {
         release.countDown();
         round.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals("succeeded", deliveries(token, slowHook).getString("items[0].status"));
+    }
+
+    @Test
+    void anEndpointNeverHasMoreThanFourAttemptsInFlightWhileItIsSlow() throws Exception {
+        String token = TestTokens.member("hooks-" + UUID.randomUUID());
+        CountDownLatch release = new CountDownLatch(1);
+        Receiver slow = receiver(() -> {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 200;
+        });
+        String webhook = register(token, slow.url(), CREATED).getString("webhook.id");
+        for (int n = 0; n < 6; n++) {
+            createReminder(token, "Reminder " + n);
+        }
+        awaitDeliveries(token, webhook, 6);
+
+        var first = dispatcher.dispatch();
+        await().atMost(WAIT).until(() -> slow.received.size() == 4);
+        var second = dispatcher.dispatch();
+        second.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(4, slow.received.size(), "a round while four are open sends nothing more to that endpoint");
+        release.countDown();
+        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        dispatcher.dispatch().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(6, slow.received.size());
+    }
+
+    @Test
+    void aColleaguesWebhookGetsTheWorkspacesKeepInTouchButNothingAboutMyPrivateContact() throws Exception {
+        String workspace = "hooks-" + UUID.randomUUID();
+        ContactFixtures contacts = new ContactFixtures(kafka, workspace);
+        String shared = contacts.contact("Ada Lovelace");
+        String secret = contacts.contact("Alan Turing", "private", "member-of-" + workspace, List.of(), null);
+        Receiver colleagues = receiver(() -> 200);
+        String hook = register(TestTokens.otherMember(workspace), colleagues.url(), CREATED).getString("webhook.id");
+        for (String contact : List.of(secret, shared)) {
+            given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
+                    .body(Map.of("contactId", contact, "every", "P30D")).post("/v1/cadences").then().statusCode(201);
+        }
+        awaitDeliveries(TestTokens.otherMember(workspace), hook, 1);
+        // Both cadences' events are consumed by now or soon: the private one must never add a delivery.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> deliveries(TestTokens.otherMember(workspace), hook).getList("items").size() == 1);
+        dispatcher.dispatch().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        JsonNode event = new ObjectMapper().readTree(colleagues.only().body());
+        assertEquals("keep-in-touch", event.path("data").path("kind").asText());
+        assertEquals(shared, event.path("data").path("contactId").asText());
     }
 
     @Test

@@ -38,6 +38,10 @@ public interface WebhooksConfig {
     @WithDefault("PT24H")
     Duration secretOverlap();
 
+    /** How long deliveries are kept, whatever became of them (their bodies hold people's data). */
+    @WithDefault("P30D")
+    Duration keepDeliveries();
+
     /** Deliveries claimed per round, across endpoints. */
     @WithDefault("200")
     int batchSize();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.kit.changes.Change;
 import dev.rapport.kit.inbox.EventConsumer;
 import dev.rapport.kit.inbox.IncomingEvent;
+import dev.rapport.kit.outbox.Audience;
 import dev.rapport.reminders.domain.Webhook;
 import dev.rapport.reminders.service.Webhooks;
 import io.smallrye.common.annotation.Blocking;
@@ -41,12 +42,12 @@ public class WebhookEventsConsumer {
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
         return consumer.processBatch(CONSUMER, batch, Webhooks.EVENT_TYPES::contains, events -> {
-            List<Webhook> active = webhooks.active();
-            if (active.isEmpty()) {
+            List<Webhook> all = webhooks.all();
+            if (all.isEmpty()) {
                 return;
             }
             for (IncomingEvent event : events) {
-                webhooks.enqueue(active, event.id(), event.type(), event.audience(), body(event));
+                webhooks.enqueue(all, event.id(), event.type(), Audience.fromWire(event.audience()), body(event));
             }
         });
     }

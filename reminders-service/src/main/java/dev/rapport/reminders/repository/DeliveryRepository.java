@@ -61,7 +61,8 @@ public class DeliveryRepository {
     /** Sent again from now, as a new series of attempts. */
     public void replay(UUID id, Instant at, Instant retryUntil) {
         sql.query("""
-                        update webhook_delivery set status = 'pending', attempts = 0, next_attempt_at = :at, retry_until = :until
+                        update webhook_delivery set status = 'pending', attempts = 0, next_attempt_at = :at, retry_until = :until,
+                                                    in_flight_until = null
                          where workspace_id = :workspace and id = :id""")
                 .set("id", id).set("at", utc(at)).set("until", utc(retryUntil)).execute();
     }
@@ -72,27 +73,36 @@ public class DeliveryRepository {
     }
 
     /**
-     * Claims the deliveries due of active webhooks, at most {@code perEndpoint} of each, by moving their next attempt
-     * past {@code lease}: another replica (or the next round) does not take them while this attempt runs, and takes
-     * them again if this one never settles (a crash). The re-checked conditions make a concurrent claim of the same
-     * row skip it.
+     * Claims the deliveries due of active webhooks, so that no endpoint has more than {@code perEndpoint} attempts in
+     * flight (those claimed and not settled, until their lease ends), by moving their next attempt past {@code lease}:
+     * no other round takes them while this attempt runs, and one takes them again if it never settles (a crash). One
+     * claimer at a time (a transaction-scoped advisory lock): replicas never wait on each other's rows.
      */
     public List<Claimed> claim(int batch, int perEndpoint, Duration lease) {
+        if (!Boolean.TRUE.equals(sql.crossWorkspace(ALL_WORKSPACES,
+                "select pg_try_advisory_xact_lock(hashtext('rapport.webhooks.claim'))").single())) {
+            return List.of();
+        }
         return sql.crossWorkspace(ALL_WORKSPACES, """
-                        with due as (
+                        with busy as (
+                            select webhook_id, count(*) as n from webhook_delivery
+                             where in_flight_until > now() group by webhook_id),
+                        due as (
                             select id from (
-                                select d.id, d.next_attempt_at,
+                                select d.id, d.next_attempt_at, coalesce(b.n, 0) as busy,
                                        row_number() over (partition by d.webhook_id order by d.next_attempt_at, d.id) as rank
                                   from webhook_delivery d join webhook w on w.id = d.webhook_id
+                                  left join busy b on b.webhook_id = d.webhook_id
                                  where d.status = 'pending' and d.next_attempt_at <= now() and w.status = 'active') ranked
-                             where rank <= :perEndpoint
+                             where rank + busy <= :perEndpoint
                              order by next_attempt_at limit :batch),
                         claimed as (
                             update webhook_delivery d
-                               set next_attempt_at = now() + cast(:lease as interval), attempts = attempts + 1,
-                                   last_attempt_at = now()
+                               set next_attempt_at = now() + cast(:lease as interval),
+                                   in_flight_until = now() + cast(:lease as interval),
+                                   attempts = attempts + 1, last_attempt_at = now()
                               from due
-                             where d.id = due.id and d.status = 'pending' and d.next_attempt_at <= now()
+                             where d.id = due.id
                             returning d.id, d.workspace_id, d.webhook_id, d.event_id, d.body, d.attempts, d.retry_until)
                         select c.id, c.workspace_id, c.webhook_id, c.event_id, c.body, c.attempts, c.retry_until,
                                w.url, w.secret, w.previous_secret, w.previous_secret_until
@@ -103,25 +113,39 @@ public class DeliveryRepository {
                         (String) row[9], row[10] == null ? null : instant(row[10]))).toList();
     }
 
-    public void succeeded(UUID id, int status) {
-        sql.crossWorkspace(ALL_WORKSPACES, """
-                        update webhook_delivery set status = 'succeeded', last_status = :status, last_error = null
-                         where id = :id""")
-                .set("id", id).set("status", status).execute();
+    /** Deliveries made longer ago than {@code keep}, whatever became of them: the bodies hold people's data. */
+    public int prune(Duration keep) {
+        return sql.crossWorkspace(ALL_WORKSPACES, "delete from webhook_delivery where created_at < now() - cast(:keep as interval)")
+                .set("keep", keep.toSeconds() + " seconds").execute();
     }
 
-    /** @param nextAttemptAt null: given up */
-    public void attemptFailed(UUID id, Integer status, String error, Instant nextAttemptAt) {
+    /**
+     * Settles attempt {@code attempt}: only while it is still the delivery's latest (a replay or a later claim after an
+     * expired lease started another), so a late answer never overwrites a newer state.
+     */
+    public void succeeded(UUID id, int attempt, int status) {
+        sql.crossWorkspace(ALL_WORKSPACES, """
+                        update webhook_delivery set status = 'succeeded', last_status = :status, last_error = null,
+                                                    in_flight_until = null
+                         where id = :id and status = 'pending' and attempts = :attempt""")
+                .set("id", id).set("attempt", attempt).set("status", status).execute();
+    }
+
+    /** As {@link #succeeded}, fenced the same way. @param nextAttemptAt null: given up */
+    public void attemptFailed(UUID id, int attempt, Integer status, String error, Instant nextAttemptAt) {
         if (nextAttemptAt == null) {
             sql.crossWorkspace(ALL_WORKSPACES, """
-                            update webhook_delivery set status = 'failed', last_status = cast(:status as integer), last_error = :error
-                             where id = :id""")
-                    .set("id", id).set("status", status).set("error", error).execute();
+                            update webhook_delivery set status = 'failed', last_status = cast(:status as integer), last_error = :error,
+                                                        in_flight_until = null
+                             where id = :id and status = 'pending' and attempts = :attempt""")
+                    .set("id", id).set("attempt", attempt).set("status", status).set("error", error).execute();
         } else {
             sql.crossWorkspace(ALL_WORKSPACES, """
-                            update webhook_delivery set next_attempt_at = :next, last_status = cast(:status as integer), last_error = :error
-                             where id = :id""")
-                    .set("id", id).set("status", status).set("error", error).set("next", utc(nextAttemptAt)).execute();
+                            update webhook_delivery set next_attempt_at = :next, last_status = cast(:status as integer), last_error = :error,
+                                                        in_flight_until = null
+                             where id = :id and status = 'pending' and attempts = :attempt""")
+                    .set("id", id).set("attempt", attempt).set("status", status).set("error", error)
+                    .set("next", utc(nextAttemptAt)).execute();
         }
     }
 

@@ -23,8 +23,4 @@ public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID> {
     public long countOf(String user) {
         return count("createdBy", user);
     }
-
-    public List<Webhook> active() {
-        return list("status", Webhook.ACTIVE);
-    }
 }

@@ -58,13 +58,21 @@ public class WebhookDispatcher {
     @Inject
     MeterRegistry metrics;
 
+    private static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(5);
+
     private HttpClient client;
-    // Address checks (DNS) and settling (a transaction) run here, never on the HTTP client's threads.
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "webhook-dispatch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // Address checks wait on DNS a user's host name may make slow: their own threads, never the settlers'.
+    private final ExecutorService resolvers = Executors.newCachedThreadPool(daemon("webhook-resolve"));
+    // Settling is a short transaction, never on the HTTP client's threads.
+    private final ExecutorService settlers = Executors.newFixedThreadPool(2, daemon("webhook-settle"));
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 
     @PostConstruct
     void start() {
@@ -77,7 +85,15 @@ public class WebhookDispatcher {
 
     void onStop(@Observes ShutdownEvent event) {
         // Attempts in flight are not settled: their lease runs out and they are sent again.
-        workers.shutdownNow();
+        resolvers.shutdownNow();
+        settlers.shutdownNow();
+    }
+
+    /** Deliveries older than rapport.webhooks.keep-deliveries go: their bodies hold people's data. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        workspaces.callAcrossWorkspaces(() -> QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.prune(config.keepDeliveries())));
     }
 
     @Scheduled(every = "${rapport.webhooks.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -92,11 +108,13 @@ public class WebhookDispatcher {
                 .call(() -> deliveries.claim(config.batchSize(), config.perEndpoint(), lease)));
         List<CompletableFuture<Void>> attempts = new ArrayList<>();
         for (Claimed delivery : claimed) {
-            attempts.add(CompletableFuture.supplyAsync(() -> addresses.refusal(delivery.url()), workers)
+            attempts.add(CompletableFuture.supplyAsync(() -> addresses.refusal(delivery.url()), resolvers)
+                    .completeOnTimeout(Optional.of("did not resolve within " + RESOLVE_TIMEOUT.toSeconds() + " s"),
+                            RESOLVE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .thenCompose(refusal -> refusal.isPresent()
                             ? CompletableFuture.completedFuture(Outcome.failed(null, "Not sent: the URL " + refusal.get()))
                             : send(delivery))
-                    .thenAcceptAsync(outcome -> settle(delivery, outcome), workers)
+                    .thenAcceptAsync(outcome -> settle(delivery, outcome), settlers)
                     .exceptionally(failure -> {
                         LOG.warnf("Could not settle webhook delivery %s (it is tried again after its lease): %s",
                                 delivery.id(), failure.getMessage());
@@ -128,13 +146,16 @@ public class WebhookDispatcher {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Outcome.failed(null, "Not sent: " + e.getMessage()));
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        // The answer is its status: the body is closed unread, so a receiver trickling one cannot hold the attempt.
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .orTimeout(config.timeout().toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
                         return Outcome.failed(null, describe(cause));
                     }
+                    closeQuietly(response.body());
                     int status = response.statusCode();
                     return status >= 200 && status < 300 ? new Outcome(status, null)
                             : Outcome.failed(status, "HTTP " + status + (status >= 300 && status < 400
@@ -146,14 +167,14 @@ public class WebhookDispatcher {
         Instant now = Instant.now();
         workspaces.callAcrossWorkspaces(() -> QuarkusTransaction.requiringNew().call(() -> {
             if (outcome.error() == null) {
-                deliveries.succeeded(delivery.id(), outcome.status());
+                deliveries.succeeded(delivery.id(), delivery.attempt(), outcome.status());
                 deliveries.endpointAnswered(delivery.webhookId());
                 count("succeeded");
                 return null;
             }
             Instant next = now.plus(backoff(delivery.attempt()));
             boolean givenUp = next.isAfter(delivery.retryUntil());
-            deliveries.attemptFailed(delivery.id(), outcome.status(), outcome.error(), givenUp ? null : next);
+            deliveries.attemptFailed(delivery.id(), delivery.attempt(), outcome.status(), outcome.error(), givenUp ? null : next);
             count(givenUp ? "given-up" : "failed");
             if (deliveries.endpointFailed(delivery.webhookId(), now, now.minus(config.disableAfter()),
                     "Every delivery failed for " + config.disableAfter().toHours() + " h or more (last: " + outcome.error()
@@ -165,9 +186,17 @@ public class WebhookDispatcher {
         }));
     }
 
+    private static void closeQuietly(java.io.InputStream body) {
+        try {
+            body.close();
+        } catch (java.io.IOException ignored) {
+            // The status is all the answer needed.
+        }
+    }
+
     /** In words a user can act on; never the URL, which may hold a secret. */
     private static String describe(Throwable failure) {
-        if (failure instanceof java.net.http.HttpTimeoutException) {
+        if (failure instanceof java.net.http.HttpTimeoutException || failure instanceof java.util.concurrent.TimeoutException) {
             return "Timed out: no answer within the deadline (rapport.webhooks.timeout)";
         }
         if (failure instanceof java.net.ConnectException) {

@@ -4,6 +4,7 @@ import dev.rapport.events.ContactEventTypes;
 import dev.rapport.events.InteractionEventTypes;
 import dev.rapport.events.ReminderEventTypes;
 import dev.rapport.kit.ids.Uuids;
+import dev.rapport.kit.outbox.Audience;
 import dev.rapport.kit.problem.FieldError;
 import dev.rapport.kit.problem.Problems;
 import dev.rapport.kit.tenancy.Roles;
@@ -146,18 +147,21 @@ public class Webhooks {
         return deliveries.byId(webhook.id(), deliveryId).orElseThrow();
     }
 
-    /** Queues an event for each active webhook of the workspace that asked for its type and whose creator may see it. */
-    public void enqueue(List<Webhook> active, String eventId, String eventType, String audience, String body) {
+    /**
+     * Queues an event for each webhook of the workspace that asked for its type and whose creator may see it (a
+     * disabled one too: enabling it sends what came meanwhile, within its retry window).
+     */
+    public void enqueue(List<Webhook> all, String eventId, String eventType, Audience audience, String body) {
         Instant now = Instant.now();
-        for (Webhook webhook : active) {
-            if (webhook.eventTypes().contains(eventType) && (audience == null || audience.equals(webhook.createdBy()))) {
+        for (Webhook webhook : all) {
+            if (webhook.eventTypes().contains(eventType) && audience.includes(webhook.createdBy())) {
                 deliveries.enqueue(Uuids.v7(), webhook.id(), eventId, eventType, body, now, now.plus(config.retryFor()));
             }
         }
     }
 
-    public List<Webhook> active() {
-        return webhooks.active();
+    public List<Webhook> all() {
+        return webhooks.listAll();
     }
 
     private String user() {

@@ -28,4 +28,14 @@ public record Audience(String user) {
     public boolean includes(String reader) {
         return user == null || user.equals(reader);
     }
+
+    /** The {@code audience} CloudEvents extension: {@code *} for the workspace, else the user (empty: nobody). */
+    public String wire() {
+        return user == null ? "*" : user;
+    }
+
+    /** Read from an event; none (an event from before audiences, or a producer that forgot) is nobody: fail closed. */
+    public static Audience fromWire(String value) {
+        return value == null ? NOBODY : "*".equals(value) ? WORKSPACE : new Audience(value);
+    }
 }

@@ -205,11 +205,9 @@ public class OutboxRelay {
                 .withSubject(event.subject())
                 .withTimestamp(event.occurredAt().toZonedDateTime())
                 .withDataContentType("application/json")
-                .withExtension("workspaceid", event.workspace());
-        if (event.audience() != null) {
-            // Who outside the services may read it (Audience): webhooks deliver by it.
-            cloudEvent.withExtension("audience", event.audience());
-        }
+                .withExtension("workspaceid", event.workspace())
+                // Who outside the services may read it: webhooks deliver by it.
+                .withExtension("audience", new Audience(event.audience()).wire());
         RecordHeaders headers = new RecordHeaders();
         event.traceContext().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
