@@ -137,14 +137,7 @@ class WebhookTest {
         String workspace = "hooks-" + UUID.randomUUID();
         String token = TestTokens.member(workspace);
         CountDownLatch release = new CountDownLatch(1);
-        Receiver slow = receiver(() -> {
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return 200;
-        });
+        Receiver slow = slowReceiver(release);
         Receiver quick = receiver(() -> 200);
         String slowHook = register(token, slow.url(), CREATED).getString("webhook.id");
         String quickHook = register(token, quick.url(), CREATED).getString("webhook.id");
@@ -166,14 +159,7 @@ class WebhookTest {
     void anEndpointNeverHasMoreThanFourAttemptsInFlightWhileItIsSlow() throws Exception {
         String token = TestTokens.member("hooks-" + UUID.randomUUID());
         CountDownLatch release = new CountDownLatch(1);
-        Receiver slow = receiver(() -> {
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return 200;
-        });
+        Receiver slow = slowReceiver(release);
         String webhook = register(token, slow.url(), CREATED).getString("webhook.id");
         for (int n = 0; n < 6; n++) {
             createReminder(token, "Reminder " + n);
@@ -342,6 +328,18 @@ class WebhookTest {
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         String signed = request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.body();
         return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Answers 200 once {@code release} is counted down. */
+    private Receiver slowReceiver(CountDownLatch release) throws Exception {
+        return receiver(() -> {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 200;
+        });
     }
 
     private Receiver receiver(IntSupplier status) throws Exception {
