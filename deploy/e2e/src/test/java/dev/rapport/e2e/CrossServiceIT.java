@@ -421,7 +421,7 @@ class CrossServiceIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertEquals(logged, count(reminderDb, "select count(*) from interaction_seen where workspace_id = 'outage'")));
         assertEquals(logged, count(reminderDb, "select count(*) from inbox_event where workspace_id = 'outage'"
-                + " and consumer not like '%contact-projection'"), "reminders applied each interaction event once");
+                + " and consumer = 'reminders.interactions'"), "reminders applied each interaction event once");
         String interactionDb = stack.infrastructure().postgres().jdbcUrl(Service.INTERACTIONS.database);
         assertEquals(logged, count(interactionDb, "select count(*) from interaction where workspace_id = 'outage'"),
                 "each completed reminder's interaction logged once");

@@ -98,6 +98,11 @@ class CrossWorkspaceIT {
         String reminder = create(Service.REMINDERS, "/v1/reminders", "{\"text\":\"" + MARKER + " reminder\",\"due\":\"2026-12-24\","
                 + "\"contactId\":\"" + contact + "\"}");
         String feed = create(Service.REMINDERS, "/v1/calendar-feeds", "{\"name\":\"" + MARKER + " phone\"}");
+        // An event type nothing here makes, so the webhook's state stays as it is while the test runs.
+        String webhook = given().auth().oauth2(victim).contentType(ContentType.JSON)
+                .body("{\"url\":\"http://localhost:9/hook\",\"description\":\"" + MARKER + " bot\","
+                        + "\"eventTypes\":[\"dev.rapport.contact.merge-undone.v1\"]}")
+                .post(stack.url(Service.REMINDERS) + "/v1/webhooks").then().statusCode(201).extract().path("webhook.id");
 
         for (String path : List.of("/v1/contacts/" + contact, "/v1/contacts/" + twin, "/v1/contacts/" + absorbed,
                 "/v1/imports/" + importJob, "/v1/tags")) {
@@ -107,7 +112,8 @@ class CrossWorkspaceIT {
                 "/v1/calendar-sources/" + source)) {
             stateUrls.put(path, Service.INTERACTIONS);
         }
-        for (String path : List.of("/v1/cadences/" + cadence, "/v1/reminders/" + reminder, "/v1/calendar-feeds")) {
+        for (String path : List.of("/v1/cadences/" + cadence, "/v1/reminders/" + reminder, "/v1/calendar-feeds",
+                "/v1/webhooks/" + webhook)) {
             stateUrls.put(path, Service.REMINDERS);
         }
         victimIds.put("/v1/contacts/", contact);
@@ -126,6 +132,7 @@ class CrossWorkspaceIT {
         victimIds.put("/v1/cadences/", cadence);
         victimIds.put("/v1/reminders/", reminder);
         victimIds.put("/v1/calendar-feeds/", feed);
+        victimIds.put("/v1/webhooks/", webhook);
     }
 
     @Test
