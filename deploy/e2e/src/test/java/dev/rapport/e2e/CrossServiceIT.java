@@ -355,6 +355,10 @@ class CrossServiceIT {
     void writesDuringABrokerOutageAreAcknowledgedAndReachEveryConsumerExactlyOnce() throws Exception {
         LocalKafka kafka = stack.infrastructure().kafka();
         String token = Tokens.sign(Tokens.Spec.of("outage", "outage-user", "member"), stack.keys().privateKey());
+        // With a webhook, the webhook consumer owes this workspace work for every event (without one it skips them).
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"url\":\"http://localhost:9/outage\",\"eventTypes\":[\"dev.rapport.reminder.due.v1\"]}")
+                .post(stack.url(Service.REMINDERS) + "/v1/webhooks").then().statusCode(201);
         String known = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"displayName\":\"Before the outage\"}")
                 .post(stack.url(Service.CONTACTS) + "/v1/contacts").then().statusCode(201).extract().path("id");
         awaitSummary(Service.INTERACTIONS, token, known, 200, "Before the outage");

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,8 +38,13 @@ public class InteractionEvents {
     ContactProjectionService contacts;
 
     public void logged(LoggedInteraction logged) {
+        logged(logged, contacts.privateOwners(logged.participants()));
+    }
+
+    /** @param privateOwners the owners of its private participants, when the caller has just read them */
+    public void logged(LoggedInteraction logged, List<String> privateOwners) {
         outbox.append(TOPIC, LOGGED_V1, logged.interaction().id(), state(logged),
-                audience(logged.interaction(), logged.participants()));
+                audienceOf(logged.interaction(), privateOwners));
     }
 
     public void updated(LoggedInteraction updated) {
@@ -55,7 +61,11 @@ public class InteractionEvents {
 
     /** Who outside the services may read it: as the API shows interactions (a private one, one with a private contact). */
     private Audience audience(Interaction interaction, List<UUID> participants) {
-        List<String> owners = new ArrayList<>(contacts.privateOwners(participants));
+        return audienceOf(interaction, contacts.privateOwners(participants));
+    }
+
+    private static Audience audienceOf(Interaction interaction, Collection<String> privateOwners) {
+        List<String> owners = new ArrayList<>(privateOwners);
         if (interaction.visibility() == Visibility.PRIVATE) {
             owners.add(interaction.createdBy());
         }

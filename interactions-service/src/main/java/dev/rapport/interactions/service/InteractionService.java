@@ -70,7 +70,7 @@ public class InteractionService {
         interactions.persist(interaction);
         LoggedInteraction logged = new LoggedInteraction(interaction, current(checked.with()), checked.names());
         // The event first: one flush writes it with the interaction, whose row the participants then reference.
-        events.logged(logged);
+        events.logged(logged, checked.privateOwners());
         interactions.flush();
         participants.insert(Map.of(interaction, checked.with()));
         return logged;
@@ -197,7 +197,8 @@ public class InteractionService {
      * see in this workspace (unknown, erased, another user's private one: the same answer, so none is confirmed).
      */
     /** The participants as checked, and the display names of the contacts they are now. */
-    private record Checked(List<Participant> with, Map<UUID, String> names) {
+    /** @param privateOwners the owners of the private contacts among them: the event's audience, known already */
+    private record Checked(List<Participant> with, Map<UUID, String> names, List<String> privateOwners) {
     }
 
     private static Map<UUID, String> names(Map<UUID, ContactRef> contacts) {
@@ -211,6 +212,7 @@ public class InteractionService {
         List<Participant> with = new ArrayList<>();
         Map<UUID, String> names = new java.util.HashMap<>();
         List<FieldError> errors = new ArrayList<>();
+        List<String> privateOwners = new ArrayList<>();
         for (int n = 0; n < contactIds.size(); n++) {
             UUID given = contactIds.get(n);
             ContactRef contact = known.get(given);
@@ -224,12 +226,15 @@ public class InteractionService {
             } else {
                 with.add(new Participant(given, now));
                 names.put(now, contact.displayName());
+                if ("private".equals(contact.visibility())) {
+                    privateOwners.add(contact.ownerId());
+                }
             }
         }
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-        return new Checked(with, names);
+        return new Checked(with, names, privateOwners);
     }
 
     /** Who the participants are now: distinct, in the order logged. */

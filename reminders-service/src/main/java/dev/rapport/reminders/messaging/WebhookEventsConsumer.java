@@ -22,7 +22,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Queues webhook deliveries ({@code webhook-events} channel: the contact, interaction and reminder topics, a consumer
  * group of its own): each event once per webhook that wants it (the kit's inbox, and a unique delivery per webhook
- * and event). The delivery body is the event as published, in the CloudEvents JSON format, as the changes feed gives it.
+ * and event). In a workspace without webhooks its events are skipped without a write: nothing is owed to a webhook
+ * registered later for what happened before. The delivery body is the event as published, in the CloudEvents JSON
+ * format, as the changes feed gives it.
  */
 @ApplicationScoped
 public class WebhookEventsConsumer {
@@ -41,11 +43,8 @@ public class WebhookEventsConsumer {
     @Incoming("webhook-events")
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.processBatch(CONSUMER, batch, Webhooks.EVENT_TYPES::contains, events -> {
+        return consumer.processBatch(CONSUMER, batch, Webhooks.EVENT_TYPES::contains, webhooks::any, events -> {
             List<Webhook> all = webhooks.all();
-            if (all.isEmpty()) {
-                return;
-            }
             for (IncomingEvent event : events) {
                 webhooks.enqueue(all, event.id(), event.type(), Audience.fromWire(event.audience()), body(event));
             }

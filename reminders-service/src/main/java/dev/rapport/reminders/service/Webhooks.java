@@ -164,6 +164,11 @@ public class Webhooks {
         return webhooks.listAll();
     }
 
+    /** Whether the workspace has any webhook: most have none, and their events then need no work at all. */
+    public boolean any() {
+        return webhooks.count() > 0;
+    }
+
     private String user() {
         return workspaces.currentUser().orElseThrow(() -> new IllegalStateException("No user for this work"));
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -120,8 +121,24 @@ public class EventConsumer {
      */
     public CompletionStage<Void> processBatch(String consumer, KafkaRecordBatch<String, String> batch,
             Predicate<String> handles, Consumer<List<IncomingEvent>> handler) {
+        return processBatch(consumer, batch, handles, () -> true, handler);
+    }
+
+    /**
+     * As {@link #processBatch(String, KafkaRecordBatch, Predicate, Consumer)}, for a consumer that has nothing to do in
+     * most workspaces (webhooks: only where someone registered one). {@code wanted} is asked in each workspace's
+     * transaction before anything is written; where it says no, the events are skipped: no inbox row, no commit to
+     * wait for.
+     */
+    public CompletionStage<Void> processBatch(String consumer, KafkaRecordBatch<String, String> batch,
+            Predicate<String> handles, BooleanSupplier wanted, Consumer<List<IncomingEvent>> handler) {
         List<Message<String>> records = new ArrayList<>(batch.getRecords());
-        return applyAll(consumer, records, handles, handler).thenCompose(settled -> batch.ack());
+        return applyAll(consumer, records, handles, wanted, handler).thenCompose(settled -> batch.ack());
+    }
+
+    CompletionStage<Void> applyAll(String consumer, List<? extends Message<String>> records, Predicate<String> handles,
+            Consumer<List<IncomingEvent>> handler) {
+        return applyAll(consumer, records, handles, () -> true, handler);
     }
 
     /**
@@ -129,7 +146,7 @@ public class EventConsumer {
      *         when shutdown interrupted the batch or a record could not be dead-lettered (the batch is redelivered)
      */
     CompletionStage<Void> applyAll(String consumer, List<? extends Message<String>> records, Predicate<String> handles,
-            Consumer<List<IncomingEvent>> handler) {
+            BooleanSupplier wanted, Consumer<List<IncomingEvent>> handler) {
         Map<String, List<Delivery>> byWorkspace = new LinkedHashMap<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         for (Message<String> record : records) {
@@ -151,18 +168,21 @@ public class EventConsumer {
         for (Map.Entry<String, List<Delivery>> group : byWorkspace.entrySet()) {
             List<Delivery> deliveries = group.getValue();
             try {
-                int applied = workspaces.callAs(group.getKey(), () -> QuarkusTransaction.requiringNew().call(() -> {
-                    List<IncomingEvent> firstDeliveries = new ArrayList<>();
-                    for (Delivery delivery : deliveries) {
-                        if (inbox.firstDelivery(consumer, delivery.event())) {
-                            firstDeliveries.add(delivery.event());
-                        }
+                Integer applied = workspaces.callAs(group.getKey(), () -> QuarkusTransaction.requiringNew().call(() -> {
+                    if (!wanted.getAsBoolean()) {
+                        return null;
                     }
+                    List<IncomingEvent> firstDeliveries = inbox.firstDeliveries(consumer,
+                            deliveries.stream().map(Delivery::event).toList());
                     if (!firstDeliveries.isEmpty()) {
                         handler.accept(firstDeliveries);
                     }
                     return firstDeliveries.size();
                 }));
+                if (applied == null) {
+                    consumed(consumer, "skipped", deliveries.size());
+                    continue;
+                }
                 consumed(consumer, "applied", applied);
                 consumed(consumer, "duplicate", deliveries.size() - applied);
             } catch (RuntimeException e) {

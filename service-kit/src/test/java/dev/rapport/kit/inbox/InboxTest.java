@@ -48,6 +48,9 @@ class InboxTest {
     EntityManager em;
 
     @Inject
+    dev.rapport.kit.tenancy.WorkspaceContext workspaces;
+
+    @Inject
     AgroalDataSource dataSource;
 
     /** The effect: a note in the event's workspace (stamped by the tenant resolver, as any entity is). */
@@ -130,6 +133,26 @@ class InboxTest {
     }
 
     @Test
+    void aBatchLeavesOutWhatAnEarlierBatchAppliedAndKeepsAnyIdIntact() throws Exception {
+        String seen = UUID.randomUUID().toString();
+        // Ids are the producer's: commas, quotes and backslashes must not split or break the batch's one statement.
+        String odd = "odd,\"id\"\\" + UUID.randomUUID();
+        consumer.applyAll(CONSUMER, messages(List.of(track(event(seen, "batch-again", "first")))), type -> true,
+                events -> events.forEach(addNote)).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        List<List<String>> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        consumer.applyAll(CONSUMER, messages(List.of(track(event(seen, "batch-again", "first, redelivered")),
+                track(event(odd, "batch-again", "odd")))), type -> true, events -> {
+            handed.add(events.stream().map(IncomingEvent::data).toList());
+            events.forEach(addNote);
+        }).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        assertEquals(List.of(List.of("odd")), handed, "only the event not applied before");
+        assertEquals(List.of("first", "odd"), notes("batch-again"));
+        assertEquals("batch-again", inboxWorkspace(odd));
+    }
+
+    @Test
     void aPoisonEventInABatchIsDeadLetteredAloneAndTheOthersApply() throws Exception {
         List<Tracked> batch = List.of(track(event(UUID.randomUUID().toString(), "batch-poison", "before")),
                 track(event(UUID.randomUUID().toString(), "batch-poison", "poison")),
@@ -170,6 +193,25 @@ class InboxTest {
         assertTrue(unreadableSettled.isDone(), "the unreadable record is dead-lettered");
         assertEquals(List.of(List.of("applied first")), seenAtDeadLettering,
                 "when it was, the batch's other event was already committed");
+    }
+
+    @Test
+    void aWorkspaceTheConsumerHasNoWorkInIsSkippedWithoutAnInboxRowAndAnotherIsNot() throws Exception {
+        String unwanted = UUID.randomUUID().toString();
+        String wanted = UUID.randomUUID().toString();
+        List<Tracked> batch = List.of(track(event(unwanted, "batch-unwanted", "unwanted")),
+                track(event(wanted, "batch-wanted", "wanted")));
+
+        consumer.applyAll(CONSUMER, messages(batch), type -> true,
+                        () -> !"batch-unwanted".equals(workspaces.require()),
+                        events -> events.forEach(addNote))
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        assertEquals(List.of(), notes("batch-unwanted"));
+        assertEquals(List.of(), strings("select workspace_id from inbox_event where event_id = ?", unwanted));
+        assertEquals(List.of("wanted"), notes("batch-wanted"));
+        assertEquals("batch-wanted", inboxWorkspace(wanted));
+        assertTrue(batch.stream().noneMatch(Tracked::nacked), "nothing dead-lettered");
     }
 
     @Test
