@@ -1,6 +1,5 @@
 package dev.rapport.reminders.service;
 
-import dev.rapport.reminders.domain.Reminder;
 import dev.rapport.reminders.messaging.ReminderEvents;
 import dev.rapport.reminders.repository.KeepInTouchRepository;
 import dev.rapport.reminders.repository.ReminderRepository;
@@ -79,12 +78,8 @@ public class KeepInTouch {
     }
 
     private void announce(List<UUID> changed) {
-        for (Reminder reminder : reminders.byIds(changed)) {
-            if (reminder.version() == 0) {
-                events.created(reminder);
-            } else {
-                events.updated(reminder);
-            }
+        if (!changed.isEmpty()) {
+            events.createdOrUpdated(reminders.byIds(changed));
         }
     }
 }
