@@ -52,25 +52,25 @@ public class TouchRepository {
                 .list();
     }
 
-    /** The contacts the interaction was with, as last recorded. */
-    public List<UUID> contactsOf(UUID interactionId) {
-        return sql.query("select contact_id from interaction_touch where workspace_id = :workspace and interaction_id = :id")
+    /**
+     * The interaction is with {@code contactIds} on {@code day} now (nobody, when deleted).
+     *
+     * @return the contacts it was with until now, as last recorded: their days may move too
+     */
+    public List<UUID> replace(UUID interactionId, List<UUID> contactIds, Instant at, LocalDate day) {
+        List<UUID> before = sql.query("""
+                        delete from interaction_touch where workspace_id = :workspace and interaction_id = :id
+                        returning contact_id""")
                 .set("id", interactionId).list();
-    }
-
-    /** The interaction is with {@code contactIds} on {@code day} now (nobody, when deleted). */
-    public void replace(UUID interactionId, List<UUID> contactIds, Instant at, LocalDate day) {
-        sql.query("delete from interaction_touch where workspace_id = :workspace and interaction_id = :id")
-                .set("id", interactionId).execute();
-        if (contactIds.isEmpty()) {
-            return;
+        if (!contactIds.isEmpty()) {
+            sql.query("""
+                            insert into interaction_touch (workspace_id, interaction_id, contact_id, occurred_at, occurred_on)
+                            select :workspace, :id, c, :at, :day from unnest(cast(string_to_array(:ids, ',') as uuid[])) c
+                            on conflict do nothing""")
+                    .set("id", interactionId).set("ids", WorkspaceSql.idList(contactIds))
+                    .set("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).set("day", day)
+                    .execute();
         }
-        sql.query("""
-                        insert into interaction_touch (workspace_id, interaction_id, contact_id, occurred_at, occurred_on)
-                        select :workspace, :id, c, :at, :day from unnest(cast(string_to_array(:ids, ',') as uuid[])) c
-                        on conflict do nothing""")
-                .set("id", interactionId).set("ids", WorkspaceSql.idList(contactIds))
-                .set("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).set("day", day)
-                .execute();
+        return before;
     }
 }

@@ -39,9 +39,8 @@ public class InteractionTouches {
         for (InteractionTouch interaction : interactions) {
             if (touches.advance(interaction.interactionId(), interaction.version(), interaction.deleted())) {
                 List<UUID> keptInTouch = keptInTouch(interaction);
-                affected.addAll(touches.contactsOf(interaction.interactionId()));
+                affected.addAll(touches.replace(interaction.interactionId(), keptInTouch, interaction.at(), interaction.day()));
                 affected.addAll(keptInTouch);
-                touches.replace(interaction.interactionId(), keptInTouch, interaction.at(), interaction.day());
                 followUps.follow(interaction);
                 // Every native statement flushes, and a flush visits every entity the session holds: kept across a
                 // batch of a hundred events, the session made the batch quadratic. Nothing here outlives one event.
