@@ -45,6 +45,9 @@ public class WebhookEventsConsumer {
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
         return consumer.processBatch(CONSUMER, batch, Webhooks.EVENT_TYPES::contains, webhooks::any, events -> {
             List<Webhook> all = webhooks.all();
+            if (all.isEmpty()) {
+                return;
+            }
             for (IncomingEvent event : events) {
                 webhooks.enqueue(all, event.id(), event.type(), Audience.fromWire(event.audience()), body(event));
             }

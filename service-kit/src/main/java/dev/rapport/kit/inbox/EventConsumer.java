@@ -73,19 +73,26 @@ public class EventConsumer {
 
     /** One event in its own transaction, retried with backoff; a failure of the database itself is waited out. */
     private Outcome applyAlone(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+        return applyAlone(consumer, event, () -> true, handler);
+    }
+
+    private Outcome applyAlone(String consumer, IncomingEvent event, BooleanSupplier wanted, Consumer<IncomingEvent> handler) {
         int maxAttempts = config.maxAttempts();
         Duration backoff = config.retryBackoff();
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= maxAttempts || TransientFailures.worthWaitingOut(failure, attempt - 1, maxAttempts); attempt++) {
             try {
-                boolean applied = workspaces.callAs(event.workspaceId(), () -> QuarkusTransaction.requiringNew().call(() -> {
+                String outcome = workspaces.callAs(event.workspaceId(), () -> QuarkusTransaction.requiringNew().call(() -> {
+                    if (!wanted.getAsBoolean()) {
+                        return "skipped";
+                    }
                     if (!inbox.firstDelivery(consumer, event)) {
-                        return false;
+                        return "duplicate";
                     }
                     handler.accept(event);
-                    return true;
+                    return "applied";
                 }));
-                consumed(consumer, applied ? "applied" : "duplicate");
+                consumed(consumer, outcome);
                 return Outcome.DONE;
             } catch (RuntimeException e) {
                 failure = e;
@@ -189,7 +196,7 @@ public class EventConsumer {
                 LOG.debugf("%s applies %d events of workspace %s one by one: %s", consumer, deliveries.size(),
                         group.getKey(), e.getMessage());
                 for (Delivery delivery : deliveries) {
-                    Outcome outcome = applyAlone(consumer, delivery.event(), event -> handler.accept(List.of(event)));
+                    Outcome outcome = applyAlone(consumer, delivery.event(), wanted, event -> handler.accept(List.of(event)));
                     if (outcome.interrupted()) {
                         return new CompletableFuture<>();
                     }

@@ -215,6 +215,25 @@ class InboxTest {
     }
 
     @Test
+    void anUnwantedWorkspaceIsSkippedOnTheOneByOnePathToo() throws Exception {
+        String unwanted = UUID.randomUUID().toString();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // The batch's transaction fails on the first question, so the event goes the one-by-one way.
+        consumer.applyAll(CONSUMER, messages(List.of(track(event(unwanted, "batch-unwanted-alone", "unwanted")))),
+                        type -> true, () -> {
+                            if (asked.getAndIncrement() == 0) {
+                                throw new IllegalStateException("the first question fails");
+                            }
+                            return false;
+                        }, events -> events.forEach(addNote))
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        assertTrue(asked.get() >= 2, "asked again on the one-by-one path");
+        assertEquals(List.of(), notes("batch-unwanted-alone"));
+        assertEquals(List.of(), strings("select workspace_id from inbox_event where event_id = ?", unwanted));
+    }
+
+    @Test
     void eventsOfATypeTheConsumerDoesNotApplyLeaveNoInboxRow() throws Exception {
         String skipped = UUID.randomUUID().toString();
         List<Tracked> batch = List.of(track(event(skipped, "batch-skip", "skipped")));
