@@ -15,6 +15,11 @@ public record ContactRef(UUID contactId, String displayName, String ownerId, Str
         return ContactProjection.visible(erased, visibility, ownerId, user);
     }
 
+    /** Private: only its owner may read what is said of it. */
+    public boolean isPrivate() {
+        return "private".equals(visibility);
+    }
+
     /** The contact it was merged into, until the merge is undone. */
     public Optional<UUID> mergedInto() {
         return Optional.ofNullable(survivorId);

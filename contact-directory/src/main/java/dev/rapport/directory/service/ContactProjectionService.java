@@ -88,8 +88,7 @@ public class ContactProjectionService {
     /** The owners of those of {@code contactIds} that are private: who alone may read what is said of them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> privateOwners(java.util.Collection<UUID> contactIds) {
-        return byIds(contactIds).values().stream().filter(c -> "private".equals(c.visibility()))
-                .map(ContactRef::ownerId).toList();
+        return byIds(contactIds).values().stream().filter(ContactRef::isPrivate).map(ContactRef::ownerId).toList();
     }
 
     /**

@@ -226,7 +226,7 @@ public class InteractionService {
             } else {
                 with.add(new Participant(given, now));
                 names.put(now, contact.displayName());
-                if ("private".equals(contact.visibility())) {
+                if (contact.isPrivate()) {
                     privateOwners.add(contact.ownerId());
                 }
             }

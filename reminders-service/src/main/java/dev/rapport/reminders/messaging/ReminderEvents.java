@@ -60,12 +60,10 @@ public class ReminderEvents {
         reminders.forEach(reminder -> reminder.contactId().ifPresent(contactIds::add));
         Map<UUID, ContactRef> known = contacts.byIds(contactIds);
         for (Reminder reminder : reminders) {
-            List<String> owners = new ArrayList<>();
-            reminder.contactId().map(known::get).filter(contact -> "private".equals(contact.visibility()))
-                    .ifPresent(contact -> owners.add(contact.ownerId()));
-            reminder.ownerId().ifPresent(owners::add);
+            List<String> contactOwner = reminder.contactId().map(known::get).filter(ContactRef::isPrivate)
+                    .map(contact -> java.util.Collections.singletonList(contact.ownerId())).orElse(List.of());
             outbox.append(TOPIC, reminder.version() == 0 ? CREATED_V1 : UPDATED_V1, reminder.id(), state(reminder, null),
-                    Audience.ofPrivateTo(owners));
+                    audienceOf(contactOwner, reminder.ownerId().orElse(null)));
         }
     }
 
@@ -99,10 +97,12 @@ public class ReminderEvents {
 
     /** Who outside the services may read it: as the API shows reminders (its owner's; a private contact's owner's). */
     private Audience audience(UUID contactId, String ownerId) {
-        List<String> owners = new ArrayList<>();
-        if (contactId != null) {
-            owners.addAll(contacts.privateOwners(List.of(contactId)));
-        }
+        return audienceOf(contactId == null ? List.of() : contacts.privateOwners(List.of(contactId)), ownerId);
+    }
+
+    /** @param contactOwner the private owner of its contact, if any */
+    private static Audience audienceOf(List<String> contactOwner, String ownerId) {
+        List<String> owners = new ArrayList<>(contactOwner);
         if (ownerId != null) {
             owners.add(ownerId);
         }
