@@ -1,6 +1,7 @@
 package dev.rapport.directory.domain;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -11,8 +12,11 @@ import java.util.UUID;
  */
 public sealed interface ContactChange {
 
-    /** The contact's state changed (its name, tags, birthday, visibility...), or it came back from a backup. */
-    record Changed(UUID contactId) implements ContactChange {
+    /**
+     * These contacts' state changed (their name, tags, birthday, visibility...), or they came back from a backup:
+     * one announcement for the changes of a batch of events in a row.
+     */
+    record Changed(Set<UUID> contactIds) implements ContactChange {
     }
 
     /** The contact was erased: forget it. */

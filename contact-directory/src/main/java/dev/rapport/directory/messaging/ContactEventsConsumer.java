@@ -14,10 +14,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletionStage;
 
 import static dev.rapport.events.ContactEventTypes.CREATED_V1;
@@ -54,29 +57,39 @@ public class ContactEventsConsumer {
     @Incoming("contact-events")
     @Blocking
     public CompletionStage<Void> onContactEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.processBatch(config.consumer(), batch, APPLIED::contains, events -> events.forEach(this::apply));
+        return consumer.processBatch(config.consumer(), batch, APPLIED::contains, events -> {
+            List<Step> steps = events.stream().map(this::step).toList();
+            ContactProjectionService.Batch changes = projections.batch(
+                    steps.stream().flatMap(step -> step.contactIds().stream()).collect(Collectors.toSet()));
+            steps.forEach(step -> step.apply().accept(changes));
+            changes.finish();
+        });
     }
 
-    private void apply(IncomingEvent event) {
+    /** An event read, ready to apply: the contacts it names and what it does to them. */
+    private record Step(List<UUID> contactIds, Consumer<ContactProjectionService.Batch> apply) {
+    }
+
+    private Step step(IncomingEvent event) {
         Instant at = event.time() == null ? Instant.now() : event.time();
         switch (event.type()) {
             case CREATED_V1, UPDATED_V1 -> {
                 ContactEventV1 contact = read(event, ContactEventV1.class, c -> c.contactId() != null, "contactId");
-                projections.apply(contact.contactId(), state(contact), at);
+                return new Step(List.of(contact.contactId()), changes -> changes.apply(contact.contactId(), state(contact), at));
             }
             case RESTORED_V1 -> {
                 ContactEventV1 contact = read(event, ContactEventV1.class, c -> c.contactId() != null, "contactId");
-                projections.restored(contact.contactId(), state(contact), at);
+                return new Step(List.of(contact.contactId()), changes -> changes.restored(contact.contactId(), state(contact), at));
             }
             case DELETED_V1 -> {
                 ContactEventV1 deleted = read(event, ContactEventV1.class, c -> c.contactId() != null, "contactId");
-                projections.erase(deleted.contactId(), deleted.versionOrZero(), at);
+                return new Step(List.of(deleted.contactId()), changes -> changes.erase(deleted.contactId(), deleted.versionOrZero(), at));
             }
             case MERGED_V1 -> {
                 ContactMergeEventV1 merged = read(event, ContactMergeEventV1.class,
                         m -> m.survivorId() != null && m.absorbedIds() != null && !m.absorbedIds().contains(null),
                         "survivorId and absorbedIds");
-                projections.merged(merged.survivorId(), merged.absorbedIds(), at);
+                return new Step(merged.absorbedIds(), changes -> changes.merged(merged.survivorId(), merged.absorbedIds(), at));
             }
             case MERGE_UNDONE_V1 -> {
                 ContactMergeEventV1 undone = read(event, ContactMergeEventV1.class,
@@ -85,7 +98,7 @@ public class ContactEventsConsumer {
                         "survivorId and restored contacts");
                 Map<UUID, ContactState> restored = new LinkedHashMap<>();
                 undone.restored().forEach(contact -> restored.put(contact.contactId(), state(contact)));
-                projections.unmerged(undone.survivorId(), restored, at);
+                return new Step(List.copyOf(restored.keySet()), changes -> changes.unmerged(undone.survivorId(), restored, at));
             }
             default -> throw new IllegalStateException("Not an applied type: " + event.type());
         }

@@ -18,11 +18,22 @@ public class ContactProjectionRepository implements PanacheRepositoryBase<Contac
     WorkspaceSql sql;
 
     /**
-     * By query rather than {@code findById()}: with the tenant filter on, Hibernate builds a new loader for
-     * every {@code find()}, which was half of the CPU a consumed contact event cost.
+     * In SQL rather than {@code findById()} or a query: with the tenant filter on, Hibernate builds a new loader for
+     * every {@code find()} and translates every entity query again, which was most of the CPU a consumed contact event
+     * cost.
      */
     public Optional<ContactProjection> byId(UUID contactId) {
-        return find("contactId", contactId).firstResultOptional();
+        return sql.query("select * from contact_projection where workspace_id = :workspace and contact_id = :id",
+                ContactProjection.class).set("id", contactId).first();
+    }
+
+    /** Those of {@code contactIds} known here, as entities, in one statement whatever their number. */
+    public List<ContactProjection> entities(Collection<UUID> contactIds) {
+        return sql.query("""
+                        select * from contact_projection
+                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))""",
+                        ContactProjection.class)
+                .set("ids", WorkspaceSql.idList(contactIds)).list();
     }
 
     /** Those of {@code contactIds} known here, in one statement whatever their number. */

@@ -11,9 +11,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -26,53 +31,114 @@ public class ContactProjectionService {
     @Inject
     Event<ContactChange> changes;
 
-    /** Applies a contact's state unless the projection already holds this version or a newer one. */
+    /**
+     * The projection changes of one batch of contact events, applied in the caller's transaction: the batch's
+     * projections are read in one statement, and the contacts whose state changed are announced together, so a
+     * hundred created contacts cost a service one set-based pass instead of a hundred.
+     *
+     * @param contactIds every contact the batch's events name
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID contactId, ContactState state, Instant at) {
-        Optional<ContactProjection> existing = projections.byId(contactId);
-        if (existing.isPresent() && !existing.get().isOlderThan(state.version())) {
-            return;
+    public Batch batch(Collection<UUID> contactIds) {
+        return new Batch(contactIds);
+    }
+
+    /**
+     * One batch's changes, in event order. A state change is announced later, with the next ones, but always before
+     * an erasure or merge is written, so observers see each change against the state it was made in.
+     */
+    public final class Batch {
+
+        /**
+         * The batch's projections, and the contacts it names that have none yet (so they are not looked for again):
+         * forgotten when observers run, since they may clear the session.
+         */
+        private final Map<UUID, ContactProjection> loaded = new HashMap<>();
+        private final Set<UUID> unknown = new HashSet<>();
+        private final Set<UUID> changed = new LinkedHashSet<>();
+
+        private Batch(Collection<UUID> contactIds) {
+            if (!contactIds.isEmpty()) {
+                projections.entities(contactIds).forEach(projection -> loaded.put(projection.contactId(), projection));
+                unknown.addAll(contactIds);
+                unknown.removeAll(loaded.keySet());
+            }
         }
-        ContactProjection projection = existing.orElseGet(() -> new ContactProjection(contactId));
-        // Filled before persist: Hibernate inserts the state as of persist(), and the columns are NOT NULL.
-        projection.apply(state, at);
-        projections.persist(projection);
-        changes.fire(new ContactChange.Changed(contactId));
-    }
 
-    /** Points each absorbed contact at the survivor. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void merged(UUID survivorId, List<UUID> absorbedIds, Instant at) {
-        absorbedIds.forEach(absorbedId -> change(absorbedId, projection -> projection.mergeInto(survivorId, at)));
-        changes.fire(new ContactChange.Merged(survivorId, List.copyOf(absorbedIds)));
-    }
+        /** Applies a contact's state unless the projection already holds this version or a newer one. */
+        public void apply(UUID contactId, ContactState state, Instant at) {
+            change(contactId, projection -> {
+                if (projection.isOlderThan(state.version())) {
+                    projection.apply(state, at);
+                    changed.add(contactId);
+                }
+            });
+        }
 
-    /** The absorbed contacts of an undone merge are themselves again, with the state they had. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void unmerged(UUID survivorId, Map<UUID, ContactState> restored, Instant at) {
-        restored.forEach((contactId, state) -> change(contactId, projection -> projection.unmerge(state, at)));
-        changes.fire(new ContactChange.Unmerged(survivorId, List.copyOf(restored.keySet())));
-    }
+        /** A contact restored from a backup: its state replaces whatever is held, a tombstone or a merge included. */
+        public void restored(UUID contactId, ContactState state, Instant at) {
+            change(contactId, projection -> projection.restore(state, at));
+            changed.add(contactId);
+        }
 
-    /** A contact restored from a backup: its state replaces whatever is held, a tombstone or a merge included. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void restored(UUID contactId, ContactState state, Instant at) {
-        change(contactId, projection -> projection.restore(state, at));
-        changes.fire(new ContactChange.Changed(contactId));
-    }
+        /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */
+        public void erase(UUID contactId, long version, Instant at) {
+            announceChanged();
+            change(contactId, projection -> projection.erase(version, at));
+            announce(new ContactChange.Erased(contactId));
+        }
 
-    /** Erases what this service keeps of the contact, leaving a tombstone so nothing older revives it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void erase(UUID contactId, long version, Instant at) {
-        change(contactId, projection -> projection.erase(version, at));
-        changes.fire(new ContactChange.Erased(contactId));
-    }
+        /** Points each absorbed contact at the survivor. */
+        public void merged(UUID survivorId, List<UUID> absorbedIds, Instant at) {
+            announceChanged();
+            absorbedIds.forEach(absorbedId -> change(absorbedId, projection -> projection.mergeInto(survivorId, at)));
+            announce(new ContactChange.Merged(survivorId, List.copyOf(absorbedIds)));
+        }
 
-    /** Changes the contact's projection, starting one if this is the first the service hears of the contact. */
-    private void change(UUID contactId, Consumer<ContactProjection> change) {
-        ContactProjection projection = projections.byId(contactId).orElseGet(() -> new ContactProjection(contactId));
-        change.accept(projection);
-        projections.persist(projection);
+        /** The absorbed contacts of an undone merge are themselves again, with the state they had. */
+        public void unmerged(UUID survivorId, Map<UUID, ContactState> restored, Instant at) {
+            announceChanged();
+            restored.forEach((contactId, state) -> change(contactId, projection -> projection.unmerge(state, at)));
+            announce(new ContactChange.Unmerged(survivorId, List.copyOf(restored.keySet())));
+        }
+
+        /** Announces the state changes not announced yet; call once the batch's events are applied. */
+        public void finish() {
+            announceChanged();
+        }
+
+        /** Changes the contact's projection, starting one if this is the first the service hears of the contact. */
+        private void change(UUID contactId, Consumer<ContactProjection> change) {
+            ContactProjection projection = loaded.get(contactId);
+            if (projection == null && !unknown.remove(contactId)) {
+                projection = projections.byId(contactId).orElse(null);
+            }
+            boolean started = projection == null;
+            if (started) {
+                projection = new ContactProjection(contactId);
+            }
+            change.accept(projection);
+            if (started) {
+                // After the change: Hibernate inserts the state as of persist(), and the columns are NOT NULL.
+                projections.persist(projection);
+            }
+            loaded.put(contactId, projection);
+        }
+
+        private void announceChanged() {
+            if (!changed.isEmpty()) {
+                announce(new ContactChange.Changed(Set.copyOf(changed)));
+                changed.clear();
+            }
+        }
+
+        /** Observers read the projection with SQL, and may clear the session: written first, read again after. */
+        private void announce(ContactChange change) {
+            projections.flush();
+            loaded.clear();
+            unknown.clear();
+            changes.fire(change);
+        }
     }
 
     /** The contacts known among {@code contactIds}, by id (erased ones included, as tombstones). */

@@ -46,7 +46,7 @@ public class ContactReminderChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     void onContactChange(@Observes ContactChange change) {
         if (change instanceof ContactChange.Changed changed) {
-            keepInTouch.refresh(List.of(changed.contactId()), ReminderEvents.CADENCE_REMOVED);
+            keepInTouch.refresh(changed.contactIds(), ReminderEvents.CADENCE_REMOVED);
         } else if (change instanceof ContactChange.Erased erased) {
             erase(erased.contactId());
         } else if (change instanceof ContactChange.Merged merged) {
