@@ -86,6 +86,9 @@ public class InteractionService {
     public int logChecked(InteractionSource source, Map<String, InteractionDetails> byExternalId) {
         String author = user();
         Instant now = Instant.now();
+        // Read before anything is written: a statement after the persists below would flush, and walk, all of them.
+        Map<UUID, ContactRef> known = contacts.byIds(byExternalId.values().stream()
+                .flatMap(details -> details.participants().stream()).collect(java.util.stream.Collectors.toSet()));
         Map<Interaction, List<Participant>> written = new java.util.LinkedHashMap<>();
         byExternalId.forEach((externalId, details) -> {
             Interaction interaction = Interaction.log(details, source, externalId, author, now);
@@ -94,7 +97,9 @@ public class InteractionService {
         });
         interactions.flush();
         participants.insert(written);
-        written.forEach((interaction, with) -> events.logged(new LoggedInteraction(interaction, current(with))));
+        written.forEach((interaction, with) -> events.logged(new LoggedInteraction(interaction, current(with)),
+                with.stream().map(p -> known.get(p.current())).filter(c -> c != null && c.isPrivate())
+                        .map(ContactRef::ownerId).toList()));
         return written.size();
     }
 
