@@ -154,7 +154,13 @@ public class ContactProjectionService {
     /** The owners of those of {@code contactIds} that are private: who alone may read what is said of them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> privateOwners(java.util.Collection<UUID> contactIds) {
-        return byIds(contactIds).values().stream().filter(ContactRef::isPrivate).map(ContactRef::ownerId).toList();
+        return privateOwners(byIds(contactIds), contactIds);
+    }
+
+    /** As {@link #privateOwners(java.util.Collection)}, from contacts the caller has read already. */
+    public static List<String> privateOwners(Map<UUID, ContactRef> known, java.util.Collection<UUID> contactIds) {
+        return contactIds.stream().map(known::get).filter(contact -> contact != null && contact.isPrivate())
+                .map(ContactRef::ownerId).toList();
     }
 
     /**

@@ -98,8 +98,7 @@ public class InteractionService {
         interactions.flush();
         participants.insert(written);
         written.forEach((interaction, with) -> events.logged(new LoggedInteraction(interaction, current(with)),
-                with.stream().map(p -> known.get(p.current())).filter(c -> c != null && c.isPrivate())
-                        .map(ContactRef::ownerId).toList()));
+                ContactProjectionService.privateOwners(known, current(with))));
         return written.size();
     }
 

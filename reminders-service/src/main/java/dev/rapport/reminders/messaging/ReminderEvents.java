@@ -60,10 +60,9 @@ public class ReminderEvents {
         reminders.forEach(reminder -> reminder.contactId().ifPresent(contactIds::add));
         Map<UUID, ContactRef> known = contacts.byIds(contactIds);
         for (Reminder reminder : reminders) {
-            List<String> contactOwner = reminder.contactId().map(known::get).filter(ContactRef::isPrivate)
-                    .map(contact -> java.util.Collections.singletonList(contact.ownerId())).orElse(List.of());
             outbox.append(TOPIC, reminder.version() == 0 ? CREATED_V1 : UPDATED_V1, reminder.id(), state(reminder, null),
-                    audienceOf(contactOwner, reminder.ownerId().orElse(null)));
+                    audienceOf(ContactProjectionService.privateOwners(known, reminder.contactId().stream().toList()),
+                            reminder.ownerId().orElse(null)));
         }
     }
 

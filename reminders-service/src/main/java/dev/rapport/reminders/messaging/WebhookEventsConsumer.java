@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionStage;
  * Queues webhook deliveries ({@code webhook-events} channel: the contact, interaction and reminder topics, a consumer
  * group of its own): each event once per webhook that wants it (the kit's inbox, and a unique delivery per webhook
  * and event). In a workspace without webhooks its events are skipped without a write: a webhook is owed what happens
- * after it is registered (a lagging or redelivered batch may still bring it a few earlier events). The delivery body is the event as published, in the CloudEvents JSON
- * format, as the changes feed gives it.
+ * after it is registered (a lagging or redelivered batch may still bring it a few earlier events). The delivery body
+ * is the event as published, in the CloudEvents JSON format, as the changes feed gives it.
  */
 @ApplicationScoped
 public class WebhookEventsConsumer {
