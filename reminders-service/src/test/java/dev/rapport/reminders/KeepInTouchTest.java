@@ -1,23 +1,34 @@
 package dev.rapport.reminders;
 
 import dev.rapport.directory.ContactFixtures;
+import dev.rapport.kit.tenancy.WorkspaceContext;
+import dev.rapport.reminders.domain.InteractionTouch;
+import dev.rapport.reminders.service.InteractionTouches;
 import dev.rapport.testing.RapportInfraTestResource;
 import dev.rapport.testing.TestTokens;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -28,6 +39,12 @@ class KeepInTouchTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @Inject
+    InteractionTouches touches;
+
+    @Inject
+    WorkspaceContext workspaces;
 
     String workspace;
     ContactFixtures contacts;
@@ -119,6 +136,62 @@ class KeepInTouchTest {
         assertEquals(today(10), due(ada));
     }
 
+    /**
+     * A poll's events are applied a statement at a time for all of them: what each interaction ends as must be what its
+     * newest event says, whatever order the batch holds them in. Applied directly, so they are one batch for certain.
+     */
+    @Test
+    void aBatchLeavesEachInteractionAsItsNewestEventSays() {
+        String ada = contacts.contact("Ada Lovelace");
+        String alan = contacts.contact("Alan Turing");
+        cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P10D\"}");
+        cadence("{\"contactId\":\"" + alan + "\",\"every\":\"P10D\"}");
+        UUID meeting = UUID.randomUUID();
+        UUID call = UUID.randomUUID();
+        UUID note = UUID.randomUUID();
+        applyAsOneBatch(List.of(
+                touch(meeting, 0, "2026-11-01", ada, new InteractionTouch.Promise(LocalDate.parse("2026-12-04"), "Send the paper", null)),
+                touch(call, 1, "2026-11-12", alan, null),
+                touch(meeting, 1, "2026-11-10", ada, new InteractionTouch.Promise(LocalDate.parse("2026-12-08"), "Send the slides", null)),
+                // Older than the call's version above: changes nothing.
+                touch(call, 0, "2026-11-20", alan, null),
+                // Deleted before its log arrives, in the same batch: it never counts.
+                InteractionTouch.deleted(note, 2),
+                touch(note, 0, "2026-11-25", ada, null)));
+
+        assertEquals("2026-11-20", due(ada));
+        assertEquals("2026-11-22", due(alan));
+        given().auth().oauth2(TestTokens.member(workspace)).queryParam("kind", "follow-up").get("/v1/reminders")
+                .then().statusCode(200).body("items.size()", is(1))
+                .body("items[0].due", equalTo("2026-12-08"))
+                .body("items[0].text", equalTo("Send the slides"))
+                .body("items[0].originInteractionId", equalTo(meeting.toString()));
+
+        // The next batch finds the follow-up the first one made and removes it with its promise.
+        applyAsOneBatch(List.of(touch(meeting, 2, "2026-11-10", ada, null)));
+        given().auth().oauth2(TestTokens.member(workspace)).queryParam("kind", "follow-up").get("/v1/reminders")
+                .then().statusCode(200).body("items.size()", is(0));
+    }
+
+    private InteractionTouch touch(UUID interaction, long version, String day, String contact, InteractionTouch.Promise promise) {
+        return new InteractionTouch(interaction, version, false, List.of(UUID.fromString(contact)), LocalDate.parse(day),
+                Instant.parse(day + "T10:00:00Z"), promise, "member-of-" + workspace, false);
+    }
+
+    /** As the interaction events consumer applies a poll's events: one transaction, in the workspace. */
+    private void applyAsOneBatch(List<InteractionTouch> batch) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            workspaces.callAs(workspace, () -> QuarkusTransaction.requiringNew().call(() -> {
+                touches.apply(batch);
+                return null;
+            }));
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
     @Test
     void aContactsOwnCadenceWinsOverItsTagsAndTheStrictestTagWins() {
         String mentor = contacts.contact("Grace", "workspace", "member-of-" + workspace, List.of("Mentor", "friend"), null);
@@ -149,7 +222,7 @@ class KeepInTouchTest {
         awaitDue(ada, "2026-12-01");
         given().auth().oauth2(TestTokens.member(workspace)).contentType("application/merge-patch+json")
                 .header("If-Match", "\"0\"").body("{\"every\":\"P1M\"}")
-                .patch("/v1/cadences/{id}", id).then().statusCode(200).body("every", org.hamcrest.Matchers.equalTo("P1M"));
+                .patch("/v1/cadences/{id}", id).then().statusCode(200).body("every", equalTo("P1M"));
         assertEquals("2026-12-01", due(ada));
         given().auth().oauth2(TestTokens.member(workspace)).contentType("application/merge-patch+json")
                 .header("If-Match", "\"0\"").body("{\"every\":\"P7D\"}")
@@ -164,11 +237,11 @@ class KeepInTouchTest {
         String ada = contacts.contact("Ada");
         given().auth().oauth2(TestTokens.member(workspace)).contentType(ContentType.JSON)
                 .body("{\"contactId\":\"" + ada + "\",\"every\":\"p10y\"}").post("/v1/cadences").then().statusCode(201)
-                .body("every", org.hamcrest.Matchers.equalTo("P10Y"));
+                .body("every", equalTo("P10Y"));
         interactions.logged(Interactions.newId(), "9999-12-01T10:00:00Z", ada);
         awaitDue(ada, "9999-12-31");
         given().auth().oauth2(TestTokens.member(workspace)).get("/v1/contacts/{id}/reminders", ada).then().statusCode(200)
-                .body("items[0].due", org.hamcrest.Matchers.equalTo("9999-12-31"));
+                .body("items[0].due", equalTo("9999-12-31"));
     }
 
     @Test

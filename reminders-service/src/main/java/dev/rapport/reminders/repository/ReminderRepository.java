@@ -9,8 +9,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ReminderRepository implements PanacheRepositoryBase<Reminder, UUID> {
@@ -37,14 +39,19 @@ public class ReminderRepository implements PanacheRepositoryBase<Reminder, UUID>
     }
 
     /**
-     * The follow-up an interaction's promise made. Asked of every interaction event, and most have none: one indexed
-     * statement answers that, and only a follow-up found is loaded as an entity.
+     * The follow-ups these interactions' promises made, by interaction. Asked for a batch of interaction events, most of
+     * which have none: one indexed statement answers for all of them.
      */
-    public Optional<Reminder> byOrigin(UUID interactionId) {
-        Optional<UUID> id = sql.query("""
-                        select id from reminder where workspace_id = :workspace and origin_interaction_id = :origin""")
-                .set("origin", interactionId).first();
-        return id.flatMap(this::byId);
+    public Map<UUID, Reminder> byOrigins(Collection<UUID> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Reminder> found = sql.query("""
+                        select * from reminder
+                         where workspace_id = :workspace
+                           and origin_interaction_id = any(cast(string_to_array(:ids, ',') as uuid[]))""", Reminder.class)
+                .set("ids", WorkspaceSql.idList(interactionIds)).list();
+        return found.stream().collect(Collectors.toMap(reminder -> reminder.originInteractionId().orElseThrow(), reminder -> reminder));
     }
 
     /** Every reminder naming one of the contacts, now or as set. */

@@ -1,15 +1,19 @@
 package dev.rapport.reminders.repository;
 
 import dev.rapport.kit.tenancy.WorkspaceSql;
+import dev.rapport.reminders.domain.InteractionTouch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Who each interaction was with and when, as interaction events told it: enough to know the last time this workspace
@@ -22,20 +26,29 @@ public class TouchRepository {
     WorkspaceSql sql;
 
     /**
-     * Records that the interaction is at {@code version} now (deleted or not), unless a version as new or newer was
-     * recorded already: events of one interaction may arrive late or twice.
+     * Records that each interaction is at its {@code version} now (deleted or not), unless a version as new or newer was
+     * recorded already: events of one interaction may arrive late or twice. One event per interaction: a statement
+     * cannot update one row twice.
      *
-     * @return whether this version is news
+     * @return the interactions whose version is news, each with whether it is the first version recorded of it
      */
-    public boolean advance(UUID interactionId, long version, boolean deleted) {
-        return sql.query("""
+    public Map<UUID, Boolean> advance(Collection<InteractionTouch> interactions) {
+        List<Object[]> rows = sql.query("""
                         insert into interaction_seen as seen (workspace_id, interaction_id, version, deleted)
-                        values (:workspace, :id, :version, :deleted)
+                        select :workspace, t.id, t.version, t.deleted
+                          from unnest(cast(string_to_array(:ids, ',') as uuid[]), cast(string_to_array(:versions, ',') as bigint[]),
+                                      cast(string_to_array(:deleted, ',') as boolean[])) as t(id, version, deleted)
                         on conflict (workspace_id, interaction_id) do update
                            set version = excluded.version, deleted = excluded.deleted
-                         where seen.version < excluded.version""")
-                .set("id", interactionId).set("version", version).set("deleted", deleted)
-                .execute() == 1;
+                         where seen.version < excluded.version
+                        returning interaction_id, xmax = 0""")
+                .set("ids", WorkspaceSql.idList(interactions.stream().map(InteractionTouch::interactionId).toList()))
+                .set("versions", joined(interactions, InteractionTouch::version))
+                .set("deleted", joined(interactions, InteractionTouch::deleted))
+                .rows();
+        Map<UUID, Boolean> news = new HashMap<>();
+        rows.forEach(row -> news.put((UUID) row[0], (Boolean) row[1]));
+        return news;
     }
 
     /** Those of these contacts that are private to {@code owner}. */
@@ -52,25 +65,40 @@ public class TouchRepository {
                 .list();
     }
 
+    /** One interaction with one contact, on a day. */
+    public record Touch(UUID interactionId, UUID contactId, Instant at, LocalDate day) {
+    }
+
     /**
-     * The interaction is with {@code contactIds} on {@code day} now (nobody, when deleted).
+     * The interactions are with whom {@code touches} say now (one without a touch, with nobody).
      *
-     * @return the contacts it was with until now, as last recorded: their days may move too
+     * @return the contacts they were with until now, as last recorded: their days may move too
      */
-    public List<UUID> replace(UUID interactionId, List<UUID> contactIds, Instant at, LocalDate day) {
+    public List<UUID> replace(Collection<UUID> interactionIds, List<Touch> touches) {
         List<UUID> before = sql.query("""
-                        delete from interaction_touch where workspace_id = :workspace and interaction_id = :id
+                        delete from interaction_touch
+                         where workspace_id = :workspace and interaction_id = any(cast(string_to_array(:ids, ',') as uuid[]))
                         returning contact_id""")
-                .set("id", interactionId).list();
-        if (!contactIds.isEmpty()) {
+                .set("ids", WorkspaceSql.idList(interactionIds)).list();
+        if (!touches.isEmpty()) {
             sql.query("""
                             insert into interaction_touch (workspace_id, interaction_id, contact_id, occurred_at, occurred_on)
-                            select :workspace, :id, c, :at, :day from unnest(cast(string_to_array(:ids, ',') as uuid[])) c
+                            select :workspace, t.interaction_id, t.contact_id, t.occurred_at, t.occurred_on
+                              from unnest(cast(string_to_array(:interactions, ',') as uuid[]), cast(string_to_array(:contacts, ',') as uuid[]),
+                                          cast(string_to_array(:ats, ',') as timestamptz[]), cast(string_to_array(:days, ',') as date[]))
+                                   as t(interaction_id, contact_id, occurred_at, occurred_on)
                             on conflict do nothing""")
-                    .set("id", interactionId).set("ids", WorkspaceSql.idList(contactIds))
-                    .set("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).set("day", day)
+                    .set("interactions", WorkspaceSql.idList(touches.stream().map(Touch::interactionId).toList()))
+                    .set("contacts", WorkspaceSql.idList(touches.stream().map(Touch::contactId).toList()))
+                    .set("ats", joined(touches, Touch::at))
+                    .set("days", joined(touches, Touch::day))
                     .execute();
         }
         return before;
+    }
+
+    /** Values whose text PostgreSQL reads back as they are (numbers, booleans, ISO instants and dates), comma-separated. */
+    private static <T> String joined(Collection<T> items, Function<T, ?> value) {
+        return items.stream().map(item -> String.valueOf(value.apply(item))).collect(Collectors.joining(","));
     }
 }

@@ -10,8 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * An interaction's follow-up ("send Ada the paper by Friday") is a reminder of its author's, about its first
@@ -34,9 +38,20 @@ public class FollowUps {
     @Inject
     Settings settings;
 
+    /**
+     * Brings the follow-ups of these interactions (one event each) up to date. Only an interaction's own events make
+     * its follow-up, so one seen for the first time ({@code firstSeen}) has none yet: only the others' are looked up.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void follow(InteractionTouch interaction) {
-        Optional<Reminder> existing = reminders.byOrigin(interaction.interactionId());
+    public void follow(List<InteractionTouch> interactions, Set<UUID> firstSeen) {
+        Map<UUID, Reminder> existing = reminders.byOrigins(interactions.stream().map(InteractionTouch::interactionId)
+                .filter(id -> !firstSeen.contains(id)).toList());
+        for (InteractionTouch interaction : interactions) {
+            follow(interaction, Optional.ofNullable(existing.get(interaction.interactionId())));
+        }
+    }
+
+    private void follow(InteractionTouch interaction, Optional<Reminder> existing) {
         Instant now = Instant.now();
         if (interaction.deleted() || interaction.promise() == null || interaction.author() == null) {
             existing.filter(Reminder::isOpen).ifPresent(reminder -> {

@@ -4,19 +4,23 @@ import dev.rapport.reminders.domain.InteractionTouch;
 import dev.rapport.reminders.repository.TouchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What an interaction event changes here, in the consumer's transaction: who was in touch when (so keep-in-touch days
  * move, back as well as forward), and the follow-up it promised. An event older than one already applied for the same
- * interaction changes nothing, so late and repeated events are harmless. A batch of events moves the keep-in-touch
- * days of everyone they touched once, after all of them: the days depend only on the touches recorded.
+ * interaction changes nothing, so late and repeated events are harmless. A batch of events is applied a statement at a
+ * time for all of them, and moves the keep-in-touch days of everyone they touched once, after all of them: the days
+ * depend only on the touches recorded.
  */
 @ApplicationScoped
 public class InteractionTouches {
@@ -30,24 +34,28 @@ public class InteractionTouches {
     @Inject
     FollowUps followUps;
 
-    @Inject
-    EntityManager entityManager;
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<InteractionTouch> interactions) {
-        Set<UUID> affected = new LinkedHashSet<>();
-        for (InteractionTouch interaction : interactions) {
-            if (touches.advance(interaction.interactionId(), interaction.version(), interaction.deleted())) {
-                List<UUID> keptInTouch = keptInTouch(interaction);
-                affected.addAll(touches.replace(interaction.interactionId(), keptInTouch, interaction.at(), interaction.day()));
-                affected.addAll(keptInTouch);
-                followUps.follow(interaction);
-                // Every native statement flushes, and a flush visits every entity the session holds: kept across a
-                // batch of a hundred events, the session made the batch quadratic. Nothing here outlives one event.
-                entityManager.flush();
-                entityManager.clear();
+        // An interaction's newest event in the batch leaves it as its older ones and then it would have.
+        Map<UUID, InteractionTouch> newest = new LinkedHashMap<>();
+        interactions.forEach(interaction -> newest.merge(interaction.interactionId(), interaction,
+                (kept, next) -> next.version() > kept.version() ? next : kept));
+        Map<UUID, Boolean> news = touches.advance(newest.values());
+        List<InteractionTouch> applied = newest.values().stream()
+                .filter(interaction -> news.containsKey(interaction.interactionId())).toList();
+        if (applied.isEmpty()) {
+            return;
+        }
+        List<TouchRepository.Touch> now = new ArrayList<>();
+        for (InteractionTouch interaction : applied) {
+            for (UUID contactId : keptInTouch(interaction)) {
+                now.add(new TouchRepository.Touch(interaction.interactionId(), contactId, interaction.at(), interaction.day()));
             }
         }
+        Set<UUID> affected = new LinkedHashSet<>(touches.replace(news.keySet(), now));
+        now.forEach(touch -> affected.add(touch.contactId()));
+        followUps.follow(applied, news.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .collect(Collectors.toSet()));
         keepInTouch.touched(affected);
     }
 
