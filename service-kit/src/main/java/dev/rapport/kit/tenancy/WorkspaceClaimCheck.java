@@ -5,10 +5,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
 
 /**
  * A verified token is accepted only when its workspace claim is a string of the documented shape
@@ -20,6 +23,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class WorkspaceClaimCheck implements SecurityIdentityAugmentor {
 
     static final int LONGEST_USER_ID = 255;
+    /** The identity attribute holding the checked workspace ({@link WorkspaceContext} reads it). */
+    static final String WORKSPACE = "rapport.workspace";
 
     @Inject
     AuthConfig config;
@@ -30,14 +35,17 @@ public class WorkspaceClaimCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String workspaceClaim = config.workspaceClaim();
-        if (WorkspaceIds.fromClaim(token.getClaim(workspaceClaim)).isEmpty()) {
+        Optional<String> workspace = WorkspaceIds.fromClaim(token.getClaim(workspaceClaim));
+        if (workspace.isEmpty()) {
             return refuse("The token's '" + workspaceClaim + "' claim must be a workspace id: " + WorkspaceIds.SHAPE);
         }
         if (!isUserId(token.getSubject())) {
             return refuse("The token's 'sub' claim must name the user: 1 to " + LONGEST_USER_ID
                     + " characters, no control characters");
         }
-        return Uni.createFrom().item(identity);
+        // Read once here: every statement asks for it, and the token answers a claim it has no constant for by throwing
+        // and catching an exception (4% of a POST's CPU when each statement read it).
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addAttribute(WORKSPACE, workspace.get()).build());
     }
 
     /** The subject becomes owner and author of what the user writes, and a filter in their queries. */

@@ -2,6 +2,7 @@ package dev.rapport.kit.tenancy;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -23,18 +24,18 @@ public class WorkspaceContext {
     JsonWebToken token;
 
     @Inject
-    AuthConfig config;
+    SecurityIdentity identity;
 
     public Optional<String> current() {
         String fromEvent = EVENT_WORKSPACE.get();
         if (fromEvent != null) {
             return Optional.of(fromEvent);
         }
-        if (!Arc.container().requestContext().isActive() || token.getRawToken() == null) {
+        if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
         }
-        // WorkspaceClaimCheck refused any token whose claim is not a workspace id of the documented shape.
-        return WorkspaceIds.fromClaim(token.getClaim(config.workspaceClaim()));
+        // Only an identity WorkspaceClaimCheck accepted carries it.
+        return Optional.ofNullable(identity.getAttribute(WorkspaceClaimCheck.WORKSPACE));
     }
 
     public String require() {
