@@ -1,8 +1,10 @@
 package dev.rapport.reminders.repository;
 
+import dev.rapport.kit.tenancy.WorkspaceSql;
 import dev.rapport.reminders.domain.Webhook;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +12,9 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID> {
+
+    @Inject
+    WorkspaceSql sql;
 
     public Optional<Webhook> byId(UUID id) {
         return find("id", id).firstResultOptional();
@@ -22,5 +27,13 @@ public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID> {
 
     public long countOf(String user) {
         return count("createdBy", user);
+    }
+
+    /**
+     * Whether the workspace has a webhook at all: asked for every batch of events the service sees, so a native
+     * statement (Hibernate translates a tenant-filtered query anew each time it runs).
+     */
+    public boolean any() {
+        return Boolean.TRUE.equals(sql.query("select exists (select 1 from webhook where workspace_id = :workspace)").single());
     }
 }

@@ -166,7 +166,7 @@ public class Webhooks {
 
     /** Whether the workspace has any webhook: most have none, and their events then need no work at all. */
     public boolean any() {
-        return webhooks.count() > 0;
+        return webhooks.any();
     }
 
     private String user() {
