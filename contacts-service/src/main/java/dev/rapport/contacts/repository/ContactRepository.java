@@ -32,11 +32,12 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
     WorkspaceSql sql;
 
     /**
-     * By query rather than {@code find()}: with the tenant filter on, Hibernate builds a new loader for every
-     * {@code find()}, while a query's plan is cached.
+     * In SQL rather than {@code findById()} or a query: with the tenant filter on, Hibernate builds a new loader for
+     * every {@code find()} and translates every entity query again (15% of a GET's CPU).
      */
     public Optional<Contact> findVisible(UUID id, String user) {
-        return find("id", id).firstResultOptional().filter(contact -> contact.visibleTo(user));
+        return sql.query("select * from contact where workspace_id = :workspace and id = :id", Contact.class)
+                .set("id", id).<Contact>first().filter(contact -> contact.visibleTo(user));
     }
 
     public List<Contact> list(ContactQuery query, String user) {
