@@ -36,7 +36,8 @@ public class InteractionTouches {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<InteractionTouch> interactions) {
-        // An interaction's newest event in the batch leaves it as its older ones and then it would have.
+        // Only an interaction's newest event in the batch is applied: it reaches the state that applying all of them
+        // in order would.
         Map<UUID, InteractionTouch> newest = new LinkedHashMap<>();
         interactions.forEach(interaction -> newest.merge(interaction.interactionId(), interaction,
                 (kept, next) -> next.version() > kept.version() ? next : kept));
