@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,7 @@ public final class ContactsApiBench {
             warmOne.closedLoop(Math.max(1, warmup / 3), i -> Load.Call.get(base + "/v1/contacts?limit=20&q=" + encode(searchTerm(i))));
             PageWalker warmWalker = new PageWalker(base);
             warmOne.closedLoop(Math.max(1, warmup / 3), warmWalker::next);
+            Profile.settle(Duration.ofSeconds(3L * warmup));
 
             System.out.printf(Locale.ROOT, "pgbench -S -M prepared, %d clients, %d s%n", clients, seconds);
             double pgRead = BenchStack.pgbench(pgbench, pgPort, false, "-S", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds));
@@ -84,6 +86,7 @@ public final class ContactsApiBench {
             double pgWrite = BenchStack.pgbench(pgbench, pgPort, false, "-N", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds));
             System.out.printf(Locale.ROOT, "POST /v1/contacts, %d connections, %d s%n", clients, seconds);
             Load.Result post = load.closedLoop(seconds, i -> post(base, 1_000_000 + i));
+            Profile.settle(Duration.ofSeconds(3L * warmup));
 
             Load one = new Load(token, 1);
             System.out.printf(Locale.ROOT, "GET /v1/contacts?q=..., 1 connection, %d s%n", seconds);

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -98,6 +99,7 @@ public final class InteractionsApiBench {
             CursorWalker warmList = CursorWalker.log(base);
             one.closedLoop(Math.max(1, run.warmup() / 3), warmList::next);
             one.closedLoop(Math.max(1, run.warmup() / 3), i -> Call.get(base + "/v1/interactions?limit=50&q=" + searchTerm(i)));
+            Profile.settle(Duration.ofSeconds(3L * run.warmup()));
 
             System.out.printf(Locale.ROOT, "GET /v1/contacts/{id}/timeline?limit=50 (following nextCursor 1 in 4), 1 connection, %d s%n", run.seconds());
             CursorWalker timelineWalker = CursorWalker.timeline(base, ids);

@@ -77,6 +77,27 @@ final class Profile {
                 .findFirst();
     }
 
+    /**
+     * Waits, at most {@code max}, until the three services together use under a quarter of a core over 3 s: what a
+     * warm-up or a load phase left behind (the JIT compiling what it ran, consumers working off its events) is then
+     * not measured with what comes next. Prints how long it waited.
+     */
+    static void settle(Duration max) throws InterruptedException {
+        long started = System.nanoTime();
+        double cores;
+        do {
+            Map<String, Duration> before = cpu();
+            Thread.sleep(3_000);
+            cores = (servicesCpuMillis(cpu()) - servicesCpuMillis(before)) / 3_000.0;
+        } while (cores > 0.25 && System.nanoTime() - started < max.toNanos());
+        System.out.printf(Locale.ROOT, "Settled for %.0f s: the services at %.2f of a core%n",
+                (System.nanoTime() - started) / 1e9, cores);
+    }
+
+    private static long servicesCpuMillis(Map<String, Duration> cpu) {
+        return cpu.entrySet().stream().filter(e -> e.getKey().endsWith("-service")).mapToLong(e -> e.getValue().toMillis()).sum();
+    }
+
     /** CPU time so far: each service, PostgreSQL's processes, and this JVM (load generator and Kafka). */
     static Map<String, Duration> cpu() {
         Map<String, Duration> cpu = new LinkedHashMap<>();

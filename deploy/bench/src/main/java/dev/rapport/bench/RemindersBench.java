@@ -86,6 +86,7 @@ public final class RemindersBench {
             System.out.printf(Locale.ROOT, "Warm-up: %d s of agenda and feed reads%n", warmup);
             agendaLoad.closedLoop(warmup / 2, i -> agenda(base, i));
             feedLoad.closedLoop(warmup / 2, i -> Call.get(base + feedPath));
+            Profile.settle(Duration.ofSeconds(3L * warmup));
 
             System.out.printf(Locale.ROOT, "GET /v1/agenda?days=7 (and 30 one time in four), 1 connection, %d s%n", seconds);
             Load.Result agenda = agendaLoad.closedLoop(seconds, i -> agenda(base, i));
@@ -95,9 +96,9 @@ public final class RemindersBench {
                     HttpResponse.BodyHandlers.ofString()).body().length();
 
             // Logging last: the events it sets off would otherwise still be worked off while the reads are measured.
-            System.out.printf(Locale.ROOT, "Warm-up: %d s of interactions at %d/s, then a pause for their events%n", warmup / 2, rate);
+            System.out.printf(Locale.ROOT, "Warm-up: %d s of interactions at %d/s, then a pause until the services are quiet%n", warmup / 2, rate);
             logAtRate(stack, loop.subList(0, Math.min(loop.size() / 2, rate * warmup / 2)), rate);
-            Thread.sleep(10_000);
+            Profile.settle(Duration.ofSeconds(3L * warmup));
             System.out.printf(Locale.ROOT, "POST /v1/interactions at %d/s for %d s, each with its own contact%n", rate, seconds);
             List<String> measured = loop.subList(loop.size() / 2, Math.min(loop.size(), loop.size() / 2 + rate * seconds));
             Map<String, Duration> cpuBefore = Profile.cpu();
@@ -110,6 +111,7 @@ public final class RemindersBench {
             // the topic; from each one's Kafka acknowledgement to the recomputed day.
             List<String> direct = loop.subList(Math.min(loop.size(), loop.size() / 2 + rate * seconds), loop.size());
             direct = direct.subList(0, Math.min(direct.size(), rate * seconds));
+            Profile.settle(Duration.ofSeconds(3L * warmup));
             System.out.printf(Locale.ROOT, "interaction.logged.v1 published at %d/s for %d s straight to %s%n", rate, seconds, "rapport.interactions.v1");
             Map<String, Duration> directCpuBefore = Profile.cpu();
             long directStarted = System.nanoTime();
