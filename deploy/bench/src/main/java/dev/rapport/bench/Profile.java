@@ -79,8 +79,8 @@ final class Profile {
 
     /**
      * Waits, at most {@code max}, until the three services together use under a quarter of a core over 3 s: what a
-     * warm-up or a load phase left behind (the JIT compiling what it ran, consumers working off its events) is then
-     * not measured with what comes next. Prints how long it waited.
+     * warm-up or a load phase left behind (consumers working off its events, compilations it queued) is then not
+     * measured with what comes next. Prints how long it waited.
      */
     static void settle(Duration max) throws InterruptedException {
         long started = System.nanoTime();
