@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Who each interaction was with and when, as interaction events told it: enough to know the last time this workspace
@@ -42,9 +40,9 @@ public class TouchRepository {
                            set version = excluded.version, deleted = excluded.deleted
                          where seen.version < excluded.version
                         returning interaction_id, xmax = 0""")
-                .set("ids", WorkspaceSql.idList(interactions.stream().map(InteractionTouch::interactionId).toList()))
-                .set("versions", joined(interactions, InteractionTouch::version))
-                .set("deleted", joined(interactions, InteractionTouch::deleted))
+                .set("ids", WorkspaceSql.textList(interactions, InteractionTouch::interactionId))
+                .set("versions", WorkspaceSql.textList(interactions, InteractionTouch::version))
+                .set("deleted", WorkspaceSql.textList(interactions, InteractionTouch::deleted))
                 .rows();
         Map<UUID, Boolean> news = new HashMap<>();
         rows.forEach(row -> news.put((UUID) row[0], (Boolean) row[1]));
@@ -88,17 +86,12 @@ public class TouchRepository {
                                           cast(string_to_array(:ats, ',') as timestamptz[]), cast(string_to_array(:days, ',') as date[]))
                                    as t(interaction_id, contact_id, occurred_at, occurred_on)
                             on conflict do nothing""")
-                    .set("interactions", WorkspaceSql.idList(touches.stream().map(Touch::interactionId).toList()))
-                    .set("contacts", WorkspaceSql.idList(touches.stream().map(Touch::contactId).toList()))
-                    .set("ats", joined(touches, Touch::at))
-                    .set("days", joined(touches, Touch::day))
+                    .set("interactions", WorkspaceSql.textList(touches, Touch::interactionId))
+                    .set("contacts", WorkspaceSql.textList(touches, Touch::contactId))
+                    .set("ats", WorkspaceSql.textList(touches, Touch::at))
+                    .set("days", WorkspaceSql.textList(touches, Touch::day))
                     .execute();
         }
         return before;
-    }
-
-    /** Values whose text PostgreSQL reads back as they are (numbers, booleans, ISO instants and dates), comma-separated. */
-    private static <T> String joined(Collection<T> items, Function<T, ?> value) {
-        return items.stream().map(item -> String.valueOf(value.apply(item))).collect(Collectors.joining(","));
     }
 }

@@ -60,7 +60,15 @@ public class WorkspaceSql {
 
     /** Ids as one text parameter, for {@code = any(cast(string_to_array(:ids, ',') as uuid[]))}: one statement for any count. */
     public static String idList(java.util.Collection<java.util.UUID> ids) {
-        return ids.stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.joining(","));
+        return textList(ids, id -> id);
+    }
+
+    /**
+     * One value of each item as one text parameter, for {@code unnest(cast(string_to_array(:values, ',') as <type>[]))}:
+     * values whose text PostgreSQL reads back as they are (ids, numbers, booleans, ISO instants and dates), no commas.
+     */
+    public static <T> String textList(java.util.Collection<T> items, java.util.function.Function<T, ?> value) {
+        return items.stream().map(item -> String.valueOf(value.apply(item))).collect(java.util.stream.Collectors.joining(","));
     }
 
     /**
