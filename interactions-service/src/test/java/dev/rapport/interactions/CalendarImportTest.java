@@ -103,9 +103,12 @@ class CalendarImportTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aGoogleExportBecomesMeetingsWithKnownAttendeesAndReimportingChangesNothing() {
         String bob = contacts.contact("Bob Stone", "BOB.STONE@example.COM");
         String dan = contacts.contact("Dan Wu", "Dan.Wu@Example.net");
+        // Bob's address in another workspace too: that contact is no attendee here.
+        new ContactFixtures(kafka, "cal-elsewhere-" + UUID.randomUUID()).contact("Bob Elsewhere", "bob.stone@example.com");
         String ics = fixture("google-export.ics");
         long birthdays = birthdaysInWindow();
 
@@ -133,6 +136,8 @@ class CalendarImportTest {
         assertEquals("2026-11-09T10:00:00-05:00", regular.get("occurredAt"));
         assertEquals("America/New_York", regular.get("timeZone"));
         assertEquals(30, regular.get("durationMinutes"));
+        assertEquals(List.of(bob), ((List<Map<String, Object>>) regular.get("participants")).stream()
+                .map(p -> p.get("contactId")).toList());
         assertEquals("meeting", regular.get("kind"));
         assertEquals("calendar", regular.get("source"));
         assertEquals("private", regular.get("visibility"));

@@ -29,6 +29,12 @@ public class CalendarContactRepository {
     /**
      * Every contact whose emails hold one of {@code emails} (lower-case). Each address is a containment lookup that the
      * GIN index {@code contact_projection_emails_folded} answers, case-insensitively.
+     *
+     * <p>The workspace is checked outside the fenced (offset 0) lookup on purpose. Inside it, a workspace the planner
+     * has no statistics for yet (one that just imported its contacts, then its calendar) looks like one row, so it
+     * scanned the workspace's contacts once per address, folding each contact's emails every time: 2,000 addresses
+     * against 2,000 fresh contacts took 12.7 s. Without the workspace inside, the index is the only cheap way in, and
+     * an address costs what the contacts holding it in any workspace cost (one each), filtered before anything leaves.
      */
     public List<EmailMatch> byEmails(Collection<String> emails) {
         if (emails.isEmpty()) {
@@ -43,9 +49,10 @@ public class CalendarContactRepository {
         List<Object[]> rows = sql.query("""
                         select e.email, p.contact_id, p.owner_id, p.visibility, p.deleted_at is not null, p.merged_into
                           from jsonb_array_elements_text(cast(:emails as jsonb)) as e(email)
-                          join contact_projection p
-                            on p.workspace_id = :workspace
-                           and cast(lower(cast(p.emails as text)) as jsonb) @> jsonb_build_array(e.email)""")
+                         cross join lateral (select * from contact_projection c
+                                              where cast(lower(cast(c.emails as text)) as jsonb) @> jsonb_build_array(e.email)
+                                             offset 0) p
+                         where p.workspace_id = :workspace""")
                 .set("emails", list).rows();
         List<EmailMatch> matches = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
