@@ -27,21 +27,26 @@ public class ContactProjectionRepository implements PanacheRepositoryBase<Contac
                 ContactProjection.class).set("id", contactId).first();
     }
 
+    /**
+     * Each id its own primary-key lookup (see {@link WorkspaceSql} on looking up many values): as
+     * {@code contact_id = any(:ids)}, each batch of contact events read every projection of a workspace receiving its
+     * first contacts, 7 ms a batch while it imported 10,000.
+     */
+    private static final String BY_IDS = """
+            from (select distinct id from unnest(cast(string_to_array(:ids, ',') as uuid[])) as id) wanted
+            cross join lateral (select * from contact_projection
+                                 where workspace_id = :workspace and contact_id = wanted.id offset 0) p""";
+
     /** Those of {@code contactIds} known here, as entities, in one statement whatever their number. */
     public List<ContactProjection> entities(Collection<UUID> contactIds) {
-        return sql.query("""
-                        select * from contact_projection
-                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))""",
-                        ContactProjection.class)
+        return sql.query("select p.* " + BY_IDS, ContactProjection.class)
                 .set("ids", WorkspaceSql.idList(contactIds)).list();
     }
 
     /** Those of {@code contactIds} known here, in one statement whatever their number. */
     public List<ContactRef> byIds(Collection<UUID> contactIds) {
-        return sql.query("""
-                        select contact_id, display_name, owner_id, visibility, deleted_at is not null, merged_into
-                          from contact_projection
-                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))""")
+        return sql.query("select p.contact_id, p.display_name, p.owner_id, p.visibility, p.deleted_at is not null, p.merged_into "
+                        + BY_IDS)
                 .set("ids", WorkspaceSql.idList(contactIds)).rows().stream()
                 .map(r -> new ContactRef((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4], (UUID) r[5]))
                 .toList();

@@ -44,9 +44,8 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
             return List.of();
         }
         // One statement for any number of ids: the ids travel as one JSON array (they may hold commas). Each id is one
-        // lookup on the unique index, whatever the statistics say: the fenced (offset 0) lateral cannot be turned
-        // into a scan of the user's imports filtered against every id, which the planner chose for a workspace it
-        // had no statistics for yet, and which cost a slice of 500 ids ~100 ms mid-import.
+        // fenced lookup on the unique index (see WorkspaceSql on looking up many values); as "= any(...)" a slice of
+        // 500 ids cost ~100 ms in the middle of a new workspace's first import.
         return sql.query("""
                         select i.* from jsonb_array_elements_text(cast(:ids as jsonb)) as wanted(external_id)
                          cross join lateral (select * from interaction

@@ -49,20 +49,6 @@ public class TouchRepository {
         return news;
     }
 
-    /** Those of these contacts that are private to {@code owner}. */
-    public List<UUID> privateContactsOf(List<UUID> contactIds, String owner) {
-        if (contactIds.isEmpty() || owner == null) {
-            return List.of();
-        }
-        return sql.query("""
-                        select contact_id from contact_projection
-                         where workspace_id = :workspace and contact_id = any(cast(string_to_array(:ids, ',') as uuid[]))
-                           and visibility = 'private' and owner_id = :owner""")
-                .set("ids", WorkspaceSql.idList(contactIds))
-                .set("owner", owner)
-                .list();
-    }
-
     /** One interaction with one contact, on a day. */
     public record Touch(UUID interactionId, UUID contactId, Instant at, LocalDate day) {
     }

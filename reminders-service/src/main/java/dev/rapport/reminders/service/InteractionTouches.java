@@ -1,5 +1,7 @@
 package dev.rapport.reminders.service;
 
+import dev.rapport.directory.domain.ContactRef;
+import dev.rapport.directory.service.ContactProjectionService;
 import dev.rapport.reminders.domain.InteractionTouch;
 import dev.rapport.reminders.repository.TouchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,9 @@ public class InteractionTouches {
     @Inject
     FollowUps followUps;
 
+    @Inject
+    ContactProjectionService contacts;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<InteractionTouch> interactions) {
         // Only an interaction's newest event in the batch is applied: it reaches the state that applying all of them
@@ -47,9 +52,12 @@ public class InteractionTouches {
         if (applied.isEmpty()) {
             return;
         }
+        // One read for the batch of the contacts private interactions name (a calendar import's meetings are private).
+        Map<UUID, ContactRef> named = contacts.byIds(applied.stream().filter(InteractionTouch::authorOnly)
+                .flatMap(interaction -> interaction.contactIds().stream()).collect(Collectors.toSet()));
         List<TouchRepository.Touch> now = new ArrayList<>();
         for (InteractionTouch interaction : applied) {
-            for (UUID contactId : keptInTouch(interaction)) {
+            for (UUID contactId : keptInTouch(interaction, named)) {
                 now.add(new TouchRepository.Touch(interaction.interactionId(), contactId, interaction.at(), interaction.day()));
             }
         }
@@ -65,9 +73,14 @@ public class InteractionTouches {
      * the whole workspace's, so a private interaction (its author's only) moves only the days of its author's own
      * private contacts: otherwise its colleagues would read off the reminder when it happened.
      */
-    private List<UUID> keptInTouch(InteractionTouch interaction) {
-        return interaction.authorOnly()
-                ? touches.privateContactsOf(interaction.contactIds(), interaction.author())
-                : interaction.contactIds();
+    private static List<UUID> keptInTouch(InteractionTouch interaction, Map<UUID, ContactRef> named) {
+        if (!interaction.authorOnly()) {
+            return interaction.contactIds();
+        }
+        return interaction.contactIds().stream().distinct().filter(id -> {
+            ContactRef contact = named.get(id);
+            return contact != null && contact.isPrivate() && interaction.author() != null
+                    && interaction.author().equals(contact.ownerId());
+        }).toList();
     }
 }
