@@ -21,13 +21,14 @@ import java.util.stream.Stream;
  * <p>Parameters are named ({@code :name}); positional ones ({@code ?1}) are refused so the workspace cannot be bound
  * any other way. {@code WorkspaceSqlOnlyTest} checks that no other class creates native queries.
  *
- * <p>Looking up many values at once: make each value its own fenced lookup,
- * {@code from <values> v cross join lateral (select … where <key> = v … offset 0)}, not {@code <key> = any(:values)}
- * or a join. Until autoanalyze runs, a workspace that just received its first rows (an import, a new tenant) is not
- * in the statistics and looks like one row, so the planner scans its rows once and tests each against every value;
- * with thousands of both that took seconds. The fence ({@code offset 0}) keeps each lookup an index lookup. Where
- * the index does not lead with {@code workspace_id} (a GIN index on addresses), leave the workspace out of the fenced
- * lookup and check it on what the lookup returns, or the planner still prefers walking the workspace.
+ * <p>Looking up many values in a workspace that may be new to PostgreSQL's statistics (an import, a consumer of
+ * another service's events): until autoanalyze runs, a workspace that just received its first rows looks like one
+ * row, and the planner may then read its rows once and test each against every value, which with thousands of both
+ * takes seconds. {@code from <values> v cross join lateral (select … where <key> = v … offset 0)} keeps each value an
+ * index lookup whatever the statistics say. Where the index does not lead with {@code workspace_id} (a GIN index on
+ * addresses), leave the workspace out of the fenced lookup and check it on what the lookup returns, or the planner
+ * still prefers walking the workspace. Five statements on import paths needed this (each says so); the
+ * {@code = any(:ids)} statements elsewhere have not shown the problem.
  */
 @ApplicationScoped
 public class WorkspaceSql {
