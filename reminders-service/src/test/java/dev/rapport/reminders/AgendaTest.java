@@ -88,7 +88,8 @@ class AgendaTest {
                 .body("items.kind", contains("keep-in-touch")).body("items[0].due", equalTo("2027-02-24"));
         given().auth().oauth2(TestTokens.member(workspace)).get("/v1/contacts/{id}/reminders", secret).then().statusCode(404);
         given().auth().oauth2(TestTokens.otherMember(workspace)).get("/v1/agenda?date=2027-03-01").then().statusCode(200)
-                .body("overdue.contactName", contains("Secret", "Often", "Rarely")).body("today", empty());
+                .body("overdue.contactName", contains("Secret", "Often", "Rarely")).body("overdueCount", equalTo(3))
+                .body("today", empty());
     }
 
     @Test
@@ -104,6 +105,23 @@ class AgendaTest {
                 .then().statusCode(200).body("timeZone", equalTo("Pacific/Auckland"));
         agenda("2027-02-20", 1).then().statusCode(200).body("timeZone", equalTo("Pacific/Auckland"))
                 .body("upcoming.due", contains("2027-02-28"));
+    }
+
+    @Test
+    void aWindowOverNewYearShowsTheBirthdaysOnEitherSide() {
+        contacts.contactBornOn("December", List.of(), "{\"month\":12,\"day\":30,\"year\":null}");
+        contacts.contactBornOn("January", List.of(), "{\"month\":1,\"day\":2,\"year\":1990}");
+        contacts.contactBornOn("Leap", List.of(), "{\"month\":2,\"day\":29,\"year\":null}");
+        contacts.contactBornOn("Summer", List.of(), "{\"month\":7,\"day\":1,\"year\":null}");
+
+        agenda("2026-12-29", 7).then().statusCode(200)
+                .body("upcoming.contactName", contains("December", "January"))
+                .body("upcoming.due", contains("2026-12-30", "2027-01-02"))
+                .body("upcoming[1].turns", equalTo(37));
+        // Over New Year and to 28 February of a year without a 29th: that day is the leap birthday's.
+        agenda("2026-12-31", 60).then().statusCode(200)
+                .body("upcoming.contactName", contains("January", "Leap"))
+                .body("upcoming.due", contains("2027-01-02", "2027-02-28"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,16 +57,26 @@ public class AgendaFinder {
                 .set("user", user).set("before", before).set("limit", limit).rows());
     }
 
-    /** How many open reminders the user may see were due before {@code before}: one index-only scan. */
+    /**
+     * How many open reminders the user may see were due before {@code before}: the workspace's and the user's own, each
+     * counted on an index of its own, less those about a contact the user may not see (few, so read from the hidden
+     * contacts' side). One scan of the wide open-by-day index that tested every row against the hidden contacts took
+     * 15 ms for 37,000 overdue; the workspace's count now reads a narrow, deduplicated index.
+     */
     public long overdueCount(String user, LocalDate before) {
         Object count = sql.query("""
-                        select count(*) from reminder r
-                         where r.workspace_id = :workspace and r.status = 'open' and r.effective_on < :before
-                           and (r.owner_id is null or r.owner_id = :user)
-                           and (r.contact_id is null or r.contact_id not in (
-                                 select h.contact_id from contact_projection h
-                                  where h.workspace_id = :workspace
-                                    and (h.deleted_at is not null or (h.visibility = 'private' and h.owner_id is distinct from :user))))""")
+                        select (select count(*) from reminder r
+                                 where r.workspace_id = :workspace and r.status = 'open' and r.owner_id is null
+                                   and r.effective_on < :before)
+                             + (select count(*) from reminder r
+                                 where r.workspace_id = :workspace and r.status = 'open' and r.owner_id = :user
+                                   and r.effective_on < :before)
+                             - (select count(*) from contact_projection h
+                                  join reminder r on r.workspace_id = h.workspace_id and r.contact_id = h.contact_id
+                                 where h.workspace_id = :workspace
+                                   and (h.deleted_at is not null or (h.visibility = 'private' and h.owner_id is distinct from :user))
+                                   and r.status = 'open' and r.effective_on < :before
+                                   and (r.owner_id is null or r.owner_id = :user))""")
                 .set("user", user).set("before", before).single();
         return ((Number) count).longValue();
     }
@@ -89,15 +100,20 @@ public class AgendaFinder {
 
     /**
      * Contacts the user may see whose birthday (month and day) may fall from {@code from} to {@code to}: coarse by
-     * month-day, 29 February included wherever 28 February is (the caller places each on its day).
+     * month-day, 29 February included wherever 28 February is (the caller places each on its day). A window over New
+     * Year is read as its two halves, each a range of the birthdays index: written as one {@code or}, it read every
+     * birthday of the workspace.
      */
     public List<AgendaItem> birthdays(String user, LocalDate from, LocalDate to) {
         boolean everyDay = !from.plusYears(1).isAfter(to);
         int start = from.getMonthValue() * 100 + from.getDayOfMonth();
         int end = to.getMonthValue() * 100 + to.getDayOfMonth();
-        String window = everyDay ? "true"
-                : start <= end ? "(md between :start and :end or (md = 229 and 228 between :start and :end))"
-                : "(md >= :start or md <= :end or (md = 229 and (228 >= :start or 228 <= :end)))";
+        if (!everyDay && start > end) {
+            List<AgendaItem> both = new ArrayList<>(birthdays(user, from, LocalDate.of(from.getYear(), 12, 31)));
+            both.addAll(birthdays(user, LocalDate.of(from.getYear() + 1, 1, 1), to));
+            return both;
+        }
+        String window = everyDay ? "true" : "(md between :start and :end or (md = 229 and 228 between :start and :end))";
         // md is written as the birthdays index is, so the window reads that index.
         String md = "(p.birthday_month * 100 + p.birthday_day)";
         WorkspaceSql.Statement query = sql.query("""

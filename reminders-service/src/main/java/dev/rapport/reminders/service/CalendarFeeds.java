@@ -57,7 +57,7 @@ public class CalendarFeeds {
     }
 
     /** The feed's text, its strong ETag (a hash of the text) and when what it shows last changed. */
-    public record Rendered(String body, String etag, Instant lastModified) {
+    public record Rendered(byte[] body, String etag, Instant lastModified) {
     }
 
     @Transactional
@@ -104,9 +104,8 @@ public class CalendarFeeds {
         for (AgendaItem birthday : finder.birthdays(owner, today, today.plusYears(1))) {
             entries.add(birthday(birthday, mine.birthdayLeadDays(), stamp));
         }
-        String body = WRITER.write("Rapport", entries, stamp);
-        return new Rendered(body, Base64.getUrlEncoder().withoutPadding().encodeToString(
-                sha256(body.getBytes(StandardCharsets.UTF_8))), stamp);
+        byte[] body = WRITER.write("Rapport", entries, stamp);
+        return new Rendered(body, Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(body)), stamp);
     }
 
     private static FeedEntry reminder(AgendaItem item, ZoneId ownerZone, Instant stamp) {

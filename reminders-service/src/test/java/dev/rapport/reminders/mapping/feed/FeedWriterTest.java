@@ -47,6 +47,10 @@ class FeedWriterTest {
 
     private final FeedWriter writer = new FeedWriter();
 
+    private String write(String calendarName, List<FeedEntry> entries, Instant stamp) {
+        return new String(writer.write(calendarName, entries, stamp), StandardCharsets.UTF_8);
+    }
+
     private static FeedEntry allDay(String uid, String summary, LocalDate date, boolean yearly) {
         return new FeedEntry(uid, summary, null, date, null, null, yearly, null, List.of(), EDITED);
     }
@@ -122,7 +126,7 @@ class FeedWriterTest {
 
     @Test
     void calendarPropertiesForSubscribingClients() {
-        var ics = writer.write("Reminders of " + NAME + ", work; home", sample(), STAMP);
+        var ics = write("Reminders of " + NAME + ", work; home", sample(), STAMP);
         var calendar = parse(ics);
 
         assertEquals("-//Rapport//Reminders//EN", calendar.getProductId().getValue());
@@ -142,7 +146,7 @@ class FeedWriterTest {
     @Test
     void everyEventCarriesItsUidTheStampAndItsTextsRoundTripped() {
         var entries = sample();
-        var events = eventsByUid(parse(writer.write("Reminders", entries, STAMP)));
+        var events = eventsByUid(parse(write("Reminders", entries, STAMP)));
 
         assertEquals(entries.stream().map(FeedEntry::uid).collect(Collectors.toSet()), events.keySet());
         for (var event : events.values()) {
@@ -160,7 +164,7 @@ class FeedWriterTest {
 
     @Test
     void allDayEntriesAreDatesWithTheNextDayAsEnd() {
-        var events = eventsByUid(parse(writer.write("Reminders", sample(), STAMP)));
+        var events = eventsByUid(parse(write("Reminders", sample(), STAMP)));
 
         var birthday = events.get("birthday-1@rapport.dev");
         assertFalse(birthday.getDateStart().getValue().hasTime(), "DTSTART;VALUE=DATE");
@@ -171,7 +175,7 @@ class FeedWriterTest {
 
     @Test
     void aYearlyBirthdayRecursEveryYear() {
-        var birthday = eventsByUid(parse(writer.write("Reminders", sample(), STAMP))).get("birthday-1@rapport.dev");
+        var birthday = eventsByUid(parse(write("Reminders", sample(), STAMP))).get("birthday-1@rapport.dev");
 
         var rule = birthday.getRecurrenceRule().getValue();
         assertEquals(Frequency.YEARLY, rule.getFrequency());
@@ -181,13 +185,13 @@ class FeedWriterTest {
         assertNull(rule.getUntil());
         assertEquals(List.of(LocalDate.of(1990, 5, 17), LocalDate.of(1991, 5, 17), LocalDate.of(1992, 5, 17)),
                 firstOccurrences(birthday, 3));
-        assertNull(eventsByUid(parse(writer.write("Reminders", sample(), STAMP))).get("tokyo@rapport.dev")
+        assertNull(eventsByUid(parse(write("Reminders", sample(), STAMP))).get("tokyo@rapport.dev")
                 .getRecurrenceRule(), "not yearly: no rule");
     }
 
     @Test
     void aTwentyNinthOfFebruaryBirthdayFallsOnTheLastDayOfFebruaryInOtherYears() {
-        var ics = writer.write("Reminders", sample(), STAMP);
+        var ics = write("Reminders", sample(), STAMP);
         var leap = eventsByUid(parse(ics)).get("leap-1@rapport.dev");
 
         assertTrue(ics.contains("\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"), ics);
@@ -201,7 +205,7 @@ class FeedWriterTest {
 
     @Test
     void timedEntriesAreWrittenInTheirZoneWithOneRealVtimezoneEach() {
-        var ics = writer.write("Reminders", sample(), STAMP);
+        var ics = write("Reminders", sample(), STAMP);
         var calendar = parse(ics);
         var events = eventsByUid(calendar);
 
@@ -249,7 +253,7 @@ class FeedWriterTest {
     @Test
     void aZoneWithoutVtimezoneIsWrittenInUtc() {
         var india = timed("offset@rapport.dev", LocalDate.of(2026, 7, 1), LocalTime.of(9, 0), ZoneId.of("+05:30"));
-        var ics = writer.write("Reminders", List.of(india), STAMP);
+        var ics = write("Reminders", List.of(india), STAMP);
 
         var calendar = parse(ics);
         var start = calendar.getEvents().get(0).getDateStart();
@@ -261,7 +265,7 @@ class FeedWriterTest {
 
     @Test
     void alarmsTriggerTheGivenNumberOfDaysBefore() {
-        var events = eventsByUid(parse(writer.write("Reminders", sample(), STAMP)));
+        var events = eventsByUid(parse(write("Reminders", sample(), STAMP)));
 
         var threeDays = events.get("birthday-1@rapport.dev").getAlarms();
         assertEquals(1, threeDays.size());
@@ -288,7 +292,7 @@ class FeedWriterTest {
         var entries = new ArrayList<>(sample());
         entries.add(new FeedEntry("long@rapport.dev", long1, TRICKY.repeat(5), LocalDate.of(2026, 1, 9), null, null,
                 false, 1, List.of(long1), EDITED));
-        var ics = writer.write("Reminders", entries, STAMP);
+        var ics = write("Reminders", entries, STAMP);
 
         assertTrue(ics.endsWith("END:VCALENDAR\r\n"));
         assertFalse(ics.replace("\r\n", "").contains("\n"), "no bare LF");
@@ -304,26 +308,34 @@ class FeedWriterTest {
     @Test
     void foldingKeepsCharactersWhole() {
         var line = "SUMMARY:" + "x".repeat(64) + "🎂山ë".repeat(10) + "\r\n";
-        var folded = FeedWriter.fold(line);
+        var folded = new String(FeedWriter.fold(line), StandardCharsets.UTF_8);
 
         for (var physical : folded.split("\r\n")) {
             assertTrue(physical.getBytes(StandardCharsets.UTF_8).length <= 75, physical);
         }
-        assertEquals(line, folded.replace("\r\n ", ""));
-        assertEquals(folded, new String(folded.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
-                "no surrogate pair cut in two");
-        assertEquals("SUMMARY:short\r\nUID:x\r\n", FeedWriter.fold("SUMMARY:short\r\nUID:x\r\n"));
+        // A surrogate pair cut in two would have come out as two replacement characters.
+        assertEquals(line, folded.replace("\r\n ", ""), "unfolds to the same characters");
+        assertEquals("SUMMARY:short\r\nUID:x\r\n",
+                new String(FeedWriter.fold("SUMMARY:short\r\nUID:x\r\n"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theFeedIsIcal4jsTextOfTheWholeCalendarFolded() {
+        var entries = sample();
+        var whole = writer.calendar("Reminders", entries, STAMP).toString();
+
+        assertEquals(new String(FeedWriter.fold(whole), StandardCharsets.UTF_8), write("Reminders", entries, STAMP));
     }
 
     @Test
     void theSameInputWritesTheSameBytes() {
         var entries = sample();
-        var first = writer.write("Reminders", entries, STAMP);
+        var first = write("Reminders", entries, STAMP);
 
-        assertEquals(first, new FeedWriter().write("Reminders", entries, STAMP));
+        assertEquals(first, new String(new FeedWriter().write("Reminders", entries, STAMP), StandardCharsets.UTF_8));
         var shuffled = new ArrayList<>(entries);
         Collections.reverse(shuffled);
-        assertEquals(first, writer.write("Reminders", shuffled, STAMP), "event order follows the UIDs");
+        assertEquals(first, write("Reminders", shuffled, STAMP), "event order follows the UIDs");
         // ical4j adds no UID or DTSTAMP of its own.
         assertEquals(entries.size(), countLines(first, "UID:"));
         assertEquals(entries.size(), countLines(first, "DTSTAMP:"));
@@ -332,7 +344,7 @@ class FeedWriterTest {
 
     @Test
     void anEmptyFeedIsAValidCalendar() {
-        var calendar = parse(writer.write("Reminders", List.of(), STAMP));
+        var calendar = parse(write("Reminders", List.of(), STAMP));
 
         assertTrue(calendar.getEvents().isEmpty());
         assertEquals("PUBLISH", calendar.getMethod().getValue());
@@ -351,7 +363,7 @@ class FeedWriterTest {
     @Test
     void rejectsWhatWouldMakeABrokenFeed() {
         var entry = allDay("same@rapport.dev", "One", LocalDate.of(2026, 1, 1), false);
-        assertThrows(IllegalArgumentException.class, () -> writer.write("Reminders", List.of(entry, entry), STAMP));
+        assertThrows(IllegalArgumentException.class, () -> write("Reminders", List.of(entry, entry), STAMP));
         assertThrows(IllegalArgumentException.class, () -> new FeedEntry("u", "s", null, LocalDate.of(2026, 1, 1),
                 LocalTime.NOON, null, false, null, List.of(), EDITED));
         assertThrows(IllegalArgumentException.class, () -> new FeedEntry("u", "s", null, LocalDate.of(2026, 1, 1),
