@@ -100,29 +100,36 @@ public final class FeedWriter {
      */
     public byte[] write(String calendarName, List<FeedEntry> entries, Instant stamp) {
         // What CalendarOutputter writes, less its validation (which only logs) and its FoldingWriter: see fold(). Not
-        // Calendar.toString() either: that is this shell with every component's text joined in between, one string
-        // of the whole feed grown copy by copy (1.5 MB for 5,000 events), then folded and encoded into more whole
-        // copies; the garbage collector spent almost as long on them as the writing took. Here each component's text
-        // goes straight into the bytes.
-        var calendar = calendar(calendarName, entries, stamp);
-        var shell = new Calendar(calendar.getPropertyList(), new ComponentList<>()).toString();
+        // Calendar.toString() either: that is the calendar's properties and time zones with every event's text joined
+        // in between, one string of the whole feed grown copy by copy (1.5 MB for 5,000 events), then folded and
+        // encoded into more whole copies; the garbage collector spent almost as long on them as the writing took.
+        // Here each event's text goes straight into the bytes.
+        var sorted = sortedByUid(entries);
+        Objects.requireNonNull(stamp, "stamp");
+        var shell = new Calendar(properties(calendarName), new ComponentList<>(zones(sorted))).toString();
         int end = shell.lastIndexOf(END_OF_CALENDAR);
-        var out = new FoldedUtf8(shell.length() + entries.size() * OCTETS_PER_EVENT);
+        var out = new FoldedUtf8(shell.length() + sorted.size() * OCTETS_PER_EVENT);
         out.append(shell.substring(0, end));
-        // ical4j's text of the events is most of the time a feed takes, and each event's is its own: written on the
+        // Building and writing the events is most of the time a feed takes, and each event is its own: done on the
         // common pool's threads as well as this one, in order.
-        for (var text : calendar.getComponentList().getAll().parallelStream().map(Object::toString).toList()) {
+        for (var text : sorted.parallelStream().map(entry -> event(entry, stamp).toString()).toList()) {
             out.append(text);
         }
         out.append(shell.substring(end));
         return out.toByteArray();
     }
 
+    /** The calendar {@link #write} writes, as one ical4j object. */
     Calendar calendar(String calendarName, List<FeedEntry> entries, Instant stamp) {
-        Objects.requireNonNull(calendarName, "calendarName");
-        Objects.requireNonNull(entries, "entries");
+        var sorted = sortedByUid(entries);
         Objects.requireNonNull(stamp, "stamp");
+        var components = new ArrayList<CalendarComponent>(zones(sorted));
+        sorted.forEach(entry -> components.add(event(entry, stamp)));
+        return new Calendar(properties(calendarName), new ComponentList<>(components));
+    }
 
+    private static List<FeedEntry> sortedByUid(List<FeedEntry> entries) {
+        Objects.requireNonNull(entries, "entries");
         var sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(FeedEntry::uid));
         for (int i = 1; i < sorted.size(); i++) {
@@ -130,18 +137,12 @@ public final class FeedWriter {
                 throw new IllegalArgumentException("duplicate uid: " + sorted.get(i).uid());
             }
         }
+        return sorted;
+    }
 
-        var dtStamp = new DtStamp(stamp);
-        var zonesUsed = new TreeMap<String, VTimeZone>();
-        var events = new ArrayList<VEvent>(sorted.size());
-        for (var entry : sorted) {
-            events.add(event(entry, dtStamp, zonesUsed));
-        }
-        var components = new ArrayList<CalendarComponent>(zonesUsed.size() + events.size());
-        components.addAll(zonesUsed.values());
-        components.addAll(events);
-
-        var properties = new PropertyList(List.of(
+    private static PropertyList properties(String calendarName) {
+        Objects.requireNonNull(calendarName, "calendarName");
+        return new PropertyList(List.of(
                 new ProdId(PRODUCT_ID),
                 ImmutableVersion.VERSION_2_0,
                 ImmutableCalScale.GREGORIAN,
@@ -151,13 +152,23 @@ public final class FeedWriter {
                 // own schedule whatever they say.
                 new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
                 new XProperty("X-PUBLISHED-TTL", REFRESH.toString())));
-        return new Calendar(properties, new ComponentList<>(components));
     }
 
-    private static VEvent event(FeedEntry entry, DtStamp stamp, Map<String, VTimeZone> zonesUsed) {
+    /** The VTIMEZONE of each zone a timed entry is written in, one per TZID, by TZID. */
+    private static List<VTimeZone> zones(List<FeedEntry> entries) {
+        var used = new TreeMap<String, VTimeZone>();
+        for (var entry : entries) {
+            if (!entry.allDay()) {
+                vTimeZone(entry.zone()).ifPresent(zone -> used.putIfAbsent(zone.getTimeZoneId().getValue(), zone));
+            }
+        }
+        return new ArrayList<>(used.values());
+    }
+
+    private static VEvent event(FeedEntry entry, Instant stamp) {
         var properties = new ArrayList<Property>(12);
         properties.add(new Uid(entry.uid()));
-        properties.add(stamp);
+        properties.add(new DtStamp(stamp));
         LocalDate startDate;
         if (entry.allDay()) {
             properties.add(new DtStart<>(entry.date()));
@@ -169,7 +180,6 @@ public final class FeedWriter {
             var vTimeZone = vTimeZone(entry.zone());
             if (vTimeZone.isPresent()) {
                 var tzid = vTimeZone.get().getTimeZoneId().getValue();
-                zonesUsed.putIfAbsent(tzid, vTimeZone.get());
                 var inZone = new ParameterList(List.of(new TzId(tzid)));
                 properties.add(zoned(new DtStart<>(inZone, start)));
                 properties.add(zoned(new DtEnd<>(inZone, start.plus(TIMED_LENGTH))));
