@@ -6,7 +6,6 @@ import dev.rapport.contacts.domain.Contact;
 import dev.rapport.contacts.domain.Visibility;
 import dev.rapport.kit.sql.SqlTimes;
 import dev.rapport.kit.tenancy.WorkspaceSql;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +27,9 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How many contacts, in a page's order, a search looks through first: see {@link #list}. */
+    private static final int SEARCH_WINDOW = 1000;
+
     @Inject
     WorkspaceSql sql;
 
@@ -40,15 +42,27 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                 .set("id", id).<Contact>first().filter(contact -> contact.visibleTo(user));
     }
 
+    /**
+     * A search first looks for its page among the next {@value #SEARCH_WINDOW} contacts in the page's order, read
+     * along the sort index: a term most contacts share (a company, a common name) fills a page there in a fraction of
+     * a millisecond, where the trigram index found all its thousands of matches and sorted them (20-25 ms for 7,000
+     * of 100,000 contacts). A rarer term, or one whose matches sort late, is looked up through the trigram index.
+     */
     public List<Contact> list(ContactQuery query, String user) {
-        return query(query, user).page(0, query.limit()).list();
+        if (!query.terms().isEmpty()) {
+            List<Contact> early = query(query, user, SEARCH_WINDOW).set("limit", query.limit()).list();
+            if (early.size() == query.limit()) {
+                return early;
+            }
+        }
+        return query(query, user, 0).set("limit", query.limit()).list();
     }
 
     /** Every contact the query finds, read-only and fetched in batches, for exports that stream them all. */
     public Stream<Contact> stream(ContactQuery query, String user) {
-        return query(query, user)
-                .withHint(HibernateHints.HINT_READ_ONLY, true)
-                .withHint(HibernateHints.HINT_FETCH_SIZE, 500)
+        return query(query, user, -1)
+                .hint(HibernateHints.HINT_READ_ONLY, true)
+                .hint(HibernateHints.HINT_FETCH_SIZE, 500)
                 .stream();
     }
 
@@ -60,37 +74,43 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                 .stream();
     }
 
-    private PanacheQuery<Contact> query(ContactQuery query, String user) {
-        StringBuilder where = new StringBuilder("(visibility = :workspaceWide or ownerId = :user)");
+    /**
+     * In SQL, not HQL: Hibernate translates a query again on every run while the tenant filter is on.
+     *
+     * @param window the number of contacts in the page's order to search among, bound as {@code :window}; 0 for
+     *               all, with a page size to bind as {@code :limit}; -1 for all, without one
+     */
+    private WorkspaceSql.Statement query(ContactQuery query, String user, int window) {
+        StringBuilder where = new StringBuilder("(c.visibility = :workspaceWide or c.owner_id = :user)");
         Map<String, Object> params = new HashMap<>();
-        params.put("workspaceWide", Visibility.WORKSPACE);
+        params.put("workspaceWide", Visibility.WORKSPACE.name());
         params.put("user", user);
         for (int i = 0; i < query.terms().size(); i++) {
-            where.append(" and searchText like :term").append(i).append(" escape '\\'");
+            where.append(" and c.search_text like :term").append(i).append(" escape '\\'");
             params.put("term" + i, "%" + escapeLike(query.terms().get(i)) + "%");
         }
         if (query.tag() != null) {
-            where.append(" and array_contains(tags, :tag)");
+            where.append(" and c.tags @> array[cast(:tag as text)]");
             params.put("tag", query.tag());
         }
         if (query.company() != null) {
-            where.append(" and lower(company) = lower(:company)");
+            where.append(" and lower(c.company) = lower(:company)");
             params.put("company", query.company());
         }
         if (query.city() != null) {
-            where.append(" and lower(city) = lower(:city)");
+            where.append(" and lower(c.city) = lower(:city)");
             params.put("city", query.city());
         }
         if (query.relationship() != null) {
-            where.append(" and relationship = :relationship");
-            params.put("relationship", query.relationship());
+            where.append(" and c.relationship = :relationship");
+            params.put("relationship", query.relationship().name());
         }
         if (query.owner() != null) {
-            where.append(" and ownerId = :owner");
+            where.append(" and c.owner_id = :owner");
             params.put("owner", query.owner());
         }
         if (query.updatedSince() != null) {
-            where.append(" and updatedAt >= :updatedSince");
+            where.append(" and c.updated_at >= :updatedSince");
             params.put("updatedSince", query.updatedSince());
         }
         if (query.birthdayFrom() != null) {
@@ -98,25 +118,41 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
             int to = query.birthdayTo().getMonthValue() * 100 + query.birthdayTo().getDayOfMonth();
             // A range across New Year (12-20..01-10) is two ranges.
             where.append(from <= to
-                    ? " and (birthdayMonth * 100 + birthdayDay) between :bdFrom and :bdTo"
-                    : " and ((birthdayMonth * 100 + birthdayDay) >= :bdFrom or (birthdayMonth * 100 + birthdayDay) <= :bdTo)");
+                    ? " and (c.birthday_month * 100 + c.birthday_day) between :bdFrom and :bdTo"
+                    : " and ((c.birthday_month * 100 + c.birthday_day) >= :bdFrom or (c.birthday_month * 100 + c.birthday_day) <= :bdTo)");
             params.put("bdFrom", from);
             params.put("bdTo", to);
         }
         ContactQuery.Sort sort = query.sort();
+        String column = switch (sort) {
+            case NAME, NAME_DESC -> "sort_name";
+            case UPDATED, UPDATED_DESC -> "updated_at";
+            case CREATED, CREATED_DESC -> "created_at";
+        };
+        String direction = sort.descending ? " desc" : "";
+        String after = "";
         if (query.afterId() != null) {
             String op = sort.descending ? "<" : ">";
-            where.append(" and (").append(sort.field).append(' ').append(op).append(" :afterValue or (")
-                    .append(sort.field).append(" = :afterValue and id ").append(op).append(" :afterId))");
+            after = " and (c.%1$s %2$s :afterValue or (c.%1$s = :afterValue and c.id %2$s :afterId))".formatted(column, op);
             params.put("afterValue", sort.byTime() ? Instant.parse(query.afterValue()) : query.afterValue());
             params.put("afterId", query.afterId());
         }
-        String direction = sort.descending ? " desc" : "";
-        // With search terms, order by an expression so PostgreSQL finds the matches through the trigram index and
-        // sorts them, instead of walking the sort index and testing every contact until a page is full (slow when
-        // the matches sort late, e.g. "maria" by name).
-        String order = query.terms().isEmpty() ? sort.field : "coalesce(" + sort.field + ", " + sort.field + ")";
-        return find(where + " order by " + order + direction + ", id" + direction, params);
+        String order = " order by c.%1$s%2$s, c.id%2$s".formatted(column, direction);
+        String from = "contact c";
+        if (window > 0) {
+            from = "(select * from contact c where c.workspace_id = :workspace" + after + order + " limit :window) c";
+            after = "";
+            params.put("window", window);
+        } else if (!query.terms().isEmpty()) {
+            // Ordered by an expression, PostgreSQL finds the matches through the trigram index and sorts them, instead
+            // of walking the sort index and testing every contact until a page is full (slow when the matches sort
+            // late, e.g. "maria" by name).
+            order = " order by coalesce(c.%1$s, c.%1$s)%2$s, c.id%2$s".formatted(column, direction);
+        }
+        WorkspaceSql.Statement statement = sql.query("select c.* from " + from + " where c.workspace_id = :workspace and "
+                + where + after + order + (window >= 0 ? " limit :limit" : ""), Contact.class);
+        params.forEach(statement::set);
+        return statement;
     }
 
     /** A contact holding some of the emails, phones or profile URLs asked for, with all of its own. */
