@@ -38,6 +38,21 @@ class ContactListTest {
         return given().auth().oauth2(api.token()).get("/v1/contacts" + query).then().statusCode(200);
     }
 
+    /** Each page's display names, following nextCursor (and checking the Link header says so) to the last page. */
+    private List<List<String>> allPages(String query) {
+        List<List<String>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            ValidatableResponse page = list(query + (cursor == null ? "" : "&cursor=" + cursor));
+            pages.add(page.extract().path("items.displayName"));
+            cursor = page.extract().path("nextCursor");
+            if (cursor != null) {
+                page.header("Link", containsString("rel=\"next\""));
+            }
+        } while (cursor != null);
+        return pages;
+    }
+
     @Test
     void searchIgnoresCaseAndAccentsAcrossNamesEmailsPhonesCompanyTagsAndNotes() {
         api.createId("{\"displayName\":\"Zoë Ångström\",\"emails\":[{\"address\":\"zoe@fjord.example\"}]}");
@@ -84,19 +99,9 @@ class ContactListTest {
             api.createId("{\"displayName\":\"" + name + "\"}");
         }
         for (String sort : List.of("name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt")) {
-            List<String> seen = new ArrayList<>();
-            String cursor = null;
-            int pages = 0;
-            do {
-                ValidatableResponse page = list("?limit=5&sort=" + sort + (cursor == null ? "" : "&cursor=" + cursor));
-                seen.addAll(page.extract().path("items.displayName"));
-                cursor = page.extract().path("nextCursor");
-                if (cursor != null) {
-                    page.header("Link", containsString("rel=\"next\""));
-                }
-                pages++;
-            } while (cursor != null);
-            assertEquals(5, pages, sort);
+            List<List<String>> pages = allPages("?limit=5&sort=" + sort);
+            List<String> seen = pages.stream().flatMap(List::stream).toList();
+            assertEquals(5, pages.size(), sort);
             assertEquals(23, new HashSet<>(seen).size(), sort + ": " + seen);
             if (sort.equals("name")) {
                 assertEquals(names.stream().sorted().toList(), seen);
@@ -119,13 +124,7 @@ class ContactListTest {
             api.createId("{\"displayName\":\"" + name + " too\",\"company\":\"Initech\"}");
         }
         for (String sort : List.of("name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt")) {
-            List<String> seen = new ArrayList<>();
-            String cursor = null;
-            do {
-                ValidatableResponse page = list("?q=acme&limit=4&sort=" + sort + (cursor == null ? "" : "&cursor=" + cursor));
-                seen.addAll(page.extract().path("items.displayName"));
-                cursor = page.extract().path("nextCursor");
-            } while (cursor != null);
+            List<String> seen = allPages("?q=acme&limit=4&sort=" + sort).stream().flatMap(List::stream).toList();
             assertEquals(14, seen.size(), sort + ": " + seen);
             assertEquals(14, new HashSet<>(seen).size(), sort + ": " + seen);
             if (sort.equals("name")) {
