@@ -99,6 +99,22 @@ class KeepInTouchTest {
     }
 
     @Test
+    void anEditThatLeavesAContactOutMovesItsDayBack() {
+        String ada = contacts.contact("Ada Lovelace");
+        String alan = contacts.contact("Alan Turing");
+        cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P10D\"}");
+        cadence("{\"contactId\":\"" + alan + "\",\"every\":\"P10D\"}");
+        String meeting = Interactions.newId();
+        interactions.state(meeting, 0, "2026-11-10T10:00:00Z", "UTC", List.of(ada), null, null);
+        awaitDue(ada, "2026-11-20");
+
+        // It was Alan, not Ada: one event moves his day and takes hers back, in one transaction.
+        interactions.state(meeting, 1, "2026-11-12T10:00:00Z", "UTC", List.of(alan), null, null);
+        awaitDue(alan, "2026-11-22");
+        assertEquals(today(10), due(ada), "with no interaction left, from when the cadence was set");
+    }
+
+    @Test
     void aPrivateInteractionMovesOnlyItsAuthorsOwnPrivateContactsDays() {
         String shared = contacts.contact("Walter Shared");
         String mine = contacts.contact("Pia Private", "private", "member-of-" + workspace, List.of(), null);

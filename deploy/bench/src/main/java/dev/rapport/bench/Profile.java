@@ -64,6 +64,35 @@ final class Profile {
         printHotFrames(jfr);
     }
 
+    /** Forgets what {@code pg_stat_statements} counted so far, in every database of the server. */
+    static void resetStatements(String jdbcUrl) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** The statements that took the server's time since {@link #resetStatements}, in every database, per unit of work. */
+    static void printStatements(String jdbcUrl, int limit, int units, String unit) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("""
+                     select d.datname, s.calls, s.total_exec_time, sum(s.total_exec_time) over (),
+                            regexp_replace(left(s.query, 110), '\\s+', ' ', 'g')
+                       from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                      order by s.total_exec_time desc limit %d""".formatted(limit))) {
+            boolean first = true;
+            while (rows.next()) {
+                if (first) {
+                    System.out.printf(Locale.ROOT, "PostgreSQL statements: %.0f ms executing in all (%.2f ms per %s); the top %d:%n",
+                            rows.getDouble(4), rows.getDouble(4) / units, unit, limit);
+                    first = false;
+                }
+                System.out.printf(Locale.ROOT, "  %7.0f ms %7d calls %6.3f ms/call  %-12s %s%n", rows.getDouble(3),
+                        rows.getLong(2), rows.getDouble(3) / Math.max(1, rows.getLong(2)), rows.getString(1), rows.getString(5));
+            }
+        }
+    }
+
     /** Each process's CPU between two {@link #cpu()} readings. */
     static void printCpu(Map<String, Duration> before, Map<String, Duration> after, double wall) {
         System.out.printf(Locale.ROOT, "CPU over %.1f s wall (2 cores = %.1f core-seconds):%n", wall, 2 * wall);
@@ -98,7 +127,10 @@ final class Profile {
         return cpu.entrySet().stream().filter(e -> e.getKey().endsWith("-service")).mapToLong(e -> e.getValue().toMillis()).sum();
     }
 
-    /** CPU time so far: each service, PostgreSQL's processes, and this JVM (load generator and Kafka). */
+    /**
+     * CPU time so far: each service, PostgreSQL's processes (not a backend that ended meanwhile), and this JVM (load
+     * generator and Kafka).
+     */
     static Map<String, Duration> cpu() {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
@@ -109,6 +141,9 @@ final class Profile {
                     : command.contains("postgres") ? "postgresql" : "other";
             cpu.merge(name, p.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
         }
+        // pg_ctl detaches PostgreSQL from this JVM: its server and backends are found by their executable instead.
+        ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .forEach(p -> cpu.merge("postgresql", p.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus));
         cpu.put("bench JVM (load, Kafka)", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         return cpu;
     }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -103,11 +105,13 @@ public final class RemindersBench {
             Profile.settle(Duration.ofSeconds(3L * warmup));
             System.out.printf(Locale.ROOT, "POST /v1/interactions at %d/s for %d s, each with its own contact%n", rate, seconds);
             List<String> measured = loop.subList(loop.size() / 2, Math.min(loop.size(), loop.size() / 2 + rate * seconds));
+            Profile.resetStatements(reminders);
             Map<String, Duration> cpuBefore = Profile.cpu();
             long started = System.nanoTime();
             Logged logged = logAtRate(stack, measured, rate);
-            Percentiles latency = recomputed(reminders, logged.okAt());
+            Percentiles latency = recomputed(reminders, logged.okAt(), "2xx -> due");
             Profile.printCpu(cpuBefore, Profile.cpu(), (System.nanoTime() - started) / 1e9);
+            Profile.printStatements(reminders, 15, measured.size(), "interaction");
 
             // Reminders' own part: the events interactions-service's relay would publish, at the same rate, straight to
             // the topic; from each one's Kafka acknowledgement to the recomputed day.
@@ -118,7 +122,7 @@ public final class RemindersBench {
             Map<String, Duration> directCpuBefore = Profile.cpu();
             long directStarted = System.nanoTime();
             Logged published = publishAtRate(stack, direct, rate);
-            Percentiles directLatency = recomputed(reminders, published.okAt());
+            Percentiles directLatency = recomputed(reminders, published.okAt(), "Kafka ack -> due");
             Profile.printCpu(directCpuBefore, Profile.cpu(), (System.nanoTime() - directStarted) / 1e9);
 
             System.out.println();
@@ -258,23 +262,33 @@ public final class RemindersBench {
         return new Logged(ackedAt, send, failures.get(), (System.nanoTime() - started) / 1e9);
     }
 
-    /** Waits (up to two minutes) until each contact's keep-in-touch counts from its interaction; the 2xx -> update times. */
-    private static Percentiles recomputed(String jdbcUrl, Map<String, Instant> okAt) throws Exception {
+    /**
+     * Waits (up to two minutes) until each contact's keep-in-touch counts from its interaction; the 2xx -> update times.
+     * Also prints their p99 per two seconds of the phase, so a tail from one stall tells itself apart from a steady one.
+     */
+    private static Percentiles recomputed(String jdbcUrl, Map<String, Instant> okAt, String label) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Instant first = okAt.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             while (true) {
                 Percentiles latency = new Percentiles();
+                SortedMap<Long, Percentiles> overTime = new TreeMap<>();
                 try (ResultSet rows = c.createStatement().executeQuery("""
                         select contact_id::text, updated_at from reminder
                          where workspace_id = 'loop' and kind = 'keep-in-touch' and last_interaction_on is not null""")) {
                     while (rows.next()) {
                         Instant ok = okAt.get(rows.getString(1));
                         if (ok != null) {
-                            latency.add(Duration.between(ok, rows.getObject(2, OffsetDateTime.class).toInstant()).toNanos() / 1e6);
+                            double millis = Duration.between(ok, rows.getObject(2, OffsetDateTime.class).toInstant()).toNanos() / 1e6;
+                            latency.add(millis);
+                            overTime.computeIfAbsent(Duration.between(first, ok).toSeconds() / 2, window -> new Percentiles()).add(millis);
                         }
                     }
                 }
                 if (latency.count() >= okAt.size() || System.nanoTime() > deadline) {
+                    StringBuilder line = new StringBuilder(label + ", p99 per 2 s of the phase (ms):");
+                    overTime.values().forEach(window -> line.append(String.format(Locale.ROOT, " %.0f", window.at(99))));
+                    System.out.println(line);
                     return latency;
                 }
                 Thread.sleep(500);

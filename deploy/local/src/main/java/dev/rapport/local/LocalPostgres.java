@@ -46,7 +46,9 @@ public final class LocalPostgres implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // Where the database's time goes, per statement (deploy/bench prints it): a counter update per statement.
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
         // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit=off; a durable server must say so.
         String durability = durable ? "on" : "off";
         builder.setServerConfig("fsync", durability)

@@ -56,14 +56,16 @@ public class TouchRepository {
     /**
      * The interactions are with whom {@code touches} say now (one without a touch, with nobody).
      *
+     * @param recordedBefore those of the interactions that may have touches already (a first version has none)
      * @return the contacts they were with until now, as last recorded: their days may move too
      */
-    public List<UUID> replace(Collection<UUID> interactionIds, List<Touch> touches) {
-        List<UUID> before = sql.query("""
+    public List<UUID> replace(Collection<UUID> recordedBefore, List<Touch> touches) {
+        List<UUID> before = recordedBefore.isEmpty() ? List.of() : sql.query("""
                         delete from interaction_touch
-                         where workspace_id = :workspace and interaction_id = any(cast(string_to_array(:ids, ',') as uuid[]))
+                         where workspace_id = (select :workspace)
+                           and interaction_id = any(cast(string_to_array(:ids, ',') as uuid[]))
                         returning contact_id""")
-                .set("ids", WorkspaceSql.idList(interactionIds)).list();
+                .set("ids", WorkspaceSql.idList(recordedBefore)).list();
         if (!touches.isEmpty()) {
             sql.query("""
                             insert into interaction_touch (workspace_id, interaction_id, contact_id, occurred_at, occurred_on)

@@ -61,10 +61,12 @@ public class InteractionTouches {
                 now.add(new TouchRepository.Touch(interaction.interactionId(), contactId, interaction.at(), interaction.day()));
             }
         }
-        Set<UUID> affected = new LinkedHashSet<>(touches.replace(news.keySet(), now));
+        // A first version has no touches recorded to replace, nor a follow-up made before.
+        Map<Boolean, Set<UUID>> byFirst = news.entrySet().stream().collect(Collectors.partitioningBy(Map.Entry::getValue,
+                Collectors.mapping(Map.Entry::getKey, Collectors.toSet())));
+        Set<UUID> affected = new LinkedHashSet<>(touches.replace(byFirst.get(false), now));
         now.forEach(touch -> affected.add(touch.contactId()));
-        followUps.follow(applied, news.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
-                .collect(Collectors.toSet()));
+        followUps.follow(applied, byFirst.get(true));
         keepInTouch.touched(affected);
     }
 

@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  * takes seconds. {@code from <values> v cross join lateral (select … where <key> = v … offset 0)} keeps each value an
  * index lookup whatever the statistics say. Where the index does not lead with {@code workspace_id} (a GIN index on
  * addresses), leave the workspace out of the fenced lookup and check it on what the lookup returns, or the planner
- * still prefers walking the workspace. Five statements on import paths needed this (each says so); the
- * {@code = any(:ids)} statements elsewhere have not shown the problem.
+ * still prefers walking the workspace. Five statements on import paths needed this (each says so). Where another index
+ * leads with {@code workspace_id} alone, even a fenced lookup walks the workspace through it (the cheaper-looking index
+ * for "one row"); there, {@code workspace_id = (select :workspace)} is planned for any workspace, which keeps the index
+ * on both columns ({@code TouchRepository.replace}: 14.5 ms a call on a fresh workspace of up to 15,000
+ * touches, under 0.2 ms with it). The other {@code = any(:ids)} statements have not shown the problem.
  */
 @ApplicationScoped
 public class WorkspaceSql {
