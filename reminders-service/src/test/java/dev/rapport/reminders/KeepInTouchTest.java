@@ -100,10 +100,8 @@ class KeepInTouchTest {
 
     @Test
     void anEditThatLeavesAContactOutMovesItsDayBack() {
-        String ada = contacts.contact("Ada Lovelace");
-        String alan = contacts.contact("Alan Turing");
-        cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P10D\"}");
-        cadence("{\"contactId\":\"" + alan + "\",\"every\":\"P10D\"}");
+        String ada = keptInTouch("Ada Lovelace", "P10D");
+        String alan = keptInTouch("Alan Turing", "P10D");
         String meeting = Interactions.newId();
         interactions.state(meeting, 0, "2026-11-10T10:00:00Z", "UTC", List.of(ada), null, null);
         awaitDue(ada, "2026-11-20");
@@ -130,15 +128,13 @@ class KeepInTouchTest {
 
     @Test
     void lateAndRepeatedEventsChangeNothing() {
-        String ada = contacts.contact("Ada Lovelace");
-        cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P10D\"}");
+        String ada = keptInTouch("Ada Lovelace", "P10D");
         String meeting = Interactions.newId();
         // The edit (version 1) arrives before the log (version 0): the older one is ignored.
         interactions.state(meeting, 1, "2026-11-10T10:00:00Z", "UTC", List.of(ada), null, null);
         awaitDue(ada, "2026-11-20");
         interactions.state(meeting, 0, "2026-11-01T10:00:00Z", "UTC", List.of(ada), null, null);
-        String marker = contacts.contact("Marker");
-        cadence("{\"contactId\":\"" + marker + "\",\"every\":\"P10D\"}");
+        String marker = keptInTouch("Marker", "P10D");
         interactions.logged(Interactions.newId(), "2026-09-01T10:00:00Z", marker);
         awaitDue(marker, "2026-09-11");
         assertEquals("2026-11-20", due(ada));
@@ -158,10 +154,8 @@ class KeepInTouchTest {
      */
     @Test
     void aBatchLeavesEachInteractionAsItsNewestEventSays() {
-        String ada = contacts.contact("Ada Lovelace");
-        String alan = contacts.contact("Alan Turing");
-        cadence("{\"contactId\":\"" + ada + "\",\"every\":\"P10D\"}");
-        cadence("{\"contactId\":\"" + alan + "\",\"every\":\"P10D\"}");
+        String ada = keptInTouch("Ada Lovelace", "P10D");
+        String alan = keptInTouch("Alan Turing", "P10D");
         UUID meeting = UUID.randomUUID();
         UUID call = UUID.randomUUID();
         UUID note = UUID.randomUUID();
@@ -187,6 +181,13 @@ class KeepInTouchTest {
         applyAsOneBatch(List.of(touch(meeting, 2, "2026-11-10", ada, null)));
         given().auth().oauth2(TestTokens.member(workspace)).queryParam("kind", "follow-up").get("/v1/reminders")
                 .then().statusCode(200).body("items.size()", is(0));
+    }
+
+    /** A contact kept in touch with every {@code every} (an ISO-8601 period) by a cadence of its own. */
+    private String keptInTouch(String name, String every) {
+        String id = contacts.contact(name);
+        cadence("{\"contactId\":\"" + id + "\",\"every\":\"" + every + "\"}");
+        return id;
     }
 
     private InteractionTouch touch(UUID interaction, long version, String day, String contact, InteractionTouch.Promise promise) {
