@@ -113,7 +113,12 @@ public final class InteractionsApiBench {
             System.out.printf(Locale.ROOT, "pgbench -N, %d clients, %d s%n", run.clients(), run.seconds());
             double pgWrite = BenchStack.pgbench(run.pgbench(), pgPort, false, "-N", "-c", String.valueOf(run.clients()), "-j", "2", "-T", String.valueOf(run.seconds()));
             System.out.printf(Locale.ROOT, "POST /v1/interactions, %d connections, %d s%n", run.clients(), run.seconds());
+            Profile.resetStatements(db);
+            Map<String, Duration> cpuBefore = Profile.cpu();
+            long postStarted = System.nanoTime();
             Load.Result post = load.closedLoop(run.seconds(), i -> log(base, ids));
+            Profile.printCpu(cpuBefore, Profile.cpu(), (System.nanoTime() - postStarted) / 1e9);
+            Profile.printStatements(db, 10, (int) Math.max(1, Math.round(post.throughput() * run.seconds())), "POST");
             long outbox = count(db, "select count(*) from outbox_event");
             settle(stack.infrastructure().postgres().jdbcUrl(Service.REMINDERS.database), outbox);
 
@@ -125,7 +130,9 @@ public final class InteractionsApiBench {
                     : String.format(Locale.ROOT, "done in %.2f s (not measured)", warm.seconds()));
             Profile.settle(Duration.ofSeconds(3L * run.warmup()));
             System.out.printf(Locale.ROOT, "POST /v1/calendar-imports, a generated %,d-event .ics file%n", ICS_EVENTS);
+            Profile.resetStatements(db);
             CalendarImport ics = importCalendar(base, token, ics(ids.size(), "bench-"));
+            Profile.printStatements(db, 10, ICS_EVENTS, "event of the file");
 
             System.out.println();
             System.out.println("== Interactions API (durable PostgreSQL; load generator on the same machine) ==");

@@ -83,7 +83,8 @@ final class Profile {
             boolean first = true;
             while (rows.next()) {
                 if (first) {
-                    System.out.printf(Locale.ROOT, "PostgreSQL statements: %.0f ms executing in all (%.2f ms per %s); the top %d:%n",
+                    System.out.printf(Locale.ROOT,
+                            "PostgreSQL statements: %.0f ms executing in all (%.2f ms per %s); the top %d:%n",
                             rows.getDouble(4), rows.getDouble(4) / units, unit, limit);
                     first = false;
                 }

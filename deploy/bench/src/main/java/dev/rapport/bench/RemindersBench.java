@@ -279,9 +279,11 @@ public final class RemindersBench {
                     while (rows.next()) {
                         Instant ok = okAt.get(rows.getString(1));
                         if (ok != null) {
-                            double millis = Duration.between(ok, rows.getObject(2, OffsetDateTime.class).toInstant()).toNanos() / 1e6;
+                            Instant dayMoved = rows.getObject(2, OffsetDateTime.class).toInstant();
+                            double millis = Duration.between(ok, dayMoved).toNanos() / 1e6;
                             latency.add(millis);
-                            overTime.computeIfAbsent(Duration.between(first, ok).toSeconds() / 2, window -> new Percentiles()).add(millis);
+                            long window = Duration.between(first, ok).toSeconds() / 2;
+                            overTime.computeIfAbsent(window, w -> new Percentiles()).add(millis);
                         }
                     }
                 }
