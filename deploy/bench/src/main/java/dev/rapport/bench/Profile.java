@@ -69,6 +69,7 @@ final class Profile {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
             s.execute("select pg_stat_statements_reset()");
+            s.execute("select pg_stat_reset_shared('bgwriter')");
         }
     }
 
@@ -91,6 +92,27 @@ final class Profile {
                 System.out.printf(Locale.ROOT, "  %7.0f ms %7d calls %6.3f ms/call  %-12s %s%n", rows.getDouble(3),
                         rows.getLong(2), rows.getDouble(3) / Math.max(1, rows.getLong(2)), rows.getString(1), rows.getString(5));
             }
+        }
+        // Each statement is a round trip, and on a full machine each round trip waits for a core as well.
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("""
+                     select d.datname, sum(s.calls) from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                      group by d.datname order by 2 desc""")) {
+            StringBuilder line = new StringBuilder("Statements per " + unit + ":");
+            while (rows.next()) {
+                line.append(String.format(Locale.ROOT, " %s %.1f", rows.getString(1), rows.getDouble(2) / units));
+            }
+            System.out.println(line);
+        }
+        // A checkpoint's sync makes every commit's WAL flush wait behind it: one shows as a stall in a latency phase.
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("""
+                     select checkpoints_timed, checkpoints_req, checkpoint_write_time, checkpoint_sync_time,
+                            extract(epoch from now() - (select checkpoint_time from pg_control_checkpoint()))
+                       from pg_stat_bgwriter""")) {
+            rows.next();
+            System.out.printf(Locale.ROOT, "Checkpoints since then: %d timed, %d requested (writing %.0f ms, syncing %.0f ms); the last began %.0f s ago%n",
+                    rows.getLong(1), rows.getLong(2), rows.getDouble(3), rows.getDouble(4), rows.getDouble(5));
         }
     }
 

@@ -72,8 +72,10 @@ public class KeepInTouchRepository {
         // Never past the last day dates may have (an interaction logged far ahead, a long cadence).
         String due = "least(cast(" + ANCHOR.formatted("excluded.last_interaction_on")
                 + " + cast(excluded.every as interval) as date), date '9999-12-31')";
+        // Materialized: inlined, the cadence and last-interaction subqueries ran once per use of their columns (four
+        // and three times a contact).
         return scoped(sql.query("""
-                        with wanted as (
+                        with wanted as materialized (
                           select p.contact_id, %s as every,
                                  (select max(i.occurred_on) from interaction_touch i
                                    where i.workspace_id = :workspace and i.contact_id = p.contact_id) as last_on

@@ -62,7 +62,7 @@ public class Outbox {
         entityManager.persist(new OutboxEvent(id, topic, type, subject.toString(), toJson(payload),
                 OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), currentTraceContext(), workspaces.require(),
                 audience.user()));
-        afterCommit.run(relay::wake);
+        afterCommit.run(() -> relay.wake(id));
         return id;
     }
 

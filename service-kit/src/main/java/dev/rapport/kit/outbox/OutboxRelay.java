@@ -31,7 +31,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +84,13 @@ public class OutboxRelay {
     });
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    /** A sweep or a start asked: look whatever commits announced. */
+    private final AtomicBoolean lookRequested = new AtomicBoolean();
+    /**
+     * Events commits announced ({@link #wake(UUID)}) that this relay has not seen published. Most commits land while a
+     * batch is on its way and are in it: without this, each such wake cost a transaction that found nothing.
+     */
+    private final Set<UUID> announced = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
     void onStop(@Observes ShutdownEvent event) {
@@ -91,6 +100,17 @@ public class OutboxRelay {
 
     /** Asks for a drain; cheap and safe to call from any thread, any number of times. */
     public void wake() {
+        lookRequested.set(true);
+        requestDrain();
+    }
+
+    /** After the commit that appended {@code eventId}: a drain, unless a batch under way already holds it. */
+    void wake(UUID eventId) {
+        announced.add(eventId);
+        requestDrain();
+    }
+
+    private void requestDrain() {
         wakeRequested.set(true);
         if (!stopped && draining.compareAndSet(false, true)) {
             try {
@@ -100,6 +120,11 @@ public class OutboxRelay {
                 draining.set(false);
             }
         }
+    }
+
+    /** Whether anything asked for since the last batch may still be unpublished. */
+    private boolean worthLooking() {
+        return lookRequested.getAndSet(false) || !announced.isEmpty();
     }
 
     /** Deletes published rows older than the retention (see {@link OutboxSchedule}). */
@@ -128,6 +153,9 @@ public class OutboxRelay {
         requestContext.activate();
         try {
             while (wakeRequested.getAndSet(false) && !stopped) {
+                if (!worthLooking()) {
+                    continue;
+                }
                 int published;
                 do {
                     published = publishBatch();
@@ -140,7 +168,7 @@ public class OutboxRelay {
             draining.set(false);
         }
         if (wakeRequested.get() && !stopped) {
-            wake();
+            requestDrain();
         }
     }
 
@@ -151,7 +179,12 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(sql.crossWorkspace(ALL_WORKSPACES, RELAY_LOCK).single())) {
                 return 0;
             }
+            // Announced before this look, so committed before it: a batch short of full holds those still pending.
+            List<UUID> before = List.copyOf(announced);
             List<PendingEvent> batch = pending();
+            if (batch.size() < config.batchSize()) {
+                before.forEach(announced::remove);
+            }
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -162,6 +195,7 @@ public class OutboxRelay {
                 throw new IllegalStateException("Kafka did not acknowledge " + batch.size() + " events", e);
             }
             markPublished(batch);
+            batch.forEach(event -> announced.remove(event.id()));
             return batch.size();
         });
     }

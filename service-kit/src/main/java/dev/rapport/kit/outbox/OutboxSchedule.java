@@ -28,7 +28,10 @@ public class OutboxSchedule {
         relay.wake();
     }
 
-    @Scheduled(every = "${rapport.outbox.sweep-interval:2s}", delayed = "${rapport.outbox.sweep-delay:3s}",
+    /** The sweep's job identity, for {@code Scheduler.pause}. */
+    static final String SWEEP = "rapport-outbox-sweep";
+
+    @Scheduled(identity = SWEEP, every = "${rapport.outbox.sweep-interval:2s}", delayed = "${rapport.outbox.sweep-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         if (started) {

@@ -6,6 +6,7 @@ import dev.rapport.kit.testapp.EventWriter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The outbox relay against the real database and broker: order per key, the sweep, the relay lock. */
+/** The outbox relay against the real database and broker: order per key, wakes, the sweep, the relay lock. */
 @QuarkusTest
 @WithTestResource(KitTestResource.class)
 class OutboxRelayTest {
@@ -54,16 +55,37 @@ class OutboxRelayTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Scheduler scheduler;
+
     @Test
     void eachKeysEventsArriveOnceAndInOrderWhileManyWritersAppendAtOnce() throws Exception {
-        int perKey = 15;
         List<UUID> subjects = IntStream.range(0, 12).mapToObj(i -> UUID.randomUUID()).toList();
-        ExecutorService writers = Executors.newFixedThreadPool(6);
+        appendAtOnce("relay-order", subjects, 15, 6);
+        assertArrivedInOrder(subjects, 15);
+    }
+
+    @Test
+    void commitsAloneGetEveryEventPublishedWhileBatchesAreUnderWay() throws Exception {
+        // The relay skips a look when every event commits announced was in the batch it just published. With the sweep
+        // paused, a wrong skip would leave the last commits unpublished.
+        List<UUID> subjects = IntStream.range(0, 8).mapToObj(i -> UUID.randomUUID()).toList();
+        scheduler.pause(OutboxSchedule.SWEEP);
+        try {
+            appendAtOnce("relay-wake", subjects, 30, 8);
+            assertArrivedInOrder(subjects, 30);
+        } finally {
+            scheduler.resume(OutboxSchedule.SWEEP);
+        }
+    }
+
+    /** One writer per key at a time (as an aggregate's version check makes it), many keys at once, a commit each. */
+    private void appendAtOnce(String workspace, List<UUID> subjects, int perKey, int threads) throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
-            // One writer per key at a time (as an aggregate's version check makes it), many keys at once.
             for (UUID subject : subjects) {
-                done.add(writers.submit(() -> IntStream.range(0, perKey).forEach(n -> writer.append("relay-order", subject, n))));
+                done.add(writers.submit(() -> IntStream.range(0, perKey).forEach(n -> writer.append(workspace, subject, n))));
             }
             for (Future<?> future : done) {
                 future.get(60, TimeUnit.SECONDS);
@@ -71,7 +93,9 @@ class OutboxRelayTest {
         } finally {
             writers.shutdownNow();
         }
+    }
 
+    private void assertArrivedInOrder(List<UUID> subjects, int perKey) {
         Map<String, List<Integer>> seen = KitTopic.numbersByKey(bootstrapServers, keys(subjects), subjects.size() * perKey, ARRIVAL);
         List<Integer> inOrder = IntStream.range(0, perKey).boxed().toList();
         subjects.forEach(subject -> assertEquals(inOrder, seen.get(subject.toString()), "events of " + subject));
@@ -137,9 +161,7 @@ class OutboxRelayTest {
         }
         assertEquals(0, pending(subjects));
 
-        Map<String, List<Integer>> seen = KitTopic.numbersByKey(bootstrapServers, keys(subjects), subjects.size() * perKey, ARRIVAL);
-        List<Integer> inOrder = IntStream.range(0, perKey).boxed().toList();
-        subjects.forEach(subject -> assertEquals(inOrder, seen.get(subject.toString()), "events of " + subject));
+        assertArrivedInOrder(subjects, perKey);
     }
 
     private static Set<String> keys(List<UUID> subjects) {
