@@ -7,5 +7,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 ./mvnw -B -q -DskipTests install
-exec java -cp "deploy/bench/target/rapport-bench.jar:deploy/bench/target/lib/*" \
+exec java @deploy/local/broker-host.jvmopts -cp "deploy/bench/target/rapport-bench.jar:deploy/bench/target/lib/*" \
   dev.rapport.bench.ContactsApiBench --home="$root" "$@"

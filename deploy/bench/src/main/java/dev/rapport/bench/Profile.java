@@ -116,6 +116,46 @@ final class Profile {
         }
     }
 
+    /**
+     * The tables autovacuum vacuumed or analysed in each database since {@code since}, with when: a worker's CPU on a
+     * full machine, and an analyse's re-planning of every prepared statement on the table, show as a stall.
+     */
+    static void printMaintenance(String jdbcUrl, java.time.Instant since) throws Exception {
+        List<String> databases = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select datname from pg_database where datallowconn and not datistemplate")) {
+            while (rows.next()) {
+                databases.add(rows.getString(1));
+            }
+        }
+        StringBuilder line = new StringBuilder("Autovacuum since the phase began (s after its start):");
+        for (String database : databases) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl.replaceAll("/[^/?]+(\\?|$)", "/" + database + "$1"), "postgres", "");
+                 java.sql.PreparedStatement s = c.prepareStatement("""
+                         select relname, extract(epoch from last_autovacuum - ?), extract(epoch from last_autoanalyze - ?)
+                           from pg_stat_all_tables
+                          where last_autovacuum >= ? or last_autoanalyze >= ? order by relname""")) {
+                java.sql.Timestamp from = java.sql.Timestamp.from(since);
+                for (int i = 1; i <= 4; i++) {
+                    s.setTimestamp(i, from);
+                }
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        line.append(String.format(Locale.ROOT, " %s.%s", database, rows.getString(1)));
+                        if (rows.getObject(2) != null && rows.getDouble(2) >= 0) {
+                            line.append(String.format(Locale.ROOT, " vacuum %.0f", rows.getDouble(2)));
+                        }
+                        if (rows.getObject(3) != null && rows.getDouble(3) >= 0) {
+                            line.append(String.format(Locale.ROOT, " analyse %.0f", rows.getDouble(3)));
+                        }
+                        line.append(';');
+                    }
+                }
+            }
+        }
+        System.out.println(line);
+    }
+
     /** Each process's CPU between two {@link #cpu()} readings. */
     static void printCpu(Map<String, Duration> before, Map<String, Duration> after, double wall) {
         System.out.printf(Locale.ROOT, "CPU over %.1f s wall (2 cores = %.1f core-seconds):%n", wall, 2 * wall);

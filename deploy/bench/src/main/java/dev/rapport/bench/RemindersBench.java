@@ -113,10 +113,12 @@ public final class RemindersBench {
             Profile.resetStatements(reminders);
             Map<String, Duration> cpuBefore = Profile.cpu();
             long started = System.nanoTime();
+            Instant phaseStarted = Instant.now();
             Logged logged = logAtRate(stack, measured, rate);
             Percentiles latency = recomputed(reminders, logged.okAt(), "2xx -> due");
             Profile.printCpu(cpuBefore, Profile.cpu(), (System.nanoTime() - started) / 1e9);
             Profile.printStatements(reminders, 15, measured.size(), "interaction");
+            Profile.printMaintenance(reminders, phaseStarted);
 
             // Reminders' own part: the events interactions-service's relay would publish, at the same rate, straight to
             // the topic; from each one's Kafka acknowledgement to the recomputed day.
