@@ -69,7 +69,7 @@ public final class RemindersBench {
         int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
         // The loop is measured warm, as a service that has run for a while is: after 45 s of logging C2 was still
         // compiling its code at 30 to 50 methods a second on each service, a sixth to a third of their CPU on two cores
-        // (the 2xx -> due p50 was 61 ms then, 13 ms after 240 s).
+        // (the 2xx -> due p50 was 61 ms then, 31 ms after 240 s with the same code).
         int loopWarmup = Integer.parseInt(options.getOrDefault("loop-warmup", "240"));
 
         try (LocalStack stack = BenchStack.start(options)) {
