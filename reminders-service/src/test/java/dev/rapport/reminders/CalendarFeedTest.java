@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -106,6 +109,28 @@ class CalendarFeedTest {
         // The owner of the private contact sees its birthday-less self in neither list nor feed of the first user.
         String other = newFeed(TestTokens.otherMember(workspace));
         assertFalse(given().get(other).asString().contains("Call Ada"), "one user's reminders are theirs");
+    }
+
+    @Test
+    void datesStopAtTheLastDayOfYear9999InTheFeedAndTheAgenda() {
+        String ada = contacts.contactBornOn("Ada Lovelace", List.of(), "{\"month\":12,\"day\":10,\"year\":1815}");
+        String token = TestTokens.member(workspace);
+        String last = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"text\":\"Last day\",\"due\":\"9999-12-31\"}")
+                .post("/v1/reminders").then().statusCode(201).extract().path("id");
+
+        // An all-day event's end would be the day after: year 10000, which iCalendar cannot write.
+        String text = given().get(newFeed(token)).asString();
+        assertFalse(text.contains("10000"), text);
+        VEvent event = Biweekly.parse(text).first().getEvents().stream()
+                .filter(e -> e.getUid().getValue().equals(last + "@reminders.rapport.dev")).findFirst().orElseThrow();
+        assertEquals("9999-12-31", new java.text.SimpleDateFormat("yyyy-MM-dd").format(event.getDateStart().getValue()));
+
+        // A window reaching past the last day stops there: Ada's birthday in year 10000 is not on it.
+        given().auth().oauth2(token).get("/v1/agenda?date=9999-12-30&days=366").then().statusCode(200)
+                .body("today.due", everyItem(lessThanOrEqualTo("9999-12-31")))
+                .body("upcoming.due", everyItem(lessThanOrEqualTo("9999-12-31")))
+                .body("upcoming.kind", not(hasItem("birthday")));
     }
 
     @Test

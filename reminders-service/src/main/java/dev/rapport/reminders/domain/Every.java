@@ -1,8 +1,8 @@
 package dev.rapport.reminders.domain;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -25,14 +25,16 @@ public record Every(String iso, Period period) {
             return Optional.empty();
         }
         Period period;
+        LocalDate next;
         try {
+            // Weeks past int's range overflow in the parse, years past LocalDate's in the addition: out of range too.
             period = Period.parse(text.strip());
-        } catch (DateTimeParseException e) {
+            next = period.isNegative() ? FROM : FROM.plus(period);
+        } catch (DateTimeException | ArithmeticException e) {
             return Optional.empty();
         }
         // Negative in any unit ("P1M-29D" too) or not moving a day forward (P0D) is no cadence.
-        if (period.isNegative() || !FROM.plus(period).isAfter(FROM)
-                || FROM.plus(period).isAfter(FROM.plusYears(10))) {
+        if (!next.isAfter(FROM) || next.isAfter(FROM.plusYears(10))) {
             return Optional.empty();
         }
         // Weeks become days in Period; keep the client's spelling (in capitals), which PostgreSQL reads the same way.

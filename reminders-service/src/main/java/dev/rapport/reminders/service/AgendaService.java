@@ -7,6 +7,7 @@ import dev.rapport.kit.tenancy.WorkspaceContext;
 import dev.rapport.reminders.domain.Agenda;
 import dev.rapport.reminders.domain.AgendaItem;
 import dev.rapport.reminders.domain.Birthdays;
+import dev.rapport.reminders.domain.Every;
 import dev.rapport.reminders.domain.UserSettings;
 import dev.rapport.reminders.repository.AgendaFinder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,14 +46,15 @@ public class AgendaService {
         String user = user();
         UserSettings mine = settings.of(user);
         LocalDate from = date != null ? date : LocalDate.now(mine.timeZone());
-        LocalDate to = from.plusDays(days - 1L);
+        // Dates end with year 9999 throughout the API: a window reaching past it stops there.
+        LocalDate to = min(from.plusDays(days - 1L), Every.LAST_DAY);
         List<AgendaItem> overdue = new ArrayList<>(finder.overduePromises(user, from, limit));
         if (overdue.size() < limit) {
             overdue.addAll(finder.overdueKeepInTouch(user, from, limit - overdue.size()));
         }
         List<AgendaItem> comingItems = new ArrayList<>(finder.coming(user, from, to, limit));
         List<AgendaItem> birthdays = birthdays(user, from, to.isBefore(from.plusDays(mine.birthdayLeadDays()))
-                ? from.plusDays(mine.birthdayLeadDays()) : to);
+                ? min(from.plusDays(mine.birthdayLeadDays()), Every.LAST_DAY) : to);
         comingItems.addAll(birthdays);
         comingItems.sort(BY_DAY);
         List<AgendaItem> today = comingItems.stream().filter(i -> i.due().equals(from)).limit(limit).toList();
@@ -98,5 +100,9 @@ public class AgendaService {
 
     private String user() {
         return workspaces.currentUser().orElseThrow(() -> new IllegalStateException("No user for this work"));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? b : a;
     }
 }

@@ -1,5 +1,7 @@
 package dev.rapport.reminders.mapping.feed;
 
+import dev.rapport.reminders.domain.Every;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,8 +174,11 @@ public final class FeedWriter {
         LocalDate startDate;
         if (entry.allDay()) {
             properties.add(new DtStart<>(entry.date()));
-            // DTEND is optional for an all-day event (one day is implied) but Outlook wants it.
-            properties.add(new DtEnd<>(entry.date().plusDays(1)));
+            // DTEND is optional for an all-day event (one day is implied) but Outlook wants it; on 9999-12-31 it would
+            // name year 10000, which iCalendar cannot write.
+            if (entry.date().isBefore(Every.LAST_DAY)) {
+                properties.add(new DtEnd<>(entry.date().plusDays(1)));
+            }
             startDate = entry.date();
         } else {
             var start = LocalDateTime.of(entry.date(), entry.time());
