@@ -210,7 +210,7 @@ public final class RemindersBench {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(stack.url(Service.INTERACTIONS) + "/v1/interactions");
         String token = BenchStack.token(stack, "loop", USER);
-        String yesterday = occurredAt.truncatedTo(ChronoUnit.SECONDS).toString();
+        String occurred = occurredAt.truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Instant> okAt = new ConcurrentHashMap<>();
         Percentiles post = new Percentiles();
         AtomicInteger failures = new AtomicInteger();
@@ -223,7 +223,7 @@ public final class RemindersBench {
             long sent = System.nanoTime();
             HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"call\",\"occurredAt\":\"" + yesterday
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"call\",\"occurredAt\":\"" + occurred
                             + "\",\"participants\":[{\"contactId\":\"" + contact + "\"}],\"summary\":\"Caught up\"}"))
                     .build();
             calls[i] = client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
